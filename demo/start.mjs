@@ -1,0 +1,66 @@
+// `npm start`: the local Okta org, the reference backend and both demo pages in one Node process.
+//   http://localhost:PORT       org (issuer /oauth2/default, IDX /idp/idx/*), device page /device,
+//                               reference backend /auth, backend-mode demo page /
+//   http://localhost:PORT+1     IDX-mode demo page: another origin, so the browser talks to the org through CORS
+import express from 'express';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { createOrg } from './org/index.mjs';
+import { createBackend, configFromEnv } from './server/index.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.PORT ?? 8080);
+const idxPort = Number(process.env.IDX_DEMO_PORT ?? port + 1);
+const host = '127.0.0.1';
+const origin = `http://localhost:${port}`;
+const idxOrigin = `http://localhost:${idxPort}`;
+
+if (!existsSync(`${root}/dist/cdn/okta-signin-elements.min.js`)) {
+  console.error('dist/ is missing: run `npm run build` first (npm start does).');
+  process.exit(1);
+}
+
+const staticFiles = (dir) => express.static(`${root}/${dir}`, { index: 'index.html', fallthrough: true });
+const dist = staticFiles('dist/cdn');
+
+const org = createOrg({ origin, trustedOrigins: [origin, idxOrigin], logger: console });
+const backendConfig = configFromEnv(process.env, { origin });
+
+const main = express();
+main.disable('x-powered-by');
+main.use('/dist', dist);
+main.use('/auth', createBackend(backendConfig));
+main.use('/', staticFiles('demo/public'));
+main.use(org.router);
+
+const idxDemo = express();
+idxDemo.disable('x-powered-by');
+idxDemo.use('/dist', dist);
+idxDemo.get('/config.json', (_req, res) => {
+  res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${idxOrigin}/login/callback` });
+});
+idxDemo.use('/', staticFiles('demo/public-idx'));
+
+const listen = (app, p) =>
+  new Promise((resolve, reject) => {
+    const server = app.listen(p, host, () => resolve(server));
+    server.on('error', reject);
+  });
+
+const servers = await Promise.all([listen(main, port), listen(idxDemo, idxPort)]);
+
+console.log(`okta-signin-elements demo
+  Backend-mode demo   ${origin}/
+  IDX-mode demo       ${idxOrigin}/
+  Okta Verify device  ${origin}/device
+  Local org issuer    ${origin}/oauth2/default
+  Reference backend   ${origin}/auth  (issuer ${backendConfig.issuer})
+Users (password Passw0rd!): alice@example.com, bob@example.com, carol@example.com, dave@example.com`);
+
+const stop = () => {
+  for (const server of servers) server.close();
+  org.close?.();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

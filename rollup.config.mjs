@@ -1,0 +1,42 @@
+// Two outputs from one source tree:
+// - dist/**: ES modules with .d.ts, Lit and okta-auth-js left as imports, for npm users and their bundlers;
+// - dist/cdn/okta-signin-elements.min.js: one minified file for a <script type="module"> tag, Lit inside;
+//   IDX mode's okta-auth-js sits in a chunk next to it that only IDX mode downloads.
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+
+const input = 'src/index.ts';
+const onwarn = (warning, warn) => {
+  // okta-auth-js's own builds use `this` at module level; harmless in ESM.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: ['src/index.ts', 'src/core/index.ts'],
+    external: (id) => /^(lit|@lit|@okta\/okta-auth-js)(\/|$)/.test(id),
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true })],
+    onwarn,
+  },
+  {
+    input,
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: 'okta-signin-elements.min.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, sourceMap: true }),
+      nodeResolve({ browser: true }),
+      commonjs(),
+      terser({ format: { comments: false }, ecma: 2021, module: true }),
+    ],
+    onwarn,
+  },
+];

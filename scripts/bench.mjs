@@ -1,0 +1,42 @@
+// `npm run bench`: builds the script-tag bundle and reports what each mode downloads, gzip-compressed.
+// Backend mode loads the entry and its static imports; IDX mode adds the chunks reached by dynamic import.
+import { rollup } from 'rollup';
+import { gzipSync } from 'node:zlib';
+import configs from '../rollup.config.mjs';
+
+const TARGET_BACKEND = 15 * 1024;
+const TARGET_IDX = 60 * 1024;
+
+const cdn = configs.find((c) => c.output.dir === 'dist/cdn');
+const bundle = await rollup(cdn);
+const { output } = await bundle.write(cdn.output);
+await bundle.close();
+
+const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+const gz = (name) => gzipSync(chunks.get(name).code, { level: 9 }).length;
+
+function closure(start, follow) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const next of follow(chunks.get(name))) visit(next);
+  };
+  visit(start);
+  return seen;
+}
+
+const entry = [...chunks.values()].find((c) => c.isEntry).fileName;
+const backendFiles = closure(entry, (c) => c.imports);
+const idxFiles = closure(entry, (c) => [...c.imports, ...c.dynamicImports]);
+const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
+const backend = sum(backendFiles);
+const idx = sum(idxFiles);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+console.log('file (gzip -9)');
+for (const name of idxFiles) console.log(`  ${name.padEnd(48)} ${kb(gz(name)).padStart(9)}`);
+console.log(`backend mode (script-tag file + static imports): ${kb(backend)}  target ${kb(TARGET_BACKEND)}  ${backend <= TARGET_BACKEND ? 'ok' : 'OVER'}`);
+console.log(`IDX mode total (with okta-auth-js):              ${kb(idx)}  target ${kb(TARGET_IDX)}  ${idx <= TARGET_IDX ? 'ok' : 'OVER'}`);
+console.log(`ratio IDX / backend: ${(idx / backend).toFixed(2)}`);
+if (backend > TARGET_BACKEND || idx > TARGET_IDX) process.exitCode = 1;

@@ -1,0 +1,173 @@
+/**
+ * The shapes shared by the flow core, the transports and the elements.
+ * Nothing here may import Lit or touch the DOM beyond standard web APIs.
+ */
+
+/**
+ * Where the sign-in flow stands. The first four are the seed guide's statuses
+ * (as the .NET `IdxClient` names them); the others are the waiting states a UI needs.
+ */
+export type FlowStatus =
+  /** Nothing started yet: show the username and password form. */
+  | 'Idle'
+  | 'Success'
+  | 'PasswordExpired'
+  /** Pick an authenticator to enroll (the picker in enroll mode). */
+  | 'AwaitingAuthenticatorEnrollment'
+  /** Pick an authenticator to verify with (the picker in verify mode). */
+  | 'AwaitingChallengeAuthenticatorSelection'
+  /** Choose how to enroll Okta Verify: QR code, email link or SMS link. */
+  | 'AwaitingEnrollmentChannelSelection'
+  /** Enter the email address or phone number the activation link goes to. */
+  | 'AwaitingEnrollmentChannelData'
+  /** QR code shown or activation link sent: wait for Okta Verify. */
+  | 'AwaitingEnrollmentPoll'
+  /** Push sent (maybe with a number challenge): wait for Okta Verify. */
+  | 'AwaitingChallengePoll'
+  /** Enter the code shown in Okta Verify. */
+  | 'AwaitingChallengeCode'
+  /** The transaction ended without success (cancelled, expired, denied): start over. */
+  | 'Terminal';
+
+export const FLOW_STATUSES: readonly FlowStatus[] = [
+  'Idle',
+  'Success',
+  'PasswordExpired',
+  'AwaitingAuthenticatorEnrollment',
+  'AwaitingChallengeAuthenticatorSelection',
+  'AwaitingEnrollmentChannelSelection',
+  'AwaitingEnrollmentChannelData',
+  'AwaitingEnrollmentPoll',
+  'AwaitingChallengePoll',
+  'AwaitingChallengeCode',
+  'Terminal',
+];
+
+/** One choice in the authenticator picker. */
+export interface Authenticator {
+  /** Opaque id to send back when this authenticator is chosen. */
+  id: string;
+  /** Okta's authenticator key, e.g. `okta_verify`, `okta_email`, `phone_number`. */
+  key: string;
+  /** Display name; rendered as text, never as markup. */
+  name: string;
+  /** For authenticators with several methods (Okta Verify: `push`, `totp`). */
+  methodType?: string;
+}
+
+export type EnrollmentChannel = 'qrcode' | 'email' | 'sms';
+
+export interface EnrollmentInfo {
+  /** The channel in use now. */
+  channel: EnrollmentChannel;
+  /** The channels the user may switch to. */
+  channels: EnrollmentChannel[];
+  /** `data:image/png` URL of the QR code (channel `qrcode`). */
+  qrCode?: string;
+  /** Where the activation link went (channel `email` / `sms`), as the server shows it. */
+  sentTo?: string;
+}
+
+export interface ChallengeInfo {
+  methodType?: 'push' | 'totp' | string;
+  /** The number the user must pick in Okta Verify (number challenge). */
+  correctAnswer?: number;
+}
+
+/** Tokens delivered on success in IDX mode. */
+export interface TokenSet {
+  accessToken?: string;
+  idToken?: string;
+  refreshToken?: string;
+  tokenType?: string;
+  /** Expiry of the access token, seconds since the epoch. */
+  expiresAt?: number;
+  scopes?: string[];
+  /** Claims of the verified `id_token`. */
+  idTokenClaims?: Record<string, unknown>;
+}
+
+/** A snapshot of the flow: the status and the data its view needs. Never holds a password. */
+export interface FlowState {
+  status: FlowStatus;
+  authenticators?: Authenticator[];
+  canSkip?: boolean;
+  enrollment?: EnrollmentInfo;
+  challenge?: ChallengeInfo;
+  /** Poll interval the server asked for, in milliseconds. */
+  refresh?: number;
+  /** Where to go next (Success); only followed when safe. */
+  next?: string;
+  tokens?: TokenSet;
+  /** Informational text from the server; rendered as text. */
+  message?: string;
+}
+
+export type PollKind = 'enroll' | 'challenge';
+
+/** One poll reply, in the seed's `{ Refresh, ContinuePolling, Next }` terms. */
+export interface PollResult {
+  continuePolling: boolean;
+  /** Milliseconds until the next poll; null means "use the default". */
+  refresh: number | null;
+  next?: string;
+  /** The flow state after polling ends (when the transport knows it). */
+  state?: FlowState;
+}
+
+export type ErrorCode =
+  | 'invalid_credentials'
+  | 'invalid_code'
+  | 'invalid_input'
+  | 'push_rejected'
+  | 'session_expired'
+  | 'rate_limited'
+  | 'network'
+  | 'server'
+  | 'malformed_response'
+  | 'unsafe_navigation'
+  | 'config'
+  | 'unknown';
+
+/** The one error type the core, transports and elements throw and report. */
+export class FlowError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  /** HTTP status, when the error came from a response. */
+  readonly status?: number;
+  /** How long the server asked us to wait (429 `Retry-After`), in milliseconds. */
+  readonly retryAfterMs?: number;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { retryable?: boolean; status?: number; retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'FlowError';
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+    if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
+
+/**
+ * How the core reaches Okta. Each call resolves with the next flow state or rejects with a
+ * `FlowError`; each takes an `AbortSignal` so that an element leaving the DOM cancels it.
+ */
+export interface Transport {
+  readonly kind: 'backend' | 'idx';
+  /** Warm up and/or resume a transaction already in progress; null when there is none. */
+  resume(signal?: AbortSignal): Promise<FlowState | null>;
+  login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState>;
+  selectAuthenticator(input: { id: string; methodType?: string }, signal?: AbortSignal): Promise<FlowState>;
+  selectEnrollmentChannel(channel: EnrollmentChannel, signal?: AbortSignal): Promise<FlowState>;
+  sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }, signal?: AbortSignal): Promise<FlowState>;
+  verifyCode(code: string, signal?: AbortSignal): Promise<FlowState>;
+  changePassword(input: { newPassword: string }, signal?: AbortSignal): Promise<FlowState>;
+  skip(signal?: AbortSignal): Promise<FlowState>;
+  cancel(signal?: AbortSignal): Promise<FlowState>;
+  poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult>;
+}

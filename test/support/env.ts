@@ -1,0 +1,18 @@
+/** Where the servers started by web-test-runner.config.mjs live. */
+export interface TestEnv {
+  testOrigin: string;
+  orgOrigin: string;
+  issuer: string;
+  untrustedIssuer: string;
+  spaClientId: string;
+  redirectUri: string;
+  backend: string;
+  hostile: string;
+}
+
+let cached: Promise<TestEnv> | undefined;
+
+export function testEnv(): Promise<TestEnv> {
+  cached ??= fetch('/__env.json').then((r) => r.json() as Promise<TestEnv>);
+  return cached;
+}

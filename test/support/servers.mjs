@@ -1,0 +1,86 @@
+// Starts what the browser tests talk to and tells the test pages where it is (GET /__env.json).
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const here = new URL('../../', import.meta.url);
+const has = (path) => existsSync(new URL(path, here));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Mounts an Express app (or router) into the Koa test server for paths under `prefix`. */
+export function mount(prefix, handler) {
+  return async (ctx, next) => {
+    if (ctx.path !== prefix && !ctx.path.startsWith(`${prefix}/`)) return next();
+    ctx.respond = false;
+    await new Promise((resolve) => {
+      ctx.res.on('finish', resolve);
+      ctx.res.on('close', resolve);
+      ctx.req.url = ctx.req.url.slice(prefix.length) || '/';
+      ctx.req.baseUrl = prefix;
+      handler(ctx.req, ctx.res, () => {
+        ctx.res.statusCode = 404;
+        ctx.res.end();
+      });
+    });
+  };
+}
+
+export async function testServers() {
+  const testPort = Number(process.env.TEST_PORT) || (await freePort());
+  const testOrigin = `http://localhost:${testPort}`;
+  const env = { testOrigin };
+  const middleware = [];
+
+  if (has('demo/org/index.mjs')) {
+    const { startOrg } = await import('../../demo/org/index.mjs');
+    // Fast polling keeps the suite short; the org still enforces its minimum interval.
+    const org = await startOrg({ trustedOrigins: [testOrigin], pollRefreshMs: 300, minPollIntervalMs: 150 });
+    const untrusted = await startOrg({ trustedOrigins: ['http://localhost:1'] });
+    Object.assign(env, {
+      orgOrigin: org.origin,
+      issuer: org.issuer,
+      untrustedIssuer: untrusted.issuer,
+      spaClientId: 'local-spa',
+      redirectUri: `${testOrigin}/login/callback`,
+    });
+
+    if (has('demo/server/index.mjs')) {
+      const { createBackend } = await import('../../demo/server/index.mjs');
+      const backend = createBackend({
+        issuer: org.issuer,
+        clientId: 'local-web',
+        clientSecret: 'local-web-secret',
+        redirectUri: `${testOrigin}/login/callback`,
+        successUrl: '/signed-in',
+      });
+      middleware.push(mount('/auth', backend));
+      env.backend = '/auth';
+    }
+  }
+
+  if (has('test/support/hostile-backend.mjs')) {
+    const { createHostileBackend } = await import('./hostile-backend.mjs');
+    middleware.push(mount('/hostile', createHostileBackend()));
+    env.hostile = '/hostile';
+  }
+
+  const envPlugin = {
+    name: 'test-env',
+    serve(context) {
+      if (context.path === '/__env.json') return { body: JSON.stringify(env), type: 'json' };
+      return undefined;
+    },
+  };
+
+  return { testPort, env, middleware, plugins: [envPlugin] };
+}

@@ -1,0 +1,38 @@
+// Browser tests run in Debian's Chromium against the real local org and the real reference backend.
+// The org listens on its own port (a cross-origin issuer, as a real Okta org is); the reference backend is
+// mounted into the test server at /auth so that test pages and backend share an origin and a session cookie.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { testServers } from './test/support/servers.mjs';
+
+const servers = await testServers();
+
+export default {
+  files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
+  port: servers.testPort,
+  hostname: 'localhost',
+  // Test files share one browser profile, so one cookie jar: run them one at a time.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 15 * 60 * 1000,
+  testFramework: { config: { timeout: 30000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  middleware: servers.middleware,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' }), ...servers.plugins],
+};
