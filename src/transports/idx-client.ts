@@ -1,0 +1,115 @@
+/**
+ * The okta-auth-js side of IDX mode. This module is only ever loaded through `import()`, so pages in backend
+ * mode never download okta-auth-js. It builds the "minimal" IDX client (interact, introspect, remediations and
+ * the token exchange, without the token manager, services and authn API), which is about 40% smaller.
+ */
+import {
+  createIdxOptionsConstructor,
+  createIdxStorageManager,
+  createIdxTransactionManager,
+  createMinimalOktaAuthIdx,
+} from '@okta/okta-auth-js/idx';
+import type { IdxAuthClient, IdxHttp } from './idx-types.js';
+
+const MinimalOktaAuthIdx = createMinimalOktaAuthIdx(
+  createIdxStorageManager(),
+  createIdxOptionsConstructor(),
+  createIdxTransactionManager(),
+);
+
+export interface ClientOptions {
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+}
+
+interface RawResult {
+  responseText: string;
+  status: number;
+  headers: Record<string, string>;
+  responseType?: 'json';
+  responseJSON?: unknown;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+const JSONISH = /application\/\w*\+?json/;
+
+/**
+ * okta-auth-js's request function, rewritten over `fetch` so that a request can be aborted (the element left the
+ * page) and so that a 429's `Retry-After` is not lost: okta-auth-js keeps only the body.
+ */
+function createHttp(): IdxHttp {
+  const http: IdxHttp = {
+    signal: undefined,
+    retryAfterMs: undefined,
+    request(method: string, url: string, options: Record<string, unknown>) {
+      const args = options as { headers?: Record<string, string>; data?: unknown; withCredentials?: boolean };
+      const headers = args.headers ?? {};
+      const type = headers['Content-Type'] ?? headers['content-type'] ?? '';
+      const data = args.data;
+      let body: string | undefined = typeof data === 'string' ? data : undefined;
+      if (data && typeof data === 'object') {
+        if (JSONISH.test(type)) body = JSON.stringify(data);
+        else if (type === FORM) {
+          body = Object.entries(data as Record<string, unknown>)
+            .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+            .join('&');
+        }
+      }
+      http.retryAfterMs = undefined;
+      return fetch(url, {
+        method,
+        headers,
+        body,
+        credentials: args.withCredentials ? 'include' : 'omit',
+        signal: http.signal,
+      }).then(async (response) => {
+        const text = await response.text();
+        const result: RawResult = { responseText: text, status: response.status, headers: {} };
+        response.headers.forEach((value, key) => (result.headers[key] = value));
+        const contentType = response.headers.get('content-type') ?? '';
+        if (contentType.toLowerCase().includes('json')) {
+          try {
+            result.responseJSON = JSON.parse(text);
+            result.responseType = 'json';
+          } catch {
+            // okta-auth-js reports unreadable bodies itself
+          }
+        }
+        if (response.status === 429) http.retryAfterMs = retryAfter(response.headers.get('retry-after'));
+        const oauthError = (result.responseJSON as { error?: unknown } | undefined)?.error;
+        if (!response.ok || oauthError) throw result;
+        return result;
+      });
+    },
+  };
+  return http;
+}
+
+function retryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** A fresh client whose transaction (PKCE verifier, state, nonce) and HTTP cache live in memory only. */
+export function createAuthClient(options: ClientOptions): { client: IdxAuthClient; http: IdxHttp } {
+  const http = createHttp();
+  const client = new MinimalOktaAuthIdx({
+    issuer: options.issuer,
+    clientId: options.clientId,
+    redirectUri: options.redirectUri,
+    scopes: options.scopes,
+    storageManager: {
+      transaction: { storageType: 'memory' },
+      cache: { storageType: 'memory' },
+    },
+    // Shared storage would copy the transaction, PKCE verifier included, into localStorage.
+    transactionManager: { enableSharedStorage: false },
+    httpRequestClient: http.request as never,
+  } as never) as unknown as IdxAuthClient;
+  return { client, http };
+}

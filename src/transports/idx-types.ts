@@ -1,0 +1,93 @@
+/**
+ * The parts of okta-auth-js 8 that IDX mode reads, typed structurally so that the main bundle never imports
+ * okta-auth-js (its own types also lack fields present at run time, e.g. `contextualData.correctAnswer`).
+ */
+
+export interface IdxMessage {
+  message?: string;
+  class?: string;
+  i18n?: { key?: string };
+}
+
+export interface IdxFormField {
+  name: string;
+  value?: unknown;
+  label?: string;
+  options?: { label?: string; value?: unknown }[];
+  form?: { value: IdxFormField[] };
+}
+
+export interface IdxOption {
+  label?: string;
+  value?: { form?: { value: IdxFormField[] } } | string;
+  relatesTo?: { key?: string; id?: string; displayName?: string } | string;
+}
+
+export interface IdxRemediation {
+  name: string;
+  refresh?: number;
+  relatesTo?: { value?: IdxAuthenticatorValue };
+  value?: (IdxFormField & { options?: IdxOption[] })[];
+}
+
+export interface IdxAuthenticatorValue {
+  key?: string;
+  id?: string;
+  type?: string;
+  displayName?: string;
+  contextualData?: {
+    qrcode?: { href?: string };
+    selectedChannel?: string;
+    correctAnswer?: number | string;
+    email?: string;
+    phoneNumber?: string;
+  };
+}
+
+export interface IdxToken {
+  accessToken?: string;
+  idToken?: string;
+  refreshToken?: string;
+  tokenType?: string;
+  expiresAt?: number;
+  scopes?: string[];
+  claims?: Record<string, unknown>;
+}
+
+export interface IdxTransaction {
+  status: 'PENDING' | 'SUCCESS' | 'FAILURE' | 'TERMINAL' | 'CANCELED' | string;
+  nextStep?: {
+    name?: string;
+    canSkip?: boolean;
+    refresh?: number;
+    relatesTo?: { value?: IdxAuthenticatorValue };
+  };
+  messages?: IdxMessage[];
+  neededToProceed?: IdxRemediation[];
+  context?: {
+    currentAuthenticator?: { value?: IdxAuthenticatorValue };
+    currentAuthenticatorEnrollment?: { value?: IdxAuthenticatorValue };
+  };
+  rawIdxState?: { errorCode?: string; errorSummary?: string; messages?: { value?: IdxMessage[] } };
+  requestDidSucceed?: boolean;
+  tokens?: { accessToken?: IdxToken; idToken?: IdxToken; refreshToken?: IdxToken };
+  meta?: { nonce?: string };
+}
+
+export interface IdxAuthClient {
+  idx: {
+    start(options?: Record<string, unknown>): Promise<IdxTransaction>;
+    proceed(options: Record<string, unknown>): Promise<IdxTransaction>;
+  };
+  tokenManager?: { setTokens(tokens: Record<string, unknown>): void };
+  transactionManager?: { clear(options?: Record<string, unknown>): void };
+}
+
+/** The request function given to okta-auth-js, with what the transport needs to see of it. */
+export interface IdxHttp {
+  /** Aborts the request in flight when the current call's signal aborts. */
+  signal: AbortSignal | undefined;
+  /** `Retry-After` of the last 429, in milliseconds. */
+  retryAfterMs: number | undefined;
+  request(method: string, url: string, args: Record<string, unknown>): Promise<unknown>;
+}

@@ -1,0 +1,336 @@
+/**
+ * IDX mode: the browser runs Okta's embedded sign-in (interaction code flow) itself, through
+ * `@okta/okta-auth-js` 8 in step mode (`idx.proceed({ step })`). okta-auth-js is loaded with `import()` when the
+ * transport is created, and the transaction (interact + introspect) starts at once, so both overlap with the
+ * user typing; `login` waits for them.
+ */
+import {
+  FlowError,
+  type EnrollmentChannel,
+  type FlowState,
+  type PollKind,
+  type PollResult,
+  type Transport,
+} from '../core/types.js';
+import { errorFromException, errorOf, flowError, remediation, stateOf, stepName, tokensOf, type Operation } from './idx-map.js';
+import type { IdxAuthClient, IdxHttp, IdxTransaction } from './idx-types.js';
+
+export type TokenStorage = 'none' | 'memory' | 'localStorage' | 'sessionStorage' | 'cookie';
+
+export interface IdxTransportOptions {
+  /** The authorization server, e.g. `https://example.okta.com/oauth2/default`. */
+  issuer: string;
+  clientId: string;
+  /** Must be registered on the Okta app; the interaction code flow never navigates to it. */
+  redirectUri: string;
+  /** Default `['openid', 'profile', 'email']`. */
+  scopes?: string[];
+  /** Where okta-auth-js's token manager keeps the tokens. Unset or `'none'`: the tokens are only handed over. */
+  tokenStorage?: TokenStorage;
+  /** An existing `OktaAuth` instance (apps that already use okta-auth-js); its own options and storage apply. */
+  authClient?: unknown;
+}
+
+export const DEFAULT_SCOPES: readonly string[] = ['openid', 'profile', 'email'];
+
+interface Loaded {
+  client: IdxAuthClient;
+  http?: IdxHttp;
+}
+
+export function createIdxTransport(options: IdxTransportOptions): Transport {
+  return new IdxTransport(options);
+}
+
+const POLL_STEP: Record<PollKind, string> = { enroll: 'enroll-poll', challenge: 'challenge-poll' };
+
+function aborted(signal?: AbortSignal): unknown {
+  return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(aborted(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+class IdxTransport implements Transport {
+  readonly kind = 'idx' as const;
+  private readonly options: IdxTransportOptions;
+  private readonly loaded: Promise<Loaded>;
+  /** The started transaction: interact + introspect, begun before the user submits. */
+  private started: Promise<IdxTransaction> | null = null;
+  /** Calls run one at a time: okta-auth-js keeps one saved IDX response per client. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private current: IdxTransaction | undefined;
+
+  constructor(options: IdxTransportOptions) {
+    this.options = options;
+    this.loaded = this.load();
+    this.loaded.catch(() => undefined);
+    this.warmUp();
+  }
+
+  private load(): Promise<Loaded> {
+    const given = this.options.authClient as IdxAuthClient | undefined;
+    if (given) {
+      if (typeof given.idx?.proceed !== 'function' || typeof given.idx?.start !== 'function') {
+        return Promise.reject(
+          new FlowError('config', 'The authClient given to <okta-signin> is not an OktaAuth instance with the IDX API.'),
+        );
+      }
+      return Promise.resolve({ client: given });
+    }
+    const { issuer, clientId, redirectUri } = this.options;
+    const scopes = this.options.scopes?.length ? [...this.options.scopes] : [...DEFAULT_SCOPES];
+    return import('./idx-client.js').then(
+      (m) => m.createAuthClient({ issuer, clientId, redirectUri, scopes }),
+      (e) => {
+        throw flowError('network', 'The sign-in code could not be loaded. Check your connection and reload the page.', { cause: e });
+      },
+    );
+  }
+
+  /** Starts a transaction unless one is started or starting. */
+  private warmUp(): Promise<IdxTransaction> {
+    if (!this.started) {
+      const started = this.loaded.then(async ({ client, http }) => {
+        try {
+          const tx = await client.idx.start();
+          const err = errorOf(tx, 'start', http?.retryAfterMs);
+          if (err) throw err;
+          if (tx.status !== 'PENDING') throw flowError('server');
+          return tx;
+        } catch (e) {
+          throw errorFromException(e, 'start', http?.retryAfterMs);
+        }
+      });
+      started.catch(() => {
+        if (this.started === started) this.started = null;
+      });
+      this.started = started;
+      this.queue = started.catch(() => undefined);
+    }
+    return this.started;
+  }
+
+  /** Forgets the transaction; the next `login` starts another. */
+  private reset(): void {
+    this.started = null;
+    this.current = undefined;
+  }
+
+  /** Runs `work` after the calls before it, with the signal wired to the request in flight. */
+  private run<T>(op: Operation, signal: AbortSignal | undefined, work: (client: IdxAuthClient, http?: IdxHttp) => Promise<T>) {
+    const task = this.queue.then(async () => {
+      if (signal?.aborted) throw aborted(signal);
+      const { client, http } = await this.loaded;
+      if (http) http.signal = signal;
+      try {
+        return await work(client, http);
+      } catch (e) {
+        if (signal?.aborted) throw aborted(signal);
+        const err = errorFromException(e, op, http?.retryAfterMs);
+        if (err.code === 'session_expired') this.reset();
+        throw err;
+      } finally {
+        if (http && http.signal === signal) http.signal = undefined;
+      }
+    });
+    this.queue = task.catch(() => undefined);
+    return untilAborted(task, signal);
+  }
+
+  /** The error the transaction stands for, thrown; otherwise the transaction. */
+  private check(tx: IdxTransaction, op: Operation, http?: IdxHttp): IdxTransaction {
+    const err = errorOf(tx, op, http?.retryAfterMs);
+    if (err) {
+      if (!err.retryable || err.code === 'session_expired') this.reset();
+      throw err;
+    }
+    return tx;
+  }
+
+  /** The state to show for a transaction that is not an error: tokens on success, else the next view. */
+  private async settle(tx: IdxTransaction, client: IdxAuthClient): Promise<FlowState> {
+    if (tx.status === 'SUCCESS') {
+      this.reset();
+      const tokens = tokensOf(tx);
+      // okta-auth-js checks the id_token's signature, iss, aud and lifetime, but not its nonce in this flow.
+      const nonce = tx.meta?.nonce;
+      if (tokens.idTokenClaims && nonce && tokens.idTokenClaims.nonce !== nonce) {
+        throw flowError('server', 'The sign-in reply from Okta could not be verified. Please try again.');
+      }
+      const storage = this.options.tokenStorage;
+      if (storage && storage !== 'none' && tx.tokens) {
+        const { storeTokens } = await import('./idx-token-store.js');
+        storeTokens(client, tx.tokens, storage);
+      }
+      return { status: 'Success', tokens };
+    }
+    if (tx.status === 'CANCELED') {
+      this.reset();
+      return { status: 'Idle' };
+    }
+    const state = stateOf(tx);
+    if (state.status === 'Terminal') this.reset();
+    else this.current = tx;
+    return state;
+  }
+
+  /** Proceeds with one step and maps the outcome. */
+  private async step(client: IdxAuthClient, http: IdxHttp | undefined, op: Operation, values: Record<string, unknown>) {
+    const tx = this.check(await client.idx.proceed(values), op, http);
+    return this.settle(tx, client);
+  }
+
+  private requireStep(...names: string[]): string {
+    const found = names.find((n) => this.current && remediation(this.current, n));
+    if (!found) {
+      throw new FlowError('session_expired', 'This sign-in step is no longer available. Please sign in again.');
+    }
+    return found;
+  }
+
+  resume(): Promise<FlowState | null> {
+    // The transaction lives in memory: nothing survives a reload. Warm up only; never delay the form.
+    this.warmUp().catch(() => undefined);
+    return Promise.resolve(null);
+  }
+
+  login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState> {
+    const username = input.username.trim();
+    if (!username || !input.password) {
+      return Promise.reject(flowError('invalid_credentials', 'Enter your username and password.'));
+    }
+    return this.run('login', signal, async (client, http) => {
+      let tx = await this.identify(client, input.password, username);
+      // A transaction started long ago may have expired while the user was away: start again once.
+      if (errorOf(tx, 'login')?.code === 'session_expired') {
+        this.reset();
+        tx = await this.identify(client, input.password, username);
+      }
+      tx = this.check(tx, 'login', http);
+      // Orgs whose policy asks for the password after the username (identifier first) get it here, from memory.
+      for (let i = 0; i < 2 && tx.status === 'PENDING'; i++) {
+        const name = stepName(tx);
+        const first = name ? remediation(tx, name) : undefined;
+        if (name === 'challenge-authenticator' && first?.relatesTo?.value?.key === 'okta_password') {
+          tx = this.check(await client.idx.proceed({ step: name, credentials: { passcode: input.password } }), 'login', http);
+        } else break;
+      }
+      return this.settle(tx, client);
+    });
+  }
+
+  private async identify(client: IdxAuthClient, password: string, username: string): Promise<IdxTransaction> {
+    try {
+      await this.warmUp();
+    } catch {
+      this.reset();
+      await this.warmUp();
+    }
+    return client.idx.proceed({ step: 'identify', username, password });
+  }
+
+  selectAuthenticator(input: { id: string; methodType?: string }, signal?: AbortSignal): Promise<FlowState> {
+    return this.run('select', signal, async (client, http) => {
+      const step = this.requireStep('select-authenticator-authenticate', 'select-authenticator-enroll');
+      const authenticator = input.methodType ? { id: input.id, methodType: input.methodType } : { id: input.id };
+      let tx = this.check(await client.idx.proceed({ step, authenticator }), 'select', http);
+      // Some policies ask for the Okta Verify method in a second step even when it came with the selection.
+      if (input.methodType && stepName(tx) === 'authenticator-verification-data') {
+        tx = this.check(
+          await client.idx.proceed({ step: 'authenticator-verification-data', authenticator, methodType: input.methodType }),
+          'select',
+          http,
+        );
+      }
+      return this.settle(tx, client);
+    });
+  }
+
+  selectEnrollmentChannel(channel: EnrollmentChannel, signal?: AbortSignal): Promise<FlowState> {
+    return this.run('channel', signal, async (client, http) => {
+      const step = this.requireStep('select-enrollment-channel');
+      return this.step(client, http, 'channel', { step, channel });
+    });
+  }
+
+  sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }, signal?: AbortSignal): Promise<FlowState> {
+    const email = input.email?.trim();
+    const phoneNumber = input.phoneNumber?.trim();
+    if (!email && !phoneNumber) return Promise.reject(flowError('invalid_input', 'Enter an email address or a phone number.'));
+    return this.run('channel-data', signal, async (client, http) => {
+      const step = this.requireStep('enrollment-channel-data');
+      return this.step(client, http, 'channel-data', { step, ...(email ? { email } : { phoneNumber }) });
+    });
+  }
+
+  verifyCode(code: string, signal?: AbortSignal): Promise<FlowState> {
+    const totp = code.replace(/\s+/g, '');
+    if (!totp) return Promise.reject(flowError('invalid_code', 'Enter the code shown in Okta Verify.'));
+    return this.run('code', signal, async (client, http) => {
+      const step = this.requireStep('challenge-authenticator');
+      return this.step(client, http, 'code', { step, credentials: { totp } });
+    });
+  }
+
+  changePassword(input: { newPassword: string }, signal?: AbortSignal): Promise<FlowState> {
+    if (!input.newPassword) return Promise.reject(flowError('invalid_input', 'Enter a new password.'));
+    return this.run('password', signal, async (client, http) => {
+      const step = this.requireStep('reenroll-authenticator');
+      return this.step(client, http, 'password', { step, newPassword: input.newPassword });
+    });
+  }
+
+  skip(signal?: AbortSignal): Promise<FlowState> {
+    return this.run('skip', signal, async (client, http) => {
+      const step = this.requireStep('skip');
+      return this.step(client, http, 'skip', { step });
+    });
+  }
+
+  cancel(signal?: AbortSignal): Promise<FlowState> {
+    return this.run('skip', signal, async (client) => {
+      if (this.current) {
+        try {
+          await client.idx.proceed({ actions: ['cancel'] });
+        } catch {
+          // The transaction is abandoned either way; Okta expires it.
+        }
+      }
+      this.reset();
+      client.transactionManager?.clear();
+      return { status: 'Idle' } as FlowState;
+    });
+  }
+
+  poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
+    return this.run('poll', signal, async (client, http) => {
+      const step = this.requireStep(POLL_STEP[kind]);
+      const tx = this.check(await client.idx.proceed({ step }), 'poll', http);
+      if (tx.status === 'PENDING' && stepName(tx) === step) {
+        this.current = tx;
+        const refresh = remediation(tx, step)?.refresh;
+        return { continuePolling: true, refresh: typeof refresh === 'number' && refresh >= 0 ? refresh : null };
+      }
+      const state = await this.settle(tx, client);
+      return { continuePolling: false, refresh: null, state };
+    });
+  }
+}
