@@ -1,0 +1,76 @@
+// Loads and checks the org's data file (users and apps). A broken file stops the org at start with a clear reason.
+import { readFileSync } from 'node:fs';
+
+export const DEFAULT_DATA_FILE = new URL('../data/org.json', import.meta.url);
+
+const POLICIES = new Set(['required', 'optional', 'none']);
+
+/**
+ * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string }} OktaVerifySetup
+ * @typedef {{ username: string, password: string, firstName: string, lastName: string, passwordExpired: boolean,
+ *   oktaVerify: OktaVerifySetup }} UserRecord
+ * @typedef {{ clientId: string, label: string, type: 'public'|'confidential', clientSecret?: string,
+ *   redirectUris: string[], scopes: string[] }} AppRecord
+ * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string } }} OrgData
+ */
+
+/**
+ * @param {string|URL} file
+ * @returns {OrgData}
+ */
+export function loadData(file = DEFAULT_DATA_FILE) {
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  const fail = (why) => {
+    throw new Error(`org data file ${String(file)}: ${why}`);
+  };
+  if (!Array.isArray(raw.users) || !Array.isArray(raw.apps)) fail('needs "users" and "apps" arrays');
+  for (const u of raw.users) {
+    if (typeof u.username !== 'string' || typeof u.password !== 'string') fail('each user needs username and password');
+    if (!POLICIES.has(u.oktaVerify?.policy)) fail(`user ${u.username}: oktaVerify.policy must be required, optional or none`);
+  }
+  for (const a of raw.apps) {
+    if (typeof a.clientId !== 'string' || !['public', 'confidential'].includes(a.type)) fail('each app needs clientId and type');
+    if (a.type === 'confidential' && typeof a.clientSecret !== 'string') fail(`app ${a.clientId}: confidential apps need clientSecret`);
+    if (!Array.isArray(a.redirectUris)) fail(`app ${a.clientId}: redirectUris must be an array`);
+  }
+  return {
+    org: { audience: raw.org?.audience ?? 'api://default' },
+    users: raw.users.map((u) => ({
+      username: u.username,
+      password: u.password,
+      firstName: u.firstName ?? '',
+      lastName: u.lastName ?? '',
+      passwordExpired: Boolean(u.passwordExpired),
+      oktaVerify: { policy: u.oktaVerify.policy, enrolled: Boolean(u.oktaVerify.enrolled), deviceName: u.oktaVerify.deviceName },
+    })),
+    apps: raw.apps.map((a) => ({
+      clientId: a.clientId,
+      label: a.label ?? a.clientId,
+      type: a.type,
+      clientSecret: a.clientSecret,
+      redirectUris: a.redirectUris,
+      scopes: a.scopes ?? ['openid', 'profile', 'email'],
+    })),
+  };
+}
+
+/**
+ * Matches a redirect URI against a registered pattern; `*` stands for any port and nothing else.
+ * @param {string} pattern
+ * @param {string} uri
+ */
+export function redirectUriMatches(pattern, uri) {
+  let target;
+  try {
+    target = new URL(uri);
+  } catch {
+    return false;
+  }
+  if (target.username || target.password || target.search || target.hash) return false;
+  const m = /^(https?):\/\/([^/:]+)(?::(\*|\d+))?(\/.*)$/.exec(pattern);
+  if (!m) return pattern === uri;
+  const [, scheme, host, port, path] = m;
+  if (target.protocol !== `${scheme}:` || target.hostname !== host || target.pathname !== path) return false;
+  if (port === '*') return true;
+  return target.port === (port ?? '');
+}

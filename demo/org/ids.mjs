@@ -1,0 +1,16 @@
+// Random identifiers shaped like Okta's, and opaque secrets for handles and codes.
+import { randomBytes, randomInt } from 'node:crypto';
+
+const ALPHA = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** @param {string} prefix a three-letter Okta object prefix (00u, aut, pfd...) */
+export function oktaId(prefix) {
+  let s = prefix;
+  while (s.length < 20) s += ALPHA[randomInt(ALPHA.length)];
+  return s;
+}
+
+/** An unguessable URL-safe token. */
+export function opaque(bytes = 24) {
+  return randomBytes(bytes).toString('base64url');
+}

@@ -1,0 +1,121 @@
+// The local Okta org: OAuth/OIDC, the IDX API and a simulated Okta Verify device, served by one Express app.
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { cors } from './cors.mjs';
+import { DEFAULT_DATA_FILE, loadData } from './data.mjs';
+import { deviceApiRouter } from './device/api.mjs';
+import { errorHandler, notFound } from './errors.mjs';
+import { bodyParsers } from './http.mjs';
+import { idxRouter } from './idx/routes.mjs';
+import { createSigner } from './keys.mjs';
+import { oauthRouter } from './oauth.mjs';
+import { OrgStore } from './store.mjs';
+
+/**
+ * @typedef {{ info: (...a: unknown[]) => void, warn: (...a: unknown[]) => void, error: (...a: unknown[]) => void }} Logger
+ * @typedef {object} OrgOptions
+ * @property {string} [origin] public origin of the app the router is mounted in, e.g. http://localhost:8080
+ * @property {number} [port] startOrg only: port to listen on (0 = any free port)
+ * @property {string[]} [trustedOrigins] origins allowed by CORS (the org's own origin is always allowed)
+ * @property {number} [pollRefreshMs] the `refresh` put in poll remediations (default 4000)
+ * @property {number} [minPollIntervalMs] polls of one transaction closer than this get 429 (default 1000, at most half of pollRefreshMs)
+ * @property {string|URL} [dataFile] users and apps (default demo/data/org.json)
+ * @property {number} [stateHandleTtlMs] lifetime of a sign-in transaction (default 10 minutes)
+ * @property {number} [interactionCodeTtlMs] lifetime of an interaction code (default 60 s)
+ * @property {Logger} [logger] default: only unexpected faults, to stderr
+ */
+
+const ORG_PATHS = ['/oauth2', '/.well-known', '/idp', '/device/api'];
+
+const quietLogger = { info() {}, warn() {}, error: (...a) => console.error(...a) };
+
+/** @param {OrgOptions} options */
+function settings(options) {
+  const origin = (options.origin ?? `http://localhost:${options.port ?? 8080}`).replace(/\/+$/, '');
+  const pollRefreshMs = options.pollRefreshMs ?? 4000;
+  return {
+    origin,
+    trustedOrigins: [...new Set([origin, ...(options.trustedOrigins ?? [])])],
+    pollRefreshMs,
+    minPollIntervalMs: options.minPollIntervalMs ?? Math.min(1000, Math.floor(pollRefreshMs / 2)),
+    dataFile: options.dataFile ?? DEFAULT_DATA_FILE,
+    stateHandleTtlMs: options.stateHandleTtlMs ?? 10 * 60 * 1000,
+    interactionCodeTtlMs: options.interactionCodeTtlMs ?? 60 * 1000,
+    logger: options.logger ?? quietLogger,
+  };
+}
+
+/**
+ * Builds the org as an Express app mountable at `/` of an app served at `options.origin`.
+ * Paths it does not own fall through to the host app.
+ * @param {OrgOptions} [options]
+ */
+export function createOrg(options = {}) {
+  const s = settings(options);
+  const store = new OrgStore(loadData(s.dataFile), s);
+  const signer = createSigner();
+  const env = { ...s, store, signer };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(ORG_PATHS, cors(s.trustedOrigins), ...bodyParsers());
+  app.use(oauthRouter(env));
+  app.use('/idp/idx', idxRouter(env));
+  app.use('/device/api', deviceApiRouter(env));
+  app.use('/device', devicePage());
+  app.use(notFound);
+  app.use(errorHandler(s.logger));
+
+  return {
+    router: app,
+    store,
+    issuer: `${s.origin}/oauth2/default`,
+    close() {
+      store.close();
+    },
+  };
+}
+
+function devicePage() {
+  const dir = fileURLToPath(new URL('./device-page/', import.meta.url));
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    res.set('X-Content-Type-Options', 'nosniff');
+    res.set('Referrer-Policy', 'no-referrer');
+    next();
+  });
+  router.use(express.static(dir, { index: 'index.html', redirect: false }));
+  return router;
+}
+
+/**
+ * Starts the org on its own HTTP server at 127.0.0.1; its origin is http://localhost:<port>.
+ * @param {OrgOptions} [options]
+ * @returns {Promise<{ origin: string, issuer: string, store: OrgStore, server: http.Server, close(): Promise<void> }>}
+ */
+export async function startOrg(options = {}) {
+  const server = http.createServer();
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const origin = `http://localhost:${port}`;
+  const org = createOrg({ ...options, origin });
+  server.on('request', org.router);
+  return {
+    origin,
+    issuer: org.issuer,
+    store: org.store,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        org.close();
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,199 @@
+// OAuth 2.0 / OIDC endpoints of the org's authorization servers: discovery, interact, token and keys.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express from 'express';
+import { redirectUriMatches } from './data.mjs';
+import { handle, isObject, sendJson } from './http.mjs';
+import { opaque } from './ids.mjs';
+
+const oauthError = (res, status, error, description) => {
+  if (status === 401) res.set('WWW-Authenticate', `Basic realm="${error}"`);
+  sendJson(res, status, { error, error_description: description });
+};
+
+const sameSecret = (a, b) => {
+  const x = Buffer.from(String(a));
+  const y = Buffer.from(String(b));
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** Client credentials from HTTP Basic (client_secret_basic) or the form body (client_secret_post). */
+function clientCredentials(req, body) {
+  const header = req.get('authorization');
+  if (header && /^basic /i.test(header)) {
+    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+    const i = decoded.indexOf(':');
+    if (i > 0) {
+      return { clientId: decodeURIComponent(decoded.slice(0, i)), clientSecret: decodeURIComponent(decoded.slice(i + 1)), basic: true };
+    }
+  }
+  return { clientId: body.client_id, clientSecret: body.client_secret, basic: false };
+}
+
+/**
+ * Authenticates the client of a request; answers the error itself and returns undefined on failure.
+ * @param {import('./store.mjs').OrgStore} store
+ */
+function authenticateClient(store, req, res, body) {
+  let creds;
+  try {
+    creds = clientCredentials(req, body);
+  } catch {
+    oauthError(res, 401, 'invalid_client', 'Client authentication failed.');
+    return undefined;
+  }
+  if (typeof creds.clientId !== 'string' || !creds.clientId) {
+    oauthError(res, 400, 'invalid_request', "The 'client_id' parameter is required.");
+    return undefined;
+  }
+  const app = store.apps.get(creds.clientId);
+  if (!app) {
+    oauthError(res, 401, 'invalid_client', "Invalid value for 'client_id' parameter.");
+    return undefined;
+  }
+  if (app.type === 'confidential') {
+    if (typeof creds.clientSecret !== 'string' || !sameSecret(creds.clientSecret, app.clientSecret)) {
+      oauthError(res, 401, 'invalid_client', 'Client authentication failed. Either the client or the client credentials are invalid.');
+      return undefined;
+    }
+  }
+  return app;
+}
+
+/**
+ * @param {{ store: import('./store.mjs').OrgStore, signer: ReturnType<import('./keys.mjs').createSigner>,
+ *   origin: string, stateHandleTtlMs: number }} env
+ */
+export function oauthRouter(env) {
+  const { store, signer, origin } = env;
+  const router = express.Router();
+  // The org authorization server (issuer = origin) and the custom "default" one, as every Okta org has.
+  const servers = [
+    { base: '/oauth2/default', issuer: `${origin}/oauth2/default`, audience: store.data.org.audience },
+    { base: '/oauth2', issuer: origin, audience: origin },
+  ];
+
+  const discovery = (s) => ({
+    issuer: s.issuer,
+    authorization_endpoint: `${origin}${s.base}/v1/authorize`,
+    token_endpoint: `${origin}${s.base}/v1/token`,
+    jwks_uri: `${origin}${s.base}/v1/keys`,
+    interaction_endpoint: `${origin}${s.base}/v1/interact`,
+    response_types_supported: ['code'],
+    response_modes_supported: ['query', 'fragment', 'form_post'],
+    grant_types_supported: ['authorization_code', 'interaction_code'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+    claims_supported: ['iss', 'sub', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'email', 'email_verified', 'name', 'preferred_username'],
+    code_challenge_methods_supported: ['S256'],
+  });
+
+  for (const s of servers) {
+    const doc = (_req, res) => sendJson(res, 200, discovery(s));
+    const wellKnownPrefix = s.base === '/oauth2' ? '' : s.base;
+    router.get(`${wellKnownPrefix}/.well-known/openid-configuration`, doc);
+    router.get(`${wellKnownPrefix}/.well-known/oauth-authorization-server`, doc);
+    router.get(`${s.base}/v1/keys`, (_req, res) => {
+      res.set('Cache-Control', 'max-age=3600');
+      res.status(200).type('application/json').send(JSON.stringify(signer.jwks()));
+    });
+
+    router.post(`${s.base}/v1/interact`, (req, res) => {
+      const body = isObject(req.body) ? req.body : {};
+      const app = authenticateClient(store, req, res, body);
+      if (!app) return;
+      const str = (v) => (typeof v === 'string' && v ? v : null);
+      const redirectUri = str(body.redirect_uri);
+      if (!redirectUri || !app.redirectUris.some((p) => redirectUriMatches(p, redirectUri))) {
+        return oauthError(res, 400, 'invalid_request', "'redirect_uri' must be a Login redirect URI in the client app settings.");
+      }
+      const codeChallenge = str(body.code_challenge);
+      if (!codeChallenge || !/^[A-Za-z0-9_-]{43,128}$/.test(codeChallenge)) {
+        return oauthError(res, 400, 'invalid_request', 'PKCE code challenge is required when the token endpoint authentication method is \'NONE\'.');
+      }
+      if ((body.code_challenge_method ?? 'S256') !== 'S256') {
+        return oauthError(res, 400, 'invalid_request', "'code_challenge_method' is invalid. Must be 'S256'.");
+      }
+      const state = str(body.state);
+      if (!state) return oauthError(res, 400, 'invalid_request', "The 'state' parameter is required.");
+      const scopes = (str(body.scope) ?? '').split(' ').filter(Boolean);
+      if (!scopes.includes('openid')) {
+        return oauthError(res, 400, 'invalid_scope', "The authorization server requires the 'openid' scope.");
+      }
+      const unknown = scopes.filter((sc) => !app.scopes.includes(sc));
+      if (unknown.length) {
+        return oauthError(res, 400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.');
+      }
+      const now = Date.now();
+      const tx = {
+        interactionHandle: opaque(24),
+        stateHandle: `02${opaque(30)}`,
+        issuer: s.issuer,
+        audience: s.audience,
+        clientId: app.clientId,
+        redirectUri,
+        codeChallenge,
+        state,
+        scopes,
+        nonce: str(body.nonce),
+        createdAt: now,
+        expiresAt: now + env.stateHandleTtlMs,
+        step: 'identify',
+        username: null,
+        push: null,
+        lastPollAt: 0,
+      };
+      store.addTransaction(tx);
+      sendJson(res, 200, { interaction_handle: tx.interactionHandle });
+    });
+
+    router.post(
+      `${s.base}/v1/token`,
+      handle(async (req, res) => {
+        res.set('Pragma', 'no-cache');
+        const body = isObject(req.body) ? req.body : {};
+        if (body.grant_type !== 'interaction_code') {
+          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code'.");
+        }
+        const app = authenticateClient(store, req, res, body);
+        if (!app) return;
+        if (typeof body.interaction_code !== 'string' || !body.interaction_code) {
+          return oauthError(res, 400, 'invalid_request', "The 'interaction_code' parameter is required.");
+        }
+        if (typeof body.code_verifier !== 'string' || !body.code_verifier) {
+          return oauthError(res, 400, 'invalid_request', 'PKCE verification failed: the code_verifier is missing.');
+        }
+        const grant = store.takeCode(body.interaction_code);
+        if (!grant || grant.issuer !== s.issuer || grant.clientId !== app.clientId) {
+          return oauthError(res, 400, 'invalid_grant', 'The interaction code is invalid or has expired.');
+        }
+        if (body.redirect_uri !== undefined && body.redirect_uri !== grant.redirectUri) {
+          return oauthError(res, 400, 'invalid_grant', "The 'redirect_uri' does not match the redirection URI used in the authorization request.");
+        }
+        const challenge = createHash('sha256').update(body.code_verifier).digest('base64url');
+        if (challenge !== grant.codeChallenge) {
+          return oauthError(res, 400, 'invalid_grant', 'PKCE verification failed.');
+        }
+        const user = store.findUser(grant.username);
+        if (!user) return oauthError(res, 400, 'invalid_grant', 'The user no longer exists.');
+        const tokens = await signer.tokens({
+          issuer: s.issuer,
+          audience: s.audience,
+          clientId: app.clientId,
+          user,
+          nonce: grant.nonce ?? undefined,
+          scopes: grant.scopes,
+        });
+        sendJson(res, 200, {
+          token_type: 'Bearer',
+          expires_in: tokens.expiresIn,
+          access_token: tokens.accessToken,
+          scope: grant.scopes.join(' '),
+          id_token: tokens.idToken,
+        });
+      }),
+    );
+  }
+  return router;
+}

@@ -1,0 +1,118 @@
+// Shared by the org's node tests: a real okta-auth-js client per test, the device API, token checks.
+import assert from 'node:assert/strict';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { OktaAuth } from '@okta/okta-auth-js';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { startOrg } from '../../demo/org/index.mjs';
+
+export const PASSWORD = 'Passw0rd!';
+export const REDIRECT_URI = 'http://localhost:3999/login/callback';
+export const POLL_MS = 200;
+export const MIN_POLL_MS = 100;
+
+/** Starts an org with fast polling for a suite. */
+export const startTestOrg = (options = {}) => startOrg({ pollRefreshMs: POLL_MS, minPollIntervalMs: MIN_POLL_MS, ...options });
+
+/** A Map-backed storage provider, so no two clients share okta-auth-js's process-wide default memory storage. */
+function memoryStorage() {
+  const items = new Map();
+  return {
+    getItem: (key) => (items.has(key) ? items.get(key) : null),
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+/**
+ * A fresh okta-auth-js 8 client against the org, in step mode (the default).
+ * @param {{ issuer: string }} org
+ * @param {{ clientId?: string, clientSecret?: string, redirectUri?: string, scopes?: string[] }} [options]
+ */
+export function oktaClient(org, { clientId = 'local-spa', clientSecret, redirectUri = REDIRECT_URI, scopes = ['openid', 'profile', 'email'] } = {}) {
+  const storageProvider = memoryStorage();
+  const section = { storageProvider };
+  return new OktaAuth({
+    issuer: org.issuer,
+    clientId,
+    ...(clientSecret ? { clientSecret } : {}),
+    redirectUri,
+    scopes,
+    storageManager: { token: section, cache: section, transaction: section, 'shared-transaction': section, 'original-uri': section },
+  });
+}
+
+/** Makes a fresh user with a seeded user's setup, through the device API. */
+export async function newUser(org, template) {
+  const res = await fetch(`${org.origin}/device/api/users`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ template }),
+  });
+  assert.equal(res.status, 201);
+  return res.json();
+}
+
+/** Starts a transaction and signs in with username and password in one identify step. */
+export async function signIn(auth, username, password = PASSWORD) {
+  const started = await auth.idx.start();
+  // Without a remediation yet, step mode reports the first step among availableSteps rather than as nextStep.
+  assert.ok(started.availableSteps?.some((s) => s.name === 'identify'), 'the org offers identify');
+  return auth.idx.proceed({ step: 'identify', username, password });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls in step mode at the server's refresh until the transaction leaves the poll step.
+ * @param {OktaAuth} auth
+ * @param {'enroll-poll'|'challenge-poll'} step
+ * @param {() => Promise<void>} [beforeNext] runs before each poll (e.g. the device acting)
+ */
+export async function pollUntilDone(auth, step, transaction, { beforeNext, max = 20 } = {}) {
+  let tx = transaction;
+  for (let i = 0; i < max && tx.nextStep?.name === step; i++) {
+    await sleep(tx.nextStep.poll?.refresh ?? POLL_MS);
+    if (beforeNext) await beforeNext(i);
+    tx = await auth.idx.proceed({ step });
+  }
+  return tx;
+}
+
+export async function deviceGet(org, path) {
+  const res = await fetch(`${org.origin}/device/api${path}`);
+  return { status: res.status, body: await res.json() };
+}
+
+export async function devicePost(org, path, body) {
+  const res = await fetch(`${org.origin}/device/api${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Decodes the QR code of a `data:image/png;base64,...` URL. */
+export function decodeQr(dataUrl) {
+  assert.match(dataUrl, /^data:image\/png;base64,/);
+  const png = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.ok(code, 'the QR image decodes');
+  return code.data;
+}
+
+/** Verifies the id and access tokens against the org's JWKS and checks the claims okta-auth-js relies on. */
+export async function verifyTokens(org, tokens, { clientId = 'local-spa', username, nonce }) {
+  const jwks = createRemoteJWKSet(new URL(`${org.issuer}/v1/keys`));
+  const { payload: id, protectedHeader } = await jwtVerify(tokens.idToken.idToken, jwks, { issuer: org.issuer, audience: clientId });
+  assert.equal(protectedHeader.alg, 'RS256');
+  assert.equal(id.email, username);
+  assert.match(id.sub, /^00u/);
+  assert.ok(id.exp > id.iat);
+  if (nonce) assert.equal(id.nonce, nonce);
+  const { payload: access } = await jwtVerify(tokens.accessToken.accessToken, jwks, { issuer: org.issuer, audience: 'api://default' });
+  assert.equal(access.sub, id.sub);
+  assert.equal(access.cid, clientId);
+  return { id, access };
+}
