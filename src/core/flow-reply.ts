@@ -1,0 +1,85 @@
+import {
+  FLOW_STATUSES,
+  FlowError,
+  type Authenticator,
+  type ChallengeInfo,
+  type EnrollmentChannel,
+  type EnrollmentInfo,
+  type FlowState,
+  type FlowStatus,
+} from './types.js';
+import { isObject, pick, pickMs, pickString, type Json } from './read.js';
+
+const CHANNELS: readonly EnrollmentChannel[] = ['qrcode', 'email', 'sms'];
+// Only raster images inline: nothing the server sends can make the page fetch or run anything.
+const QR_IMAGE = /^data:image\/(png|gif|jpeg);base64,[a-z0-9+/=\s]+$/i;
+
+const malformed = (what: string) =>
+  new FlowError('malformed_response', `The server sent a reply this page cannot read (${what}).`);
+
+/** Reads a backend flow reply (docs/backend-contract.md) into a FlowState, rejecting anything malformed. */
+export function parseFlowReply(body: unknown): FlowState {
+  if (!isObject(body)) throw malformed('not an object');
+  const status = pickString(body, 'status') as FlowStatus | undefined;
+  if (!status || !FLOW_STATUSES.includes(status)) throw malformed('status');
+  const state: FlowState = { status };
+
+  const auths = pick(body, 'authenticators');
+  if (auths != null) {
+    if (!Array.isArray(auths)) throw malformed('authenticators');
+    state.authenticators = auths.map(readAuthenticator);
+  }
+  const canSkip = pick(body, 'canSkip');
+  if (canSkip != null) state.canSkip = canSkip === true;
+
+  const enrollment = pick(body, 'enrollment');
+  if (enrollment != null) state.enrollment = readEnrollment(enrollment);
+  const challenge = pick(body, 'challenge');
+  if (challenge != null) state.challenge = readChallenge(challenge);
+
+  const refresh = pickMs(body, 'refresh');
+  if (refresh !== undefined) state.refresh = refresh;
+  const next = pickString(body, 'next');
+  if (next) state.next = next;
+  const message = pickString(body, 'message');
+  if (message) state.message = message;
+  return state;
+}
+
+function readAuthenticator(value: unknown): Authenticator {
+  if (!isObject(value)) throw malformed('authenticator');
+  const id = pick(value, 'id') ?? pick(value, 'authenticatorId');
+  const name = pickString(value, 'name');
+  if ((typeof id !== 'string' && typeof id !== 'number') || !name) throw malformed('authenticator');
+  const a: Authenticator = { id: String(id), key: pickString(value, 'key') ?? '', name };
+  const methodType = pickString(value, 'methodType');
+  if (methodType) a.methodType = methodType;
+  return a;
+}
+
+function readEnrollment(value: unknown): EnrollmentInfo {
+  if (!isObject(value)) throw malformed('enrollment');
+  const channel = pickString(value, 'channel') as EnrollmentChannel;
+  if (!CHANNELS.includes(channel)) throw malformed('enrollment channel');
+  const list = pick(value, 'channels');
+  const channels = Array.isArray(list) ? (list.filter((c) => CHANNELS.includes(c)) as EnrollmentChannel[]) : [];
+  const info: EnrollmentInfo = { channel, channels };
+  const qr = pickString(value, 'qrCode');
+  if (qr) {
+    if (!QR_IMAGE.test(qr)) throw malformed('QR code');
+    info.qrCode = qr;
+  }
+  const sentTo = pickString(value, 'sentTo');
+  if (sentTo) info.sentTo = sentTo;
+  return info;
+}
+
+function readChallenge(value: unknown): ChallengeInfo {
+  if (!isObject(value)) throw malformed('challenge');
+  const info: ChallengeInfo = {};
+  const methodType = pickString(value, 'methodType');
+  if (methodType) info.methodType = methodType;
+  const answer = Number(pick(value as Json, 'correctAnswer'));
+  if (pick(value, 'correctAnswer') != null && Number.isInteger(answer) && answer >= 0) info.correctAnswer = answer;
+  return info;
+}

@@ -1,0 +1,257 @@
+import { FlowError, type EnrollmentChannel, type FlowState, type PollResult, type Transport } from './types.js';
+import { ALLOWED_ACTIONS, pollKindOf, type FlowAction } from './flow-rules.js';
+import {
+  FlowErrorEvent,
+  FlowPendingEvent,
+  FlowPollEvent,
+  FlowStateEvent,
+  FlowSuccessEvent,
+  type SignInFlowEventMap,
+} from './flow-events.js';
+import { DEFAULT_POLL_INTERVAL, runPoller, type PollerOptions } from './poller.js';
+
+export interface SignInFlowOptions {
+  /**
+   * Poll inside the flow while in a poll status (default true). A UI that runs its own poller
+   * (as `<okta-signin>` does with `<okta-verify-poller>`) passes false and polls through `pollOnce`.
+   */
+  autoPoll?: boolean;
+  /** Timing knobs for the built-in poller (clock, random, backoff). */
+  poller?: Omit<PollerOptions, 'poll' | 'signal' | 'initialDelay' | 'onReply'>;
+}
+
+const TRANSIENT = new Set(['network', 'server', 'rate_limited']);
+
+export function toFlowError(error: unknown): FlowError {
+  if (error instanceof FlowError) return error;
+  return new FlowError('unknown', 'Something went wrong.', { cause: error });
+}
+
+/**
+ * The sign-in flow as a state machine. Holds the current FlowState, allows only the actions that make sense
+ * in it, calls the Transport with an AbortSignal, and reports through events:
+ * `statechange`, `success`, `error`, `poll`, `pendingchange`.
+ * A `session_expired` error takes the flow back to `Idle` with a message.
+ */
+export class SignInFlow extends EventTarget {
+  state: FlowState = { status: 'Idle' };
+  pending = false;
+  error: FlowError | null = null;
+
+  private readonly requests = new Set<AbortController>();
+  private polling?: AbortController;
+  private disposed = false;
+
+  constructor(
+    readonly transport: Transport,
+    private readonly options: SignInFlowOptions = {},
+  ) {
+    super();
+  }
+
+  /** Whether `action` is possible now. */
+  can(action: FlowAction): boolean {
+    if (this.disposed) return false;
+    if (action === 'cancel') return this.state.status !== 'Idle';
+    if (this.pending) return false;
+    if (action === 'skip' && !this.state.canSkip) return false;
+    return ALLOWED_ACTIONS[this.state.status].includes(action);
+  }
+
+  /** Picks up a transaction already in progress (after a reload); stays Idle when there is none or on error. */
+  async start(): Promise<FlowState> {
+    const ctrl = this.begin(false);
+    try {
+      const resumed = await this.transport.resume(ctrl.signal);
+      if (resumed && !ctrl.signal.aborted && this.state.status === 'Idle' && resumed.status !== 'Idle') this.apply(resumed);
+    } catch {
+      // No transaction to resume is the common case; the form works either way.
+    } finally {
+      this.end(ctrl, false);
+    }
+    return this.state;
+  }
+
+  login(input: { username: string; password: string }): Promise<FlowState> {
+    return this.run('login', (s) => this.transport.login({ username: input.username, password: input.password }, s));
+  }
+
+  selectAuthenticator(input: { id: string; methodType?: string }): Promise<FlowState> {
+    return this.run('selectAuthenticator', (s) =>
+      this.transport.selectAuthenticator({ id: input.id, methodType: input.methodType }, s),
+    );
+  }
+
+  selectEnrollmentChannel(channel: EnrollmentChannel): Promise<FlowState> {
+    return this.run('selectEnrollmentChannel', (s) => this.transport.selectEnrollmentChannel(channel, s));
+  }
+
+  /** "Can't scan?": leave the QR code / link wait for the channel choice, without a server round trip. */
+  showEnrollmentChannels(): FlowState {
+    if (!this.can('showEnrollmentChannels')) throw notAllowed('showEnrollmentChannels', this.state);
+    this.apply({ ...this.state, status: 'AwaitingEnrollmentChannelSelection', refresh: undefined });
+    return this.state;
+  }
+
+  sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }): Promise<FlowState> {
+    return this.run('sendEnrollmentChannelData', (s) => this.transport.sendEnrollmentChannelData(input, s));
+  }
+
+  verifyCode(code: string): Promise<FlowState> {
+    return this.run('verifyCode', (s) => this.transport.verifyCode(code, s));
+  }
+
+  changePassword(input: { newPassword: string }): Promise<FlowState> {
+    return this.run('changePassword', (s) => this.transport.changePassword({ newPassword: input.newPassword }, s));
+  }
+
+  skip(): Promise<FlowState> {
+    return this.run('skip', (s) => this.transport.skip(s));
+  }
+
+  /** Start over: stops every request and the poller, tells the server, and returns to Idle whatever it answers. */
+  async cancel(): Promise<FlowState> {
+    if (!this.can('cancel')) throw notAllowed('cancel', this.state);
+    this.abortAll();
+    const ctrl = this.begin(true);
+    try {
+      await this.transport.cancel(ctrl.signal);
+    } catch {
+      // The server may have dropped the transaction already; starting over is right either way.
+    } finally {
+      this.end(ctrl, true);
+    }
+    if (!this.disposed) this.apply({ status: 'Idle' });
+    return this.state;
+  }
+
+  /**
+   * One poll request for the current poll status. Applies the final state when the reply says polling is over.
+   * Transient errors (network, 5xx, 429) are thrown for the poller to retry; others are reported and thrown.
+   */
+  async pollOnce(signal: AbortSignal): Promise<PollResult> {
+    const at = this.state;
+    const kind = pollKindOf(at.status);
+    if (!kind) throw new FlowError('invalid_input', `Nothing to poll in ${at.status}.`);
+    try {
+      const result = await this.transport.poll(kind, signal);
+      if (signal.aborted || this.state !== at) return result;
+      this.dispatchEvent(new FlowPollEvent(result));
+      if (!result.continuePolling) {
+        const next = result.state ?? (await this.transport.resume(signal)) ?? { status: 'Terminal' };
+        if (!signal.aborted && this.state === at) this.apply(next);
+      }
+      return result;
+    } catch (error) {
+      const e = toFlowError(error);
+      if (!signal.aborted && this.state === at && !TRANSIENT.has(e.code)) this.report(e);
+      throw error;
+    }
+  }
+
+  /** Records and announces an error; `session_expired` also returns to Idle. */
+  report(error: unknown): void {
+    const e = toFlowError(error);
+    if (this.disposed || this.error === e) return;
+    this.error = e;
+    this.dispatchEvent(new FlowErrorEvent(e));
+    if (e.code === 'session_expired') {
+      this.abortAll();
+      this.apply({ status: 'Idle', message: e.message }, e);
+    }
+  }
+
+  /** Stops every request and timer for good; the flow does nothing afterwards. */
+  dispose(): void {
+    this.disposed = true;
+    this.abortAll();
+  }
+
+  private async run(action: FlowAction, call: (signal: AbortSignal) => Promise<FlowState>): Promise<FlowState> {
+    if (!this.can(action)) throw notAllowed(action, this.state);
+    const ctrl = this.begin(true);
+    try {
+      const next = await call(ctrl.signal);
+      if (!ctrl.signal.aborted) this.apply(next);
+    } catch (error) {
+      if (!ctrl.signal.aborted) this.report(error);
+    } finally {
+      this.end(ctrl, true);
+    }
+    return this.state;
+  }
+
+  private apply(next: FlowState, error: FlowError | null = null): void {
+    this.stopPolling();
+    const previous = this.state;
+    this.state = next;
+    this.error = error;
+    this.dispatchEvent(new FlowStateEvent(next, previous));
+    if (next.status === 'Success') this.dispatchEvent(new FlowSuccessEvent(next.next, next.tokens));
+    else if (pollKindOf(next.status) && this.options.autoPoll !== false && !this.disposed) this.startPolling();
+  }
+
+  private startPolling(): void {
+    const ctrl = new AbortController();
+    this.polling = ctrl;
+    runPoller({
+      ...this.options.poller,
+      poll: (s) => this.pollOnce(s),
+      initialDelay: this.state.refresh ?? DEFAULT_POLL_INTERVAL,
+      signal: ctrl.signal,
+    }).catch((error) => {
+      if (!ctrl.signal.aborted) this.report(error);
+    });
+  }
+
+  private stopPolling(): void {
+    this.polling?.abort();
+    this.polling = undefined;
+  }
+
+  private abortAll(): void {
+    this.stopPolling();
+    for (const c of this.requests) c.abort();
+    this.requests.clear();
+    this.setPending(false);
+  }
+
+  private begin(pending: boolean): AbortController {
+    const ctrl = new AbortController();
+    this.requests.add(ctrl);
+    if (pending) this.setPending(true);
+    return ctrl;
+  }
+
+  private end(ctrl: AbortController, pending: boolean): void {
+    if (!this.requests.delete(ctrl)) return;
+    if (pending) this.setPending(false);
+  }
+
+  private setPending(pending: boolean): void {
+    if (this.pending === pending) return;
+    this.pending = pending;
+    this.dispatchEvent(new FlowPendingEvent(pending));
+  }
+}
+
+function notAllowed(action: FlowAction, state: FlowState): FlowError {
+  return new FlowError('invalid_input', `"${action}" is not possible in status ${state.status}.`);
+}
+
+type Listener<E> = ((event: E) => void) | { handleEvent(event: E): void };
+
+export interface SignInFlow {
+  addEventListener<K extends keyof SignInFlowEventMap>(
+    type: K,
+    listener: Listener<SignInFlowEventMap[K]> | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SignInFlowEventMap>(
+    type: K,
+    listener: Listener<SignInFlowEventMap[K]> | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}

@@ -1,0 +1,23 @@
+export * from './types.js';
+export { SignInFlow, toFlowError, type SignInFlowOptions } from './flow.js';
+export { ALLOWED_ACTIONS, pollKindOf, type FlowAction } from './flow-rules.js';
+export {
+  FlowStateEvent,
+  FlowSuccessEvent,
+  FlowErrorEvent,
+  FlowPollEvent,
+  FlowPendingEvent,
+  type SignInFlowEventMap,
+} from './flow-events.js';
+export {
+  runPoller,
+  backoffDelay,
+  clampInterval,
+  DEFAULT_POLL_INTERVAL,
+  DEFAULT_RATE_LIMIT_WAIT,
+  type Clock,
+  type PollerOptions,
+} from './poller.js';
+export { safeUrl, isSafeUrl, navigateSafely, parseAllowedOrigins, type SafeNavigationOptions } from './safe-navigation.js';
+export { parsePollReply } from './poll-reply.js';
+export { parseFlowReply } from './flow-reply.js';

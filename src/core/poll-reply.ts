@@ -1,0 +1,25 @@
+import { FLOW_STATUSES, FlowError, type FlowStatus, type PollResult } from './types.js';
+import { isObject, pick, pickMs, pickString } from './read.js';
+
+/**
+ * Reads a seed-style poll reply, `{ Refresh, ContinuePolling, Next }` (ASP.NET PascalCase) or its camelCase twin.
+ * `Refresh` may be null or missing: the poller then waits its default interval.
+ */
+export function parsePollReply(body: unknown): PollResult & { status?: FlowStatus } {
+  if (!isObject(body)) throw malformed();
+  const cont = pick(body, 'continuePolling');
+  if (typeof cont !== 'boolean') throw malformed();
+  const result: PollResult & { status?: FlowStatus } = {
+    continuePolling: cont,
+    refresh: pickMs(body, 'refresh') ?? null,
+  };
+  const next = pickString(body, 'next');
+  if (next) result.next = next;
+  const status = pickString(body, 'status') as FlowStatus | undefined;
+  if (status && FLOW_STATUSES.includes(status)) result.status = status;
+  return result;
+}
+
+function malformed(): FlowError {
+  return new FlowError('malformed_response', 'The server sent a poll reply this page cannot read.');
+}
