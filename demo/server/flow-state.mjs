@@ -17,9 +17,13 @@ const STATUS_BY_REMEDIATION = {
   'reenroll-authenticator': 'PasswordExpired',
 };
 
-/** The remediation that decides the view: Okta lists it first. */
+/**
+ * The remediation that decides the view: the first one the contract has a view for. Okta lists the main one
+ * first, except after a denied push, where `resend` comes before the picker.
+ */
 export function firstRemediation(transaction) {
-  return transaction?.neededToProceed?.[0];
+  const remediations = transaction?.neededToProceed ?? [];
+  return remediations.find((r) => r.name in STATUS_BY_REMEDIATION) ?? remediations[0];
 }
 
 export function remediationNamed(transaction, name) {

@@ -1,0 +1,189 @@
+// Starts the local org and the reference backend mounted at /auth on an Express app, and gives tests a
+// cookie-keeping HTTP client (one per simulated browser) and the org's device API.
+import express from 'express';
+import { createServer } from 'node:http';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import { startOrg } from '../../demo/org/index.mjs';
+import { createBackend } from '../../demo/server/index.mjs';
+
+const listen = (app) =>
+  new Promise((resolve, reject) => {
+    const server = createServer(app);
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+
+/**
+ * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown> }} [options]
+ */
+export async function startStack(options = {}) {
+  const org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50, ...options.org });
+  const app = express();
+  const server = await listen(app);
+  const origin = `http://localhost:${server.address().port}`;
+  const logs = [];
+  app.use(
+    '/auth',
+    createBackend({
+      issuer: org.issuer,
+      clientId: 'local-web',
+      clientSecret: 'local-web-secret',
+      redirectUri: `${origin}/login/callback`,
+      successUrl: '/signed-in',
+      logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
+      ...options.backend,
+    }),
+  );
+  return {
+    org,
+    origin,
+    logs,
+    device: new DeviceApi(org.origin),
+    browser: () => new Browser(`${origin}/auth`),
+    async close() {
+      server.closeAllConnections?.();
+      await new Promise((resolve) => server.close(resolve));
+      await org.close();
+    },
+  };
+}
+
+/** A browser talking to the backend: keeps its cookies, sends JSON, reads JSON. */
+export class Browser {
+  constructor(base) {
+    this.base = base;
+    this.cookies = new Map();
+  }
+
+  get cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {{ json?: unknown, body?: string, contentType?: string }} [init]
+   */
+  async request(method, path, init = {}) {
+    const headers = { accept: 'application/json' };
+    if (this.cookies.size) headers.cookie = this.cookieHeader;
+    let body;
+    if (init.json !== undefined) {
+      body = JSON.stringify(init.json);
+      headers['content-type'] = 'application/json';
+    } else if (init.body !== undefined) {
+      body = init.body;
+      headers['content-type'] = init.contentType ?? 'application/json';
+    }
+    const response = await fetch(this.base + path, { method, headers, body, redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const index = pair.indexOf('=');
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      const expired = attributes.some((a) => /^\s*expires=thu, 01 jan 1970/i.test(a));
+      if (expired || !value) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, json, text, setCookie: response.headers.getSetCookie() };
+  }
+
+  get(path) {
+    return this.request('GET', path);
+  }
+
+  post(path, json = {}) {
+    return this.request('POST', path, { json });
+  }
+
+  /** One poll, as the element makes it: never sooner than the `Refresh` the previous poll asked for. */
+  async poll(path) {
+    if (this.nextPollAt) await sleep(Math.max(0, this.nextPollAt - Date.now()));
+    const reply = await this.get(path);
+    this.nextPollAt = Date.now() + (reply.json?.Refresh ?? 0);
+    return reply;
+  }
+
+  /** Polls a seed poll endpoint until `ContinuePolling` is false (or `tries` run out); returns every reply. */
+  async pollUntilDone(path, { tries = 60 } = {}) {
+    const replies = [];
+    for (let i = 0; i < tries; i += 1) {
+      const reply = await this.poll(path);
+      replies.push(reply);
+      if (reply.status !== 200 || reply.json?.ContinuePolling === false) return replies;
+    }
+    return replies;
+  }
+}
+
+/** The org's simulated Okta Verify device and outbox. */
+export class DeviceApi {
+  constructor(orgOrigin) {
+    this.base = `${orgOrigin}/device/api`;
+  }
+
+  async call(method, path, json) {
+    const response = await fetch(this.base + path, {
+      method,
+      headers: json ? { 'content-type': 'application/json' } : {},
+      body: json ? JSON.stringify(json) : undefined,
+    });
+    const body = await response.json().catch(() => undefined);
+    if (!response.ok) throw new Error(`device API ${method} ${path}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  }
+
+  /** A fresh user made from one of the seeded users' templates: `{ username, password }`. */
+  createUser(template) {
+    return this.call('POST', '/users', { template });
+  }
+
+  user(username) {
+    return this.call('GET', `/users/${encodeURIComponent(username)}`);
+  }
+
+  /** Waits for the push the sign-in sent to reach the device. */
+  async pendingPush(username, tries = 50) {
+    for (let i = 0; i < tries; i += 1) {
+      const user = await this.user(username);
+      if (user.push) return user.push;
+      await sleep(100);
+    }
+    throw new Error(`no push reached ${username}'s device`);
+  }
+
+  answerPush(username, action, answer) {
+    return this.call('POST', `/users/${encodeURIComponent(username)}/push`, { action, answer });
+  }
+
+  activate(link) {
+    return this.call('POST', '/activate', { link });
+  }
+
+  async outbox() {
+    return (await this.call('GET', '/outbox')).messages;
+  }
+}
+
+/** Reads the link a QR code `data:image/png` URL encodes, as a phone's camera would. */
+export function decodeQr(dataUrl) {
+  const png = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!code) throw new Error('the QR image holds no readable code');
+  return code.data;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Signs in up to the first step after the password. */
+export async function login(browser, user) {
+  return browser.post('/login', { username: user.username, password: user.password });
+}
