@@ -1,0 +1,95 @@
+// The backend-mode demo page: logs what <okta-signin> dispatches and shows who is signed in.
+const EVENTS = [
+  'okta-status-change',
+  'okta-success',
+  'okta-error',
+  'okta-authenticator-select',
+  'okta-poll',
+  'okta-poll-complete',
+];
+const SECRET_KEY = /pass(word|code)|secret|token/i;
+const MAX_TEXT = 120;
+
+const signinView = document.getElementById('signin-view');
+const accountView = document.getElementById('account-view');
+const accountName = document.getElementById('account-name');
+const log = document.getElementById('log');
+
+/** A copy of an event's detail that is safe to show: no secrets, long strings (QR images) shortened. */
+function printable(detail) {
+  try {
+    return JSON.stringify(
+      detail ?? null,
+      (key, value) => {
+        if (key && SECRET_KEY.test(key)) return '[hidden]';
+        if (typeof value === 'string' && value.length > MAX_TEXT) return `${value.slice(0, MAX_TEXT)}… (${value.length} chars)`;
+        return value;
+      },
+      2,
+    );
+  } catch {
+    return String(detail);
+  }
+}
+
+function addLogEntry(event) {
+  const item = document.createElement('li');
+  const head = document.createElement('div');
+  const name = document.createElement('strong');
+  name.textContent = event.type;
+  const time = document.createElement('time');
+  time.textContent = new Date().toLocaleTimeString();
+  head.append(name, ' ', time);
+  const body = document.createElement('pre');
+  body.textContent = printable(event.detail);
+  item.append(head, body);
+  log.prepend(item);
+}
+
+async function whoIsSignedIn() {
+  try {
+    const response = await fetch('/auth/me', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    return response.ok ? await response.json() : { signedIn: false, user: null };
+  } catch {
+    return { signedIn: false, user: null };
+  }
+}
+
+function showAccount(me) {
+  const signedIn = Boolean(me?.signedIn && me.user);
+  accountView.hidden = !signedIn;
+  signinView.hidden = signedIn;
+  accountName.textContent = signedIn ? me.user.name || me.user.email || me.user.sub : '';
+}
+
+/** A fresh element, so that the next sign-in starts from the form. */
+function resetSignin() {
+  const element = document.createElement('okta-signin');
+  element.setAttribute('backend', '/auth');
+  signinView.replaceChildren(element);
+}
+
+for (const type of EVENTS) {
+  document.addEventListener(type, addLogEntry);
+}
+
+// The demo stays on this page after success to keep the event log; a real site would let it navigate.
+document.addEventListener('okta-success', async (event) => {
+  event.preventDefault();
+  showAccount(await whoIsSignedIn());
+});
+
+document.getElementById('logout').addEventListener('click', async () => {
+  await fetch('/auth/logout', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    credentials: 'same-origin',
+    body: '{}',
+  }).catch(() => undefined);
+  resetSignin();
+  showAccount(await whoIsSignedIn());
+});
+
+document.getElementById('clear-log').addEventListener('click', () => log.replaceChildren());
+
+showAccount(await whoIsSignedIn());
