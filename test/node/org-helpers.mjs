@@ -54,8 +54,8 @@ export async function newUser(org, template) {
 }
 
 /** Starts a transaction and signs in with username and password in one identify step. */
-export async function signIn(auth, username, password = PASSWORD) {
-  const started = await auth.idx.start();
+export async function signIn(auth, username, password = PASSWORD, startOptions = {}) {
+  const started = await auth.idx.start(startOptions);
   // Without a remediation yet, step mode reports the first step among availableSteps rather than as nextStep.
   assert.ok(started.availableSteps?.some((s) => s.name === 'identify'), 'the org offers identify');
   return auth.idx.proceed({ step: 'identify', username, password });
@@ -72,7 +72,8 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export async function pollUntilDone(auth, step, transaction, { beforeNext, max = 20 } = {}) {
   let tx = transaction;
   for (let i = 0; i < max && tx.nextStep?.name === step; i++) {
-    await sleep(tx.nextStep.poll?.refresh ?? POLL_MS);
+    // Step mode (GenericRemediator) puts the server's refresh on nextStep itself.
+    await sleep(tx.nextStep.refresh ?? tx.nextStep.poll?.refresh ?? POLL_MS);
     if (beforeNext) await beforeNext(i);
     tx = await auth.idx.proceed({ step });
   }

@@ -93,6 +93,11 @@ export function idxRouter(env) {
     const allowed = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp'];
     if (!user || !allowed.includes(tx.step)) return wrongStep(res, tx);
     const authenticator = body.authenticator;
+    // A bare resend (okta-auth-js's generic remediator sends only the stateHandle) repeats the current push.
+    if (authenticator === undefined && ['challenge-push', 'push-rejected'].includes(tx.step)) {
+      startPush(tx);
+      return reply(res, tx);
+    }
     if (!isObject(authenticator) || authenticator.id !== OKTA_VERIFY_ID) {
       return reply(res, tx, 400, { messages: [idxMessage('Choose an authenticator to continue.', 'errors.E0000001')] });
     }
