@@ -13,6 +13,7 @@ import { flowRoutes } from './routes.mjs';
 import { pollRoutes } from './poll.mjs';
 import { accountRoutes } from './account.mjs';
 import { errorHandler, notFound, requireJson } from './http.mjs';
+import { oneRequestPerSession } from './session-queue.mjs';
 
 export { configFromEnv };
 
@@ -43,6 +44,7 @@ export function createBackend(userOptions) {
       cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookie ?? 'auto', path: '/' },
     }),
   );
+  app.use(oneRequestPerSession());
   app.use(flowRoutes(options, cache));
   app.use(pollRoutes(options, cache));
   app.use(accountRoutes());

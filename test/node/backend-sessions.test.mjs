@@ -2,7 +2,8 @@
 // cookie carries only a session id, and signing in and out behave.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, login, decodeQr } from './backend-harness.mjs';
+import { startStack, login, decodeQr, sleep } from './backend-harness.mjs';
+import session from 'express-session';
 import { configFromEnv } from '../../demo/server/index.mjs';
 
 let stack;
@@ -47,6 +48,38 @@ test('two users at once in two sessions: alice by push, bob by QR, interleaved, 
   assert.equal(bobDone.at(-1).json.Status, 'Success');
   assert.equal((await aliceBrowser.get('/me')).json.user.email, alice.username);
   assert.equal((await bobBrowser.get('/me')).json.user.email, bob.username);
+});
+
+test('a poll still running when the user switches channel does not bring the old step back', async () => {
+  // A session store that is slow to save the "waiting for enrollment" step: without one request at a time per
+  // session, the poll's older copy of the session would be saved after the channel switch.
+  const store = new session.MemoryStore();
+  const set = store.set.bind(store);
+  store.set = (id, data, callback) => {
+    const slow = data.flowState?.status === 'AwaitingEnrollmentPoll';
+    setTimeout(() => set(id, data, callback), slow ? 300 : 0);
+  };
+  const slowStack = await startStack({ backend: { sessionStore: store } });
+  try {
+    const user = await slowStack.device.createUser('bob');
+    const browser = slowStack.browser();
+    const offered = await login(browser, user);
+    await browser.post('/select-authenticator', {
+      authenticatorId: offered.json.authenticators.find((a) => a.key === 'okta_verify').id,
+    });
+    await sleep(250);
+    const [polled, switched] = await Promise.all([
+      browser.get('/OktaVerify/EnrollPoll'),
+      sleep(20).then(() => browser.post('/enrollment-channel', { channel: 'email' })),
+    ]);
+    assert.equal(polled.status, 200);
+    assert.equal(switched.json.status, 'AwaitingEnrollmentChannelData');
+    assert.equal((await browser.get('/state')).json.status, 'AwaitingEnrollmentChannelData');
+    const sent = await browser.post('/enrollment-channel-data', { email: user.username });
+    assert.equal(sent.json.status, 'AwaitingEnrollmentPoll');
+  } finally {
+    await slowStack.close();
+  }
 });
 
 test('the session cookie is HttpOnly, SameSite=Lax, holds only an id, and changes at sign-in', async () => {
