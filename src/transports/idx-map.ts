@@ -154,6 +154,11 @@ export function stateOf(tx: IdxTransaction): FlowState {
   }
 }
 
+/** The value of `name` inside the form of the remediation field `fieldName` (e.g. the authenticator id). */
+export function formValue(r: IdxRemediation | undefined, fieldName: string, name: string): unknown {
+  return field(subForm(field(r?.value, fieldName)), name)?.value;
+}
+
 function withRefresh(state: FlowState, r: IdxRemediation | undefined): FlowState {
   if (typeof r?.refresh === 'number' && Number.isFinite(r.refresh) && r.refresh >= 0) state.refresh = r.refresh;
   return state;
@@ -161,6 +166,13 @@ function withRefresh(state: FlowState, r: IdxRemediation | undefined): FlowState
 
 function field(fields: IdxFormField[] | undefined, name: string): IdxFormField | undefined {
   return fields?.find((f) => f.name === name);
+}
+
+/** An object field's sub-form: Ion puts it at `value.form.value`; some parsed shapes at `form.value`. */
+function subForm(f: IdxFormField | undefined): IdxFormField[] | undefined {
+  if (!f) return undefined;
+  const inValue = typeof f.value === 'object' && f.value !== null ? (f.value as { form?: { value?: IdxFormField[] } }).form?.value : undefined;
+  return inValue ?? f.form?.value;
 }
 
 function optionFields(option: IdxOption): IdxFormField[] {
@@ -207,7 +219,7 @@ export function pickerEntries(r: IdxRemediation | undefined, mode: 'enroll' | 'v
 /** `authenticator-verification-data`: the methods of the one authenticator already chosen. */
 function methodEntries(r: IdxRemediation | undefined): Authenticator[] {
   const auth = field(r?.value, 'authenticator');
-  const fields = auth?.form?.value ?? [];
+  const fields = subForm(auth) ?? [];
   const id = field(fields, 'id')?.value ?? r?.relatesTo?.value?.id;
   const key = r?.relatesTo?.value?.key ?? '';
   const label = safeText(r?.relatesTo?.value?.displayName) ?? 'Okta Verify';
@@ -220,7 +232,7 @@ function methodEntries(r: IdxRemediation | undefined): Authenticator[] {
 
 function enrollmentOf(tx: IdxTransaction, current: IdxAuthenticatorValue | undefined): EnrollmentInfo {
   const select = remediation(tx, 'select-enrollment-channel');
-  const channelField = field(field(select?.value, 'authenticator')?.form?.value, 'channel');
+  const channelField = field(subForm(field(select?.value, 'authenticator')), 'channel');
   const channels = (channelField?.options ?? [])
     .map((o) => o.value)
     .filter((c): c is EnrollmentChannel => CHANNELS.includes(c as EnrollmentChannel));

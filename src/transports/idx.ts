@@ -3,6 +3,10 @@
  * `@okta/okta-auth-js` 8 in step mode (`idx.proceed({ step })`). okta-auth-js is loaded with `import()` when the
  * transport is created, and the transaction (interact + introspect) starts at once, so both overlap with the
  * user typing; `login` waits for them.
+ *
+ * Values are given to `idx.proceed` under the IDX API's own field names (`identifier`, `credentials.passcode`,
+ * `authenticator.id`): the minimal client has no remediator classes to translate friendlier names, and an app's
+ * full `OktaAuth` accepts the raw names as well.
  */
 import {
   FlowError,
@@ -12,7 +16,7 @@ import {
   type PollResult,
   type Transport,
 } from '../core/types.js';
-import { errorFromException, errorOf, flowError, remediation, stateOf, stepName, tokensOf, type Operation } from './idx-map.js';
+import { errorFromException, errorOf, flowError, formValue, remediation, stateOf, stepName, tokensOf, type Operation } from './idx-map.js';
 import type { IdxAuthClient, IdxHttp, IdxTransaction } from './idx-types.js';
 
 export type TokenStorage = 'none' | 'memory' | 'localStorage' | 'sessionStorage' | 'cookie';
@@ -244,7 +248,7 @@ class IdxTransport implements Transport {
       this.reset();
       await this.warmUp();
     }
-    return client.idx.proceed({ step: 'identify', username, password });
+    return client.idx.proceed({ step: 'identify', identifier: username, credentials: { passcode: password } });
   }
 
   selectAuthenticator(input: { id: string; methodType?: string }, signal?: AbortSignal): Promise<FlowState> {
@@ -267,7 +271,8 @@ class IdxTransport implements Transport {
   selectEnrollmentChannel(channel: EnrollmentChannel, signal?: AbortSignal): Promise<FlowState> {
     return this.run('channel', signal, async (client, http) => {
       const step = this.requireStep('select-enrollment-channel');
-      return this.step(client, http, 'channel', { step, channel });
+      const id = formValue(remediation(this.current!, step), 'authenticator', 'id');
+      return this.step(client, http, 'channel', { step, authenticator: { id, channel } });
     });
   }
 
@@ -294,7 +299,7 @@ class IdxTransport implements Transport {
     if (!input.newPassword) return Promise.reject(flowError('invalid_input', 'Enter a new password.'));
     return this.run('password', signal, async (client, http) => {
       const step = this.requireStep('reenroll-authenticator');
-      return this.step(client, http, 'password', { step, newPassword: input.newPassword });
+      return this.step(client, http, 'password', { step, credentials: { passcode: input.newPassword } });
     });
   }
 

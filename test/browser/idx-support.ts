@@ -1,0 +1,111 @@
+/** Helpers for the IDX-mode browser tests: the local org's device API, JWT reading and fetch recording. */
+import { testEnv, type TestEnv } from '../support/env.js';
+import type { FlowState, PollKind, PollResult, Transport } from '../../src/core/types.js';
+
+export type Template = 'alice' | 'bob' | 'carol' | 'dave';
+
+export interface DeviceView {
+  username: string;
+  enrolled: boolean;
+  push: { id: string; choices: number[] } | null;
+  totp: { code: string; expiresIn: number } | null;
+}
+
+export async function env(): Promise<TestEnv> {
+  const e = await testEnv();
+  if (!e.issuer) throw new Error('The local org is not running (demo/org/index.mjs missing?)');
+  return e;
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+function post(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** A fresh user made from one of the seeded users, so tests never share state. */
+export async function newUser(template: Template): Promise<{ username: string; password: string }> {
+  const { orgOrigin } = await env();
+  return json(await post(`${orgOrigin}/device/api/users`, { template }));
+}
+
+export async function device(username: string): Promise<DeviceView> {
+  const { orgOrigin } = await env();
+  return json(await fetch(`${orgOrigin}/device/api/users/${encodeURIComponent(username)}`));
+}
+
+export async function answerPush(username: string, action: 'approve' | 'deny', answer?: number): Promise<void> {
+  const { orgOrigin } = await env();
+  await json(await post(`${orgOrigin}/device/api/users/${encodeURIComponent(username)}/push`, { action, answer }));
+}
+
+export async function activate(link: string): Promise<void> {
+  const { orgOrigin } = await env();
+  await json(await post(`${orgOrigin}/device/api/activate`, { link }));
+}
+
+export async function outbox(): Promise<{ channel: 'email' | 'sms'; to: string; link: string; sentAt: string }[]> {
+  const { orgOrigin } = await env();
+  return (await json<{ messages: { channel: 'email' | 'sms'; to: string; link: string; sentAt: string }[] }>(
+    await fetch(`${orgOrigin}/device/api/outbox`),
+  )).messages;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function jwtPayload(jwt: string | undefined): Record<string, unknown> {
+  if (!jwt) throw new Error('no token');
+  const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  return JSON.parse(atob(part + '='.repeat((4 - (part.length % 4)) % 4)));
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls the way the core's poller does (waiting the server's refresh before each poll) until polling ends. */
+export async function pollUntilDone(transport: Transport, kind: PollKind, refresh = 300, timeoutMs = 15000): Promise<PollResult> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    await sleep(refresh);
+    const result = await transport.poll(kind);
+    if (!result.continuePolling) return result;
+    if (Date.now() > end) throw new Error(`still polling (${kind}) after ${timeoutMs} ms`);
+    refresh = result.refresh ?? 300;
+  }
+}
+
+/**
+ * Records what the page sends to the org (the real requests still go out): the tests read the nonce okta-auth-js
+ * sent to /v1/interact and count the requests made.
+ */
+export function recordRequests(): { requests: { url: string; body: string }[]; stop(): void } {
+  const original = window.fetch;
+  const requests: { url: string; body: string }[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    requests.push({ url, body: typeof init?.body === 'string' ? init.body : '' });
+    return original(input, init);
+  };
+  return { requests, stop: () => (window.fetch = original) };
+}
+
+export function interactNonce(requests: { url: string; body: string }[]): string | null {
+  const interact = [...requests].reverse().find((r) => r.url.endsWith('/v1/interact'));
+  return interact ? new URLSearchParams(interact.body).get('nonce') : null;
+}
+
+export function entry(state: FlowState, key: string, methodType?: string) {
+  const found = state.authenticators?.find((a) => a.key === key && (!methodType || a.methodType === methodType));
+  if (!found) throw new Error(`no ${key} ${methodType ?? ''} in ${JSON.stringify(state.authenticators)}`);
+  return found;
+}
