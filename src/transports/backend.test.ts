@@ -1,0 +1,97 @@
+import { expect } from '@open-wc/testing';
+import { BackendTransport, parseRetryAfter } from './backend.js';
+import { createTransport } from './create.js';
+import { FlowError } from '../core/types.js';
+
+const run = () => `t${Math.random().toString(36).slice(2)}`;
+const reply = (kind: string) => new BackendTransport({ baseUrl: `/hostile/reply/${kind}` });
+
+async function failure(p: Promise<unknown>): Promise<FlowError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as FlowError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('BackendTransport', () => {
+  it('runs a flow against the contract and sends the CSRF header on POST', async () => {
+    const base = `/hostile/flow/${run()}`;
+    const t = new BackendTransport({ baseUrl: `${base}/`, csrfToken: 'tok-1' });
+    expect(await t.resume()).to.equal(null);
+    const picker = await t.login({ username: 'push', password: 'correct-horse' });
+    expect(picker.status).to.equal('AwaitingChallengeAuthenticatorSelection');
+    expect(picker.authenticators?.map((a) => a.methodType)).to.deep.equal(['push', 'totp', undefined]);
+    const push = await t.selectAuthenticator({ id: 'aut-ov', methodType: 'push' });
+    expect(push.challenge).to.deep.equal({ methodType: 'push', correctAnswer: 42 });
+    expect(await t.poll('challenge')).to.deep.equal({ continuePolling: true, refresh: 50, next: '/Account/Login' });
+    const stats = await (await fetch(`${base}/__stats`)).json();
+    expect(stats.csrf).to.equal('tok-1');
+  });
+
+  it('reads a wrong password as invalid_credentials with the server\'s text', async () => {
+    const t = new BackendTransport({ baseUrl: `/hostile/flow/${run()}` });
+    const e = await failure(t.login({ username: 'push', password: 'nope' }));
+    expect(e.code).to.equal('invalid_credentials');
+    expect(e.message).to.equal('Unable to sign in: wrong username or password.');
+    expect(e.retryable).to.equal(false);
+  });
+
+  it('turns each bad reply into a clear FlowError without leaking server internals', async () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['500', 'server', true],
+      ['malformed', 'malformed_response', false],
+      ['html', 'malformed_response', false],
+      ['empty', 'malformed_response', false],
+      ['bad-status', 'malformed_response', false],
+      ['401', 'session_expired', false],
+      ['network', 'network', true],
+    ];
+    for (const [kind, code, retryable] of cases) {
+      const e = await failure(reply(kind).login({ username: 'u', password: 'p' }));
+      expect(e, kind).to.be.instanceOf(FlowError);
+      expect(e.code, kind).to.equal(code);
+      expect(e.retryable, kind).to.equal(retryable);
+      expect(e.message, kind).not.to.match(/NullReference|Secret|<img/);
+    }
+  });
+
+  it('reads Retry-After in seconds and as an HTTP date', async () => {
+    const s = await failure(reply('429').poll('enroll'));
+    expect(s.code).to.equal('rate_limited');
+    expect(s.retryAfterMs).to.equal(1000);
+    const d = await failure(reply('429-date').poll('challenge'));
+    expect(d.retryAfterMs).to.be.within(0, 3000);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).to.equal(60000);
+    expect(parseRetryAfter('soon')).to.equal(undefined);
+  });
+
+  it('aborts with the signal', async () => {
+    const ctrl = new AbortController();
+    const p = failure(reply('slow').login({ username: 'u', password: 'p' }, ctrl.signal));
+    ctrl.abort();
+    expect((await p).name).to.equal('AbortError');
+  });
+
+  it('uses endpoint overrides', async () => {
+    const t = new BackendTransport({ baseUrl: '/nowhere', endpoints: { login: '/hostile/reply/401' } });
+    expect(t.url('login')).to.equal('/hostile/reply/401');
+    expect(t.url('enrollPoll')).to.equal('/nowhere/OktaVerify/EnrollPoll');
+    expect((await failure(t.login({ username: 'u', password: 'p' }))).code).to.equal('session_expired');
+  });
+});
+
+describe('createTransport', () => {
+  it('needs exactly one of backend and issuer', () => {
+    expect(() => createTransport({})).to.throw(FlowError).with.property('code', 'config');
+    expect(() => createTransport({ backend: '/auth', issuer: 'https://x.example' })).to.throw(/not both/);
+    expect(() => createTransport({ issuer: 'https://x.example' })).to.throw(/client-id/);
+    expect(createTransport({ backend: '/auth' }).kind).to.equal('backend');
+  });
+  it('returns an IDX transport at once, before its code has loaded', () => {
+    const t = createTransport({ issuer: 'http://localhost:1/oauth2/default', clientId: 'c', redirectUri: 'http://localhost/cb' });
+    expect(t.kind).to.equal('idx');
+    expect(typeof t.login).to.equal('function');
+  });
+});

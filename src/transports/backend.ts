@@ -1,0 +1,234 @@
+/**
+ * Backend mode: the browser talks only to the site's own server (docs/backend-contract.md), which keeps the
+ * IDX transaction in its session. JSON over fetch with the session cookie, an optional CSRF header, and an
+ * AbortSignal on every request.
+ */
+import { FlowError, type ErrorCode, type FlowState, type PollKind, type PollResult, type Transport } from '../core/types.js';
+import { parseFlowReply } from '../core/flow-reply.js';
+import { parsePollReply } from '../core/poll-reply.js';
+import { isObject, pick } from '../core/read.js';
+
+export type BackendEndpoint =
+  | 'login'
+  | 'state'
+  | 'selectAuthenticator'
+  | 'enrollmentChannel'
+  | 'enrollmentChannelData'
+  | 'verifyCode'
+  | 'changePassword'
+  | 'skip'
+  | 'cancel'
+  | 'enrollPoll'
+  | 'challengePoll';
+
+export const BACKEND_PATHS: Readonly<Record<BackendEndpoint, string>> = {
+  login: '/login',
+  state: '/state',
+  selectAuthenticator: '/select-authenticator',
+  enrollmentChannel: '/enrollment-channel',
+  enrollmentChannelData: '/enrollment-channel-data',
+  verifyCode: '/verify-code',
+  changePassword: '/change-password',
+  skip: '/skip',
+  cancel: '/cancel',
+  enrollPoll: '/OktaVerify/EnrollPoll',
+  challengePoll: '/OktaVerify/ChallengePoll',
+};
+
+export interface BackendRequestOptions {
+  /** Default `'same-origin'`: the session cookie goes along. */
+  credentials?: RequestCredentials;
+  csrfToken?: string;
+  /** Default `X-CSRF-Token`. */
+  csrfHeader?: string;
+  /** Replaces the global fetch (tests, instrumentation). */
+  fetch?: typeof fetch;
+}
+
+export interface BackendTransportOptions extends BackendRequestOptions {
+  /** Base URL the default paths are appended to, e.g. `/auth`. */
+  baseUrl: string;
+  /** Full URLs that replace the default path of an endpoint. */
+  endpoints?: Partial<Record<BackendEndpoint, string>>;
+}
+
+const KNOWN_CODES: readonly ErrorCode[] = [
+  'invalid_credentials',
+  'invalid_code',
+  'invalid_input',
+  'push_rejected',
+  'session_expired',
+  'rate_limited',
+];
+const MAX_MESSAGE = 300;
+
+/** `Retry-After` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function isAbort(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === 'AbortError';
+}
+
+/** Reads an error body `{ code, message }`, `{ Code, Message }` or `{ error: { code, message } }`. */
+function errorBody(body: unknown): { code?: string; message?: string } {
+  if (!isObject(body)) return {};
+  const inner = pick(body, 'error');
+  const src = isObject(inner) ? inner : body;
+  const code = pick(src, 'code');
+  const message = pick(src, 'message');
+  return {
+    code: typeof code === 'string' ? code : undefined,
+    message: typeof message === 'string' && message.trim() ? message.trim().slice(0, MAX_MESSAGE) : undefined,
+  };
+}
+
+/**
+ * One JSON request. Resolves with the parsed body of a 2xx answer; rejects with a FlowError for anything else,
+ * or with the AbortError when the signal aborts.
+ */
+export async function requestJson(
+  url: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal },
+  options: BackendRequestOptions = {},
+): Promise<unknown> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method === 'POST') {
+    headers['Content-Type'] = 'application/json';
+    if (options.csrfToken) headers[options.csrfHeader || 'X-CSRF-Token'] = options.csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(url, {
+      method,
+      headers,
+      body: method === 'POST' ? JSON.stringify(init.body ?? {}) : undefined,
+      credentials: options.credentials ?? 'same-origin',
+      signal: init.signal,
+      cache: 'no-store',
+    });
+  } catch (error) {
+    if (isAbort(error) || init.signal?.aborted) throw error;
+    throw new FlowError('network', 'The server could not be reached. Check your connection and try again.', {
+      retryable: true,
+      cause: error,
+    });
+  }
+
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (isAbort(error) || init.signal?.aborted) throw error;
+    throw new FlowError('network', 'The connection was lost. Try again.', { retryable: true, cause: error });
+  }
+  const isJson = /\bjson\b/i.test(response.headers.get('Content-Type') ?? '');
+  let body: unknown;
+  let parsed = false;
+  if (isJson && text) {
+    try {
+      body = JSON.parse(text);
+      parsed = true;
+    } catch {
+      // Reported below according to the status.
+    }
+  }
+
+  const status = response.status;
+  if (response.ok) {
+    if (!parsed) throw new FlowError('malformed_response', 'The server sent an unexpected reply.', { status });
+    return body;
+  }
+  const info = parsed ? errorBody(body) : {};
+  if (status === 429) {
+    throw new FlowError('rate_limited', 'Too many requests. Wait a moment and try again.', {
+      status,
+      retryable: true,
+      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+    });
+  }
+  if (status === 401 || info.code === 'session_expired') {
+    throw new FlowError('session_expired', 'Your sign-in session expired. Sign in again.', { status });
+  }
+  if (status >= 500) {
+    throw new FlowError('server', 'The server had a problem. Try again in a moment.', { status, retryable: true });
+  }
+  const code = KNOWN_CODES.includes(info.code as ErrorCode) ? (info.code as ErrorCode) : 'unknown';
+  throw new FlowError(code, info.message ?? 'The request was refused.', { status });
+}
+
+export class BackendTransport implements Transport {
+  readonly kind = 'backend' as const;
+
+  constructor(readonly options: BackendTransportOptions) {}
+
+  /** The URL of an endpoint: its override, else the base URL plus the default path. */
+  url(endpoint: BackendEndpoint): string {
+    return this.options.endpoints?.[endpoint] || this.options.baseUrl.replace(/\/+$/, '') + BACKEND_PATHS[endpoint];
+  }
+
+  private async flow(endpoint: BackendEndpoint, body: unknown, signal?: AbortSignal): Promise<FlowState> {
+    const method = endpoint === 'state' ? 'GET' : 'POST';
+    return parseFlowReply(await requestJson(this.url(endpoint), { method, body, signal }, this.options));
+  }
+
+  async resume(signal?: AbortSignal): Promise<FlowState | null> {
+    const state = await this.flow('state', undefined, signal);
+    return state.status === 'Idle' ? null : state;
+  }
+
+  login(input: { username: string; password: string }, signal?: AbortSignal) {
+    return this.flow('login', { username: input.username, password: input.password }, signal);
+  }
+
+  selectAuthenticator(input: { id: string; methodType?: string }, signal?: AbortSignal) {
+    return this.flow('selectAuthenticator', { authenticatorId: input.id, methodType: input.methodType }, signal);
+  }
+
+  selectEnrollmentChannel(channel: 'qrcode' | 'email' | 'sms', signal?: AbortSignal) {
+    return this.flow('enrollmentChannel', { channel }, signal);
+  }
+
+  sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }, signal?: AbortSignal) {
+    const body = input.email !== undefined ? { email: input.email } : { phoneNumber: input.phoneNumber };
+    return this.flow('enrollmentChannelData', body, signal);
+  }
+
+  verifyCode(code: string, signal?: AbortSignal) {
+    return this.flow('verifyCode', { code }, signal);
+  }
+
+  changePassword(input: { newPassword: string }, signal?: AbortSignal) {
+    return this.flow('changePassword', { newPassword: input.newPassword }, signal);
+  }
+
+  skip(signal?: AbortSignal) {
+    return this.flow('skip', {}, signal);
+  }
+
+  cancel(signal?: AbortSignal) {
+    return this.flow('cancel', {}, signal);
+  }
+
+  async poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
+    const url = this.url(kind === 'enroll' ? 'enrollPoll' : 'challengePoll');
+    // A final reply's Next is the seed's page-based navigation; the flow asks /state what comes next instead.
+    const { continuePolling, refresh, next } = parsePollReply(await requestJson(url, { signal }, this.options));
+    return { continuePolling, refresh, next };
+  }
+}
+
+export function createBackendTransport(options: BackendTransportOptions): Transport {
+  return new BackendTransport(options);
+}
+
+/** One GET of a seed-style poll endpoint, for `<okta-verify-poller endpoint>`. */
+export async function fetchPollReply(url: string, signal: AbortSignal, options: BackendRequestOptions = {}) {
+  return parsePollReply(await requestJson(url, { signal }, options));
+}

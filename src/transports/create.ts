@@ -1,0 +1,83 @@
+import { FlowError, type Transport } from '../core/types.js';
+import { createBackendTransport, type BackendEndpoint, type BackendRequestOptions } from './backend.js';
+
+export interface TransportConfig extends BackendRequestOptions {
+  /** Backend mode: base URL of the site's sign-in endpoints. */
+  backend?: string;
+  endpoints?: Partial<Record<BackendEndpoint, string>>;
+  /** IDX mode: the authorization server. */
+  issuer?: string;
+  clientId?: string;
+  redirectUri?: string;
+  scopes?: string[];
+  tokenStorage?: 'none' | 'memory' | 'localStorage' | 'sessionStorage' | 'cookie';
+  /** IDX mode: an existing OktaAuth instance. */
+  authClient?: unknown;
+}
+
+const METHODS = [
+  'resume',
+  'login',
+  'selectAuthenticator',
+  'selectEnrollmentChannel',
+  'sendEnrollmentChannelData',
+  'verifyCode',
+  'changePassword',
+  'skip',
+  'cancel',
+  'poll',
+] as const;
+
+/**
+ * The transport for a configuration: backend mode when `backend` is set, IDX mode when `issuer` is set.
+ * Synchronous so that the form renders at once; in IDX mode the IDX code (and okta-auth-js) starts loading
+ * now and each call waits for it.
+ */
+export function createTransport(config: TransportConfig): Transport {
+  const backend = config.backend?.trim();
+  const issuer = config.issuer?.trim();
+  if (backend && issuer) {
+    throw new FlowError('config', 'Set either "backend" or "issuer" on <okta-signin>, not both.');
+  }
+  if (backend) {
+    return createBackendTransport({
+      baseUrl: backend,
+      endpoints: config.endpoints,
+      credentials: config.credentials,
+      csrfToken: config.csrfToken,
+      csrfHeader: config.csrfHeader,
+      fetch: config.fetch,
+    });
+  }
+  if (!issuer) {
+    throw new FlowError('config', 'Set "backend" (your server\'s sign-in endpoints) or "issuer" (your Okta org) on <okta-signin>.');
+  }
+  if (!config.clientId || !config.redirectUri) {
+    throw new FlowError('config', 'IDX mode needs "client-id" and "redirect-uri" as well as "issuer".');
+  }
+  const options = {
+    issuer,
+    clientId: config.clientId,
+    redirectUri: config.redirectUri,
+    scopes: config.scopes,
+    tokenStorage: config.tokenStorage,
+    authClient: config.authClient,
+  };
+  const ready: Promise<Transport> = import('./idx.js').then(
+    ({ createIdxTransport }) => createIdxTransport(options),
+    (cause) => {
+      throw new FlowError('network', 'The sign-in code could not be loaded. Check your connection and reload.', {
+        retryable: true,
+        cause,
+      });
+    },
+  );
+  // Failures surface on the first call; no unhandled rejection before that.
+  ready.catch(() => {});
+  const lazy = { kind: 'idx' } as Record<string, unknown>;
+  for (const name of METHODS) {
+    lazy[name] = (...args: unknown[]) =>
+      ready.then((t) => (t[name] as (...a: unknown[]) => Promise<unknown>).apply(t, args));
+  }
+  return lazy as unknown as Transport;
+}
