@@ -87,7 +87,9 @@ function devicePage() {
     res.set('Referrer-Policy', 'no-referrer');
     next();
   });
-  router.use(express.static(dir, { index: 'index.html', redirect: false }));
+  // Served at /device exactly (no trailing-slash redirect): activation links point there.
+  router.get('/', (_req, res) => res.sendFile('index.html', { root: dir }));
+  router.use(express.static(dir, { index: false, redirect: false }));
   return router;
 }
 
