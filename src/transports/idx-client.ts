@@ -33,6 +33,15 @@ interface RawResult {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+// A request the org never answers must not leave the user waiting forever.
+const REQUEST_TIMEOUT_MS = 30_000;
+
+function withTimeout(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (typeof AbortSignal.timeout !== 'function') return signal;
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  if (!signal) return timeout;
+  return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : signal;
+}
 const JSONISH = /application\/\w*\+?json/;
 
 /**
@@ -63,7 +72,7 @@ function createHttp(): IdxHttp {
         headers,
         body,
         credentials: args.withCredentials ? 'include' : 'omit',
-        signal: http.signal,
+        signal: withTimeout(http.signal),
       }).then(async (response) => {
         const text = await response.text();
         const result: RawResult = { responseText: text, status: response.status, headers: {} };

@@ -86,7 +86,7 @@ class IdxTransport implements Transport {
     this.options = options;
     this.loaded = this.load();
     this.loaded.catch(() => undefined);
-    this.warmUp();
+    this.queue = this.warmUp().catch(() => undefined);
   }
 
   private load(): Promise<Loaded> {
@@ -127,7 +127,6 @@ class IdxTransport implements Transport {
         if (this.started === started) this.started = null;
       });
       this.started = started;
-      this.queue = started.catch(() => undefined);
     }
     return this.started;
   }

@@ -88,18 +88,52 @@ export async function pollUntilDone(transport: Transport, kind: PollKind, refres
  * Records what the page sends to the org (the real requests still go out): the tests read the nonce okta-auth-js
  * sent to /v1/interact and count the requests made.
  */
-export function recordRequests(): { requests: { url: string; body: string }[]; stop(): void } {
+export interface Recorded {
+  url: string;
+  body: string;
+  /** The reply's body, for IDX API calls that got an answer. */
+  reply?: string;
+}
+
+export function recordRequests(): { requests: Recorded[]; stop(): void } {
   const original = window.fetch;
-  const requests: { url: string; body: string }[] = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const requests: Recorded[] = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    requests.push({ url, body: typeof init?.body === 'string' ? init.body : '' });
-    return original(input, init);
+    const entry: Recorded = { url, body: typeof init?.body === 'string' ? init.body : '' };
+    requests.push(entry);
+    const response = await original(input, init);
+    if (url.includes('/idp/idx/')) entry.reply = await response.clone().text();
+    return response;
   };
   return { requests, stop: () => (window.fetch = original) };
 }
 
-export function interactNonce(requests: { url: string; body: string }[]): string | null {
+/** The state handle of the latest IDX reply that carried one. */
+export function lastStateHandle(requests: Recorded[]): string {
+  for (const r of [...requests].reverse()) {
+    try {
+      const handle = r.reply && (JSON.parse(r.reply) as { stateHandle?: string }).stateHandle;
+      if (handle) return handle;
+    } catch {
+      // not JSON
+    }
+  }
+  throw new Error('no IDX reply with a stateHandle yet');
+}
+
+/** Ends a transaction behind the transport's back, through the org's own IDX API. */
+export async function cancelOnServer(stateHandle: string): Promise<void> {
+  const { orgOrigin } = await env();
+  const response = await fetch(`${orgOrigin}/idp/idx/cancel`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/ion+json; okta-version=1.0.0' },
+    body: JSON.stringify({ stateHandle }),
+  });
+  if (!response.ok) throw new Error(`cancel answered ${response.status}`);
+}
+
+export function interactNonce(requests: Recorded[]): string | null {
   const interact = [...requests].reverse().find((r) => r.url.endsWith('/v1/interact'));
   return interact ? new URLSearchParams(interact.body).get('nonce') : null;
 }
