@@ -1,0 +1,127 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Authenticator } from '../../core/types.js';
+import { emit } from '../shared/events.js';
+import { strings } from '../shared/messages.js';
+import { baseStyles } from '../shared/styles.js';
+import { pickerStyles } from './authenticator-picker.styles.js';
+
+const MOVES: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+
+/**
+ * A radio group of authenticators. Arrow keys move the choice (roving tabindex), Space chooses,
+ * Enter chooses and submits.
+ *
+ * @fires okta-authenticator-select - `{ authenticator }` when the user submits a choice.
+ * @fires okta-skip - `{}` when the user skips (only with `can-skip`).
+ * @csspart label - The group's label.
+ * @csspart group - The radio group.
+ * @csspart option - One authenticator; `option selected` when chosen.
+ * @csspart submit - The submit button.
+ * @csspart skip - The skip button.
+ */
+@customElement('authenticator-picker')
+export class AuthenticatorPicker extends LitElement {
+  static override styles = [baseStyles, pickerStyles];
+
+  /** The choices; each `name` is rendered as text. */
+  @property({ attribute: false }) authenticators: Authenticator[] = [];
+  /** `enroll` (set up a method) or `verify` (sign in with one); changes the label. */
+  @property({ reflect: true }) mode: 'enroll' | 'verify' = 'verify';
+  /** Shows a skip button (optional enrollment). */
+  @property({ type: Boolean, attribute: 'can-skip' }) canSkip = false;
+  /** Disables choosing and submitting (while a request is pending). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Overrides the group's label. */
+  @property() label?: string;
+
+  /** Index of the chosen authenticator. */
+  @state() selected = 0;
+
+  /** The chosen authenticator. */
+  get value(): Authenticator | undefined {
+    return this.authenticators[this.selected];
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('authenticators')) this.selected = 0;
+  }
+
+  protected override render() {
+    const label = this.label ?? (this.mode === 'enroll' ? strings.enrollLabel : strings.verifyLabel);
+    return html`<form @submit=${this.submit}>
+      <p id="label" part="label">${label}</p>
+      <div role="radiogroup" aria-labelledby="label" part="group" @keydown=${this.keydown}>
+        ${this.authenticators.map(
+          (a, i) =>
+            html`<div
+              role="radio"
+              part=${i === this.selected ? 'option selected' : 'option'}
+              aria-checked=${i === this.selected}
+              aria-disabled=${this.disabled ? 'true' : nothing}
+              tabindex=${i === this.selected ? 0 : -1}
+              @click=${() => this.choose(i)}
+            >
+              ${a.name}
+            </div>`,
+        )}
+      </div>
+      <button part="submit" ?disabled=${this.disabled || !this.value}>${strings.continue}</button>
+      ${this.canSkip
+        ? html`<button type="button" class="link" part="skip" ?disabled=${this.disabled} @click=${this.skip}>
+            ${strings.skip}
+          </button>`
+        : nothing}
+    </form>`;
+  }
+
+  private async choose(index: number, focus = false) {
+    if (this.disabled || !this.authenticators[index]) return;
+    this.selected = index;
+    if (focus) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[role=radio][tabindex="0"]')?.focus();
+    }
+  }
+
+  private keydown(e: KeyboardEvent) {
+    const n = this.authenticators.length;
+    if (!n) return;
+    const move = MOVES[e.key];
+    let target: number | undefined;
+    if (move) target = (this.selected + move + n) % n;
+    else if (e.key === 'Home') target = 0;
+    else if (e.key === 'End') target = n - 1;
+    else if (e.key === ' ' || e.key === 'Enter') {
+      e.preventDefault();
+      this.choose(this.focusedIndex());
+      if (e.key === 'Enter') this.submit();
+      return;
+    } else return;
+    e.preventDefault();
+    this.choose(target, true);
+  }
+
+  private focusedIndex(): number {
+    const radios = [...this.renderRoot.querySelectorAll('[role=radio]')];
+    const i = radios.indexOf((this.renderRoot as ShadowRoot).activeElement as Element);
+    return i < 0 ? this.selected : i;
+  }
+
+  private submit(e?: Event) {
+    e?.preventDefault();
+    const authenticator = this.value;
+    if (this.disabled || !authenticator) return;
+    emit(this, 'okta-authenticator-select', { authenticator: { ...authenticator } });
+  }
+
+  private skip() {
+    if (!this.disabled) emit(this, 'okta-skip', {});
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'authenticator-picker': AuthenticatorPicker;
+  }
+}

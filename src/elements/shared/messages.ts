@@ -1,0 +1,78 @@
+import type { ErrorCode, FlowError } from '../../core/types.js';
+
+/**
+ * Every text the elements show, in one place so that a page can translate them:
+ * `Object.assign(strings, { signIn: 'Anmelden', ... })` before the elements render.
+ */
+export const strings = {
+  signIn: 'Sign in',
+  username: 'Username',
+  password: 'Password',
+  startOver: 'Start over',
+  continue: 'Continue',
+  skip: 'Skip for now',
+  enrollTitle: 'Set up a security method',
+  verifyTitle: "Verify it's you",
+  enrollLabel: 'Choose a security method to set up',
+  verifyLabel: 'Choose a security method',
+  channelTitle: 'Set up Okta Verify',
+  channelLabel: 'How do you want to set up Okta Verify?',
+  channels: { qrcode: 'Scan a QR code', email: 'Email me a setup link', sms: 'Text me a setup link' },
+  otherWay: "Can't scan? Set up another way",
+  anotherWay: 'Set up another way',
+  email: 'Email address',
+  phone: 'Phone number',
+  sendLink: 'Send link',
+  scanTitle: 'Scan the QR code',
+  scanHelp: 'Open Okta Verify on your phone, add an account, and scan this code.',
+  qrAlt: 'QR code to scan with Okta Verify',
+  checkEmail: 'Check your email',
+  checkPhone: 'Check your phone',
+  linkSent: (to: string) => `We sent a setup link${to ? ` to ${to}` : ''}. Open it on your phone to set up Okta Verify.`,
+  pushTitle: 'Push notification sent',
+  pushHelp: 'Approve the sign-in in Okta Verify on your phone.',
+  numberHelp: 'On your phone, tap this number in Okta Verify:',
+  numberSay: (n: number) => `Push sent. Tap ${n} in Okta Verify.`,
+  codeTitle: 'Enter a code',
+  code: 'Code from Okta Verify',
+  verify: 'Verify',
+  passwordTitle: 'Change your password',
+  passwordHelp: 'Your password has expired. Choose a new one.',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm new password',
+  changePassword: 'Change password',
+  mismatch: 'The two passwords do not match.',
+  successTitle: "You're signed in",
+  terminalTitle: 'Sign-in did not finish',
+  waiting: 'Waiting for Okta Verify…',
+  retrying: 'Connection problem. Trying again…',
+  done: 'Done.',
+  errors: {
+    invalid_credentials: 'Wrong username or password.',
+    invalid_code: 'That code is not right. Try again.',
+    invalid_input: 'Check what you entered and try again.',
+    push_rejected: 'The sign-in was denied in Okta Verify.',
+    session_expired: 'Your sign-in session expired. Sign in again.',
+    rate_limited: 'Too many attempts. Wait a moment and try again.',
+    network: 'The server could not be reached. Check your connection and try again.',
+    server: 'The server had a problem. Try again in a moment.',
+    malformed_response: 'The server sent an unexpected reply. Try again later.',
+    unsafe_navigation: 'The sign-in finished, but the page it wants to open is not allowed.',
+    config: 'This sign-in form is not set up correctly.',
+    unknown: 'Something went wrong. Try again.',
+  } as Record<ErrorCode, string>,
+};
+
+// Codes whose text comes from the server or the IDX API and says something specific to the user.
+const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'invalid_credentials',
+  'invalid_code',
+  'invalid_input',
+  'push_rejected',
+  'config',
+]);
+
+/** The text to show for an error. */
+export function errorText(error: Pick<FlowError, 'code' | 'message'>): string {
+  return (SPECIFIC.has(error.code) && error.message) || strings.errors[error.code] || strings.errors.unknown;
+}

@@ -1,0 +1,80 @@
+import { css } from 'lit';
+
+/** Shared look: every colour and size comes from a `--okta-signin-*` custom property. */
+export const baseStyles = css`
+  :host {
+    --_fg: var(--okta-signin-color, #1d1d21);
+    --_bg: var(--okta-signin-background, #fff);
+    --_accent: var(--okta-signin-accent, #1662dd);
+    --_on-accent: var(--okta-signin-on-accent, #fff);
+    --_border: var(--okta-signin-border-color, #8c8c96);
+    --_error: var(--okta-signin-error-color, #c4161c);
+    --_radius: var(--okta-signin-radius, 6px);
+    --_gap: var(--okta-signin-gap, 0.75rem);
+    display: block;
+    color: var(--_fg);
+    font: var(--okta-signin-font, inherit);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_fg: var(--okta-signin-color, #ececf1);
+      --_bg: var(--okta-signin-background, #1d1d21);
+      --_accent: var(--okta-signin-accent, #6ea1ff);
+      --_on-accent: var(--okta-signin-on-accent, #0b0b0e);
+      --_border: var(--okta-signin-border-color, #77777f);
+      --_error: var(--okta-signin-error-color, #ff8a8a);
+    }
+  }
+  [hidden] {
+    display: none !important;
+  }
+  form,
+  .col {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  h2:focus {
+    outline: none;
+  }
+  p {
+    margin: 0;
+  }
+  label {
+    font-weight: 600;
+  }
+  input:not([type='radio']) {
+    font: inherit;
+    padding: 0.5em;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  button {
+    font: inherit;
+    padding: 0.6em 1em;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    cursor: pointer;
+  }
+  button.link {
+    background: none;
+    color: var(--_accent);
+    border-color: transparent;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+`;
