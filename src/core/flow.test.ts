@@ -201,7 +201,10 @@ describe('SignInFlow', () => {
     await flow.login({ username: 'a', password: 'p' });
     await new Promise((r) => setTimeout(r, 30));
     expect(calls).to.deep.equal(['login']);
-    await flow.pollOnce(new AbortController().signal);
+    const result = await flow.pollOnce(new AbortController().signal, { apply: false });
+    expect(result.state).to.deep.equal({ status: 'PasswordExpired' });
+    expect(flow.state.status).to.equal('AwaitingEnrollmentPoll');
+    flow.finishPoll();
     expect(flow.state.status).to.equal('PasswordExpired');
   });
 });

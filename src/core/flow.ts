@@ -41,6 +41,7 @@ export class SignInFlow extends EventTarget {
   private readonly requests = new Set<AbortController>();
   private polling?: AbortController;
   private disposed = false;
+  private held?: { at: FlowState; next: FlowState };
 
   constructor(
     readonly transport: Transport,
@@ -126,10 +127,12 @@ export class SignInFlow extends EventTarget {
   }
 
   /**
-   * One poll request for the current poll status. Applies the final state when the reply says polling is over.
-   * Transient errors (network, 5xx, 429) are thrown for the poller to retry; others are reported and thrown.
+   * One poll request for the current poll status. When the reply says polling is over, the final state
+   * (the reply's, else the transport's `resume`) is applied, or with `{ apply: false }` held back until
+   * `finishPoll()` so that the caller can report the end of polling first. Transient errors (network, 5xx, 429)
+   * are thrown for the poller to retry; others are reported and thrown.
    */
-  async pollOnce(signal: AbortSignal): Promise<PollResult> {
+  async pollOnce(signal: AbortSignal, options: { apply?: boolean } = {}): Promise<PollResult> {
     const at = this.state;
     const kind = pollKindOf(at.status);
     if (!kind) throw new FlowError('invalid_input', `Nothing to poll in ${at.status}.`);
@@ -137,16 +140,24 @@ export class SignInFlow extends EventTarget {
       const result = await this.transport.poll(kind, signal);
       if (signal.aborted || this.state !== at) return result;
       this.dispatchEvent(new FlowPollEvent(result));
-      if (!result.continuePolling) {
-        const next = result.state ?? (await this.transport.resume(signal)) ?? { status: 'Terminal' };
-        if (!signal.aborted && this.state === at) this.apply(next);
-      }
-      return result;
+      if (result.continuePolling) return result;
+      const next = result.state ?? (await this.transport.resume(signal)) ?? { status: 'Terminal' };
+      if (signal.aborted || this.state !== at) return result;
+      if (options.apply === false) this.held = { at, next };
+      else this.apply(next);
+      return { ...result, state: next };
     } catch (error) {
       const e = toFlowError(error);
       if (!signal.aborted && this.state === at && !TRANSIENT.has(e.code)) this.report(e);
       throw error;
     }
+  }
+
+  /** Applies the final state that `pollOnce(signal, { apply: false })` held back, if nothing moved since. */
+  finishPoll(): void {
+    const held = this.held;
+    this.held = undefined;
+    if (held && held.at === this.state && !this.disposed) this.apply(held.next);
   }
 
   /** Records and announces an error; `session_expired` also returns to Idle. */

@@ -1,0 +1,54 @@
+import { css } from 'lit';
+
+export const signinStyles = css`
+  :host {
+    max-width: var(--okta-signin-width, 24rem);
+  }
+  section {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    padding: var(--okta-signin-padding, 1.5rem);
+    background: var(--_bg);
+    border: 1px solid var(--okta-signin-card-border, transparent);
+    border-radius: var(--_radius);
+  }
+  [role='alert'] {
+    color: var(--_error);
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  [role='alert']:empty {
+    display: none;
+  }
+  [part~='number'] {
+    font-size: var(--okta-signin-number-size, 3rem);
+    font-weight: 700;
+    text-align: center;
+  }
+  [part~='qr'] {
+    align-self: center;
+    image-rendering: pixelated;
+    background: #fff;
+  }
+  fieldset {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.5em;
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

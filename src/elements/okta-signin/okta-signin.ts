@@ -1,0 +1,315 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { SignInFlow, toFlowError } from '../../core/flow.js';
+import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
+import { FlowError, type FlowState, type PollResult, type Transport } from '../../core/types.js';
+import type { BackendEndpoint } from '../../transports/backend.js';
+import { createTransport, type TransportConfig } from '../../transports/create.js';
+import { emit, type ErrorDetail, type OktaAuthenticatorSelectEvent, type OktaErrorEvent } from '../shared/events.js';
+import { errorText, strings } from '../shared/messages.js';
+import { baseStyles } from '../shared/styles.js';
+import { signinStyles } from './okta-signin.styles.js';
+import { VIEWS } from './views/index.js';
+
+/** Endpoint overrides: property name, attribute name, transport endpoint. */
+const ENDPOINTS: Array<[string, BackendEndpoint]> = [
+  ['login', 'login'],
+  ['state', 'state'],
+  ['select-authenticator', 'selectAuthenticator'],
+  ['enrollment-channel', 'enrollmentChannel'],
+  ['enrollment-channel-data', 'enrollmentChannelData'],
+  ['verify-code', 'verifyCode'],
+  ['change-password', 'changePassword'],
+  ['skip', 'skip'],
+  ['cancel', 'cancel'],
+  ['enroll-poll', 'enrollPoll'],
+  ['challenge-poll', 'challengePoll'],
+];
+
+const CONFIG = new Set<PropertyKey>([
+  'backend',
+  'issuer',
+  'clientId',
+  'redirectUri',
+  'scopes',
+  'tokenStorage',
+  'csrfToken',
+  'csrfHeader',
+  'authClient',
+  'transport',
+  ...ENDPOINTS.map(([, p]) => `${p}Endpoint`),
+]);
+
+/**
+ * The whole embedded sign-in flow with Okta Verify: username and password, authenticator choice, enrollment
+ * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over.
+ * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
+ *
+ * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message? }`
+ * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
+ * @fires okta-error - `{ code, message, retryable }`
+ * @fires okta-authenticator-select - from the inner picker.
+ * @fires okta-poll - from the inner poller.
+ * @fires okta-poll-complete - from the inner poller.
+ * @csspart container - The card around every view.
+ * @csspart title - Each view's heading.
+ * @csspart form - Each view's form (also `credentials`, `channels`, `channel-data`, `code`, `password-change`).
+ * @csspart label - Field labels.
+ * @csspart input - Text fields (also `username`, `password`, `contact`, `code`, `new-password`, `confirm-password`).
+ * @csspart submit - Each view's main button.
+ * @csspart cancel - The "Start over" button.
+ * @csspart error - The error message (`role="alert"`).
+ * @csspart message - Informational text from the server.
+ * @csspart picker - The inner `<authenticator-picker>`; its `option`, `group`, `skip` parts are exported.
+ * @csspart poller - The inner `<okta-verify-poller>`.
+ * @csspart qr - The QR code image.
+ * @csspart number - The number to tap in Okta Verify.
+ * @csspart other-way - "Can't scan? Set up another way".
+ * @csspart channel - One enrollment channel choice.
+ */
+@customElement('okta-signin')
+export class OktaSignin extends LitElement {
+  static override styles = [baseStyles, signinStyles];
+  static override properties = Object.fromEntries(
+    ENDPOINTS.map(([attr, p]) => [`${p}Endpoint`, { attribute: `${attr}-endpoint` }]),
+  );
+
+  /** Backend mode: base URL of the site's sign-in endpoints. */
+  @property() backend?: string;
+  @property({ attribute: 'csrf-token' }) csrfToken?: string;
+  @property({ attribute: 'csrf-header' }) csrfHeader?: string;
+  /** Space-separated origins that `next` may point to besides this page's. */
+  @property({ attribute: 'allowed-origins' }) allowedOrigins = '';
+  /** IDX mode: the authorization server. */
+  @property() issuer?: string;
+  @property({ attribute: 'client-id' }) clientId?: string;
+  @property({ attribute: 'redirect-uri' }) redirectUri?: string;
+  /** Space-separated scopes (IDX mode). */
+  @property() scopes?: string;
+  /** IDX mode: where okta-auth-js keeps the tokens; unset keeps them nowhere. */
+  @property({ attribute: 'token-storage' }) tokenStorage?: TransportConfig['tokenStorage'];
+  /** IDX mode: an existing OktaAuth instance. */
+  @property({ attribute: false }) authClient?: unknown;
+  /** Any Transport, instead of the one the attributes describe. */
+  @property({ attribute: false }) transport?: Transport;
+  /** Replaces `location.assign` for the navigation after success. */
+  @property({ attribute: false }) navigate?: (url: string) => void;
+
+  /** The current flow state (read only). */
+  @state() flowState: FlowState = { status: 'Idle' };
+  @state() pending = false;
+  @state() private error: ErrorDetail | null = null;
+  @state() mismatch = false;
+
+  /** The username typed so far; kept across errors. The password is never kept. */
+  username = '';
+  private flow?: SignInFlow;
+  private dirty = true;
+
+  /** The flow behind the element (for apps that want to drive it from code). */
+  get signInFlow(): SignInFlow | undefined {
+    return this.flow;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dirty = true;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flow?.dispose();
+    this.flow = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if ([...changed.keys()].some((k) => CONFIG.has(k))) this.dirty = true;
+    if (this.dirty && this.isConnected) this.setup();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    const prev = changed.get('flowState') as FlowState | undefined;
+    if (prev && prev.status !== this.flowState.status) {
+      this.renderRoot.querySelector<HTMLElement>('[part~=title]')?.focus();
+    }
+  }
+
+  private setup() {
+    this.dirty = false;
+    this.flow?.dispose();
+    this.flow = undefined;
+    this.flowState = { status: 'Idle' };
+    this.pending = false;
+    this.error = null;
+    let transport: Transport;
+    try {
+      transport = this.transport ?? createTransport(this.config());
+    } catch (e) {
+      this.showError(toFlowError(e));
+      return;
+    }
+    const flow = (this.flow = new SignInFlow(transport, { autoPoll: false }));
+    flow.addEventListener('pendingchange', (e) => (this.pending = e.pending));
+    flow.addEventListener('error', (e) => this.showError(e.error));
+    flow.addEventListener('statechange', (e) => {
+      const { state, previous } = e;
+      this.flowState = state;
+      this.mismatch = false;
+      if (!flow.error) this.error = null;
+      const { status, authenticators, canSkip, enrollment, challenge, message } = state;
+      emit(this, 'okta-status-change', {
+        status,
+        previousStatus: previous.status,
+        authenticators,
+        canSkip,
+        enrollment,
+        challenge,
+        message,
+      });
+    });
+    flow.addEventListener('success', (e) => {
+      if (!emit(this, 'okta-success', { next: e.next, tokens: e.tokens }, true) || !e.next) return;
+      const ok = navigateSafely(e.next, { allowedOrigins: parseAllowedOrigins(this.allowedOrigins), navigate: this.navigate });
+      if (!ok) this.showError(new FlowError('unsafe_navigation', 'The next page is not allowed.'));
+    });
+    flow.start();
+  }
+
+  private config(): TransportConfig {
+    const endpoints: Partial<Record<BackendEndpoint, string>> = {};
+    for (const [, p] of ENDPOINTS) {
+      const v = (this as unknown as Record<string, string | undefined>)[`${p}Endpoint`];
+      if (v) endpoints[p] = v;
+    }
+    return {
+      backend: this.backend,
+      endpoints,
+      csrfToken: this.csrfToken ?? document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content,
+      csrfHeader: this.csrfHeader,
+      issuer: this.issuer,
+      clientId: this.clientId,
+      redirectUri: this.redirectUri,
+      scopes: this.scopes?.split(/\s+/).filter(Boolean),
+      tokenStorage: this.tokenStorage,
+      authClient: this.authClient,
+    };
+  }
+
+  private showError(e: FlowError) {
+    const detail = { code: e.code, message: errorText(e), retryable: e.retryable };
+    this.error = detail;
+    emit(this, 'okta-error', { ...detail });
+  }
+
+  /** Runs one flow action; errors arrive through the flow's `error` event. */
+  private act(fn: (flow: SignInFlow) => unknown) {
+    const flow = this.flow;
+    if (flow) Promise.resolve(fn(flow)).catch((e) => this.showError(toFlowError(e)));
+  }
+
+  /** @internal */ onUsername = (e: Event) => {
+    this.username = (e.target as HTMLInputElement).value;
+  };
+
+  /** @internal */ onLogin = (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const field = form.elements.namedItem('password') as HTMLInputElement;
+    const password = field.value;
+    field.value = '';
+    this.username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
+    if (this.flow?.can('login')) this.act((f) => f.login({ username: this.username, password }));
+  };
+
+  /** @internal */ onSelect = (e: OktaAuthenticatorSelectEvent) => {
+    const { id, methodType } = e.detail.authenticator;
+    if (this.flow?.can('selectAuthenticator')) this.act((f) => f.selectAuthenticator({ id, methodType }));
+  };
+
+  /** @internal */ onSkip = () => {
+    if (this.flow?.can('skip')) this.act((f) => f.skip());
+  };
+
+  /** @internal */ onOtherWay = () => {
+    if (this.flow?.can('showEnrollmentChannels')) this.act((f) => f.showEnrollmentChannels());
+  };
+
+  /** @internal */ onChannel = (e: SubmitEvent) => {
+    e.preventDefault();
+    const channel = new FormData(e.target as HTMLFormElement).get('channel');
+    if (channel && this.flow?.can('selectEnrollmentChannel')) {
+      this.act((f) => f.selectEnrollmentChannel(channel as 'qrcode' | 'email' | 'sms'));
+    }
+  };
+
+  /** @internal */ onChannelData = (e: SubmitEvent) => {
+    e.preventDefault();
+    const value = String(new FormData(e.target as HTMLFormElement).get('contact') ?? '').trim();
+    const input = this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: value } : { email: value };
+    if (this.flow?.can('sendEnrollmentChannelData')) this.act((f) => f.sendEnrollmentChannelData(input));
+  };
+
+  /** @internal */ onCode = (e: SubmitEvent) => {
+    e.preventDefault();
+    const field = (e.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
+    const code = field.value.replace(/\s/g, '');
+    field.value = '';
+    if (this.flow?.can('verifyCode')) this.act((f) => f.verifyCode(code));
+  };
+
+  /** @internal */ onPassword = (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const [a, b] = ['newPassword', 'confirmPassword'].map((n) => form.elements.namedItem(n) as HTMLInputElement);
+    const newPassword = a.value;
+    const same = newPassword === b.value;
+    a.value = b.value = '';
+    this.mismatch = !same;
+    if (!same) {
+      this.error = { code: 'invalid_input', message: strings.mismatch, retryable: true };
+      return;
+    }
+    if (this.flow?.can('changePassword')) this.act((f) => f.changePassword({ newPassword }));
+  };
+
+  /** @internal */ onCancel = () => {
+    if (this.flow?.can('cancel')) this.act((f) => f.cancel());
+  };
+
+  // The final state waits for the inner poller's okta-poll-complete: applying it at once would re-render
+  // the poller away before it reports the end of polling.
+  /** @internal */ pollOnce = (signal: AbortSignal): Promise<PollResult> =>
+    this.flow ? this.flow.pollOnce(signal, { apply: false }) : Promise.reject(new FlowError('config', 'Not connected.'));
+
+  /** @internal */ onPollComplete = () => this.flow?.finishPoll();
+
+  /** @internal The inner poller gave up: the flow reports it once, as this element's error. */
+  onPollError = (e: OktaErrorEvent) => {
+    e.stopPropagation();
+    const flow = this.flow;
+    if (flow && flow.error?.code !== e.detail.code) {
+      flow.report(new FlowError(e.detail.code, e.detail.message, { retryable: e.detail.retryable }));
+    }
+  };
+
+  protected override render() {
+    const s = this.flowState;
+    const message = s.message && s.message !== this.error?.message ? s.message : '';
+    const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
+    return html`<section part="container" aria-busy=${this.pending ? 'true' : 'false'}>
+      <div role="alert" part="error">${this.error?.message || nothing}</div>
+      ${message ? html`<p part="message">${message}</p>` : nothing} ${VIEWS[s.status](this)}
+      ${s.status === 'Idle'
+        ? nothing
+        : html`<button type="button" class="link" part="cancel" @click=${this.onCancel}>${strings.startOver}</button>`}
+      <div class="sr" aria-live="polite">${n == null ? nothing : strings.numberSay(n)}</div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'okta-signin': OktaSignin;
+  }
+}

@@ -1,0 +1,23 @@
+import { html } from 'lit';
+import { strings } from '../../shared/messages.js';
+import type { OktaSignin } from '../okta-signin.js';
+
+export const credentialsView = (h: OktaSignin) =>
+  html`<form part="form credentials" @submit=${h.onLogin}>
+    <h2 part="title" tabindex="-1">${strings.signIn}</h2>
+    <label for="username" part="label">${strings.username}</label>
+    <input
+      id="username"
+      name="username"
+      part="input username"
+      autocomplete="username"
+      autocapitalize="none"
+      spellcheck="false"
+      required
+      .value=${h.username}
+      @input=${h.onUsername}
+    />
+    <label for="password" part="label">${strings.password}</label>
+    <input id="password" name="password" part="input password" type="password" autocomplete="current-password" required />
+    <button part="submit" ?disabled=${h.pending}>${strings.signIn}</button>
+  </form>`;

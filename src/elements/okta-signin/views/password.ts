@@ -1,0 +1,23 @@
+import { html } from 'lit';
+import { strings } from '../../shared/messages.js';
+import type { OktaSignin } from '../okta-signin.js';
+
+/** New password twice; the match is checked before anything is sent. */
+export const passwordView = (h: OktaSignin) =>
+  html`<form part="form password-change" @submit=${h.onPassword}>
+    <h2 part="title" tabindex="-1">${strings.passwordTitle}</h2>
+    <p>${strings.passwordHelp}</p>
+    <label for="new-password" part="label">${strings.newPassword}</label>
+    <input id="new-password" name="newPassword" part="input new-password" type="password" autocomplete="new-password" required />
+    <label for="confirm-password" part="label">${strings.confirmPassword}</label>
+    <input
+      id="confirm-password"
+      name="confirmPassword"
+      part="input confirm-password"
+      type="password"
+      autocomplete="new-password"
+      required
+      aria-invalid=${h.mismatch ? 'true' : 'false'}
+    />
+    <button part="submit" ?disabled=${h.pending}>${strings.changePassword}</button>
+  </form>`;

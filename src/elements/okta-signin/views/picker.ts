@@ -1,0 +1,22 @@
+import { html } from 'lit';
+import { strings } from '../../shared/messages.js';
+import type { OktaSignin } from '../okta-signin.js';
+import '../../authenticator-picker/authenticator-picker.js';
+
+export const pickerView = (h: OktaSignin) => {
+  const s = h.flowState;
+  const enroll = s.status === 'AwaitingAuthenticatorEnrollment';
+  return html`<div class="col">
+    <h2 part="title" tabindex="-1">${enroll ? strings.enrollTitle : strings.verifyTitle}</h2>
+    <authenticator-picker
+      part="picker"
+      exportparts="option, group, skip"
+      .authenticators=${s.authenticators ?? []}
+      mode=${enroll ? 'enroll' : 'verify'}
+      ?can-skip=${enroll && !!s.canSkip}
+      ?disabled=${h.pending}
+      @okta-authenticator-select=${h.onSelect}
+      @okta-skip=${h.onSkip}
+    ></authenticator-picker>
+  </div>`;
+};
