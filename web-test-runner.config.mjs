@@ -3,7 +3,13 @@
 // mounted into the test server at /auth so that test pages and backend share an origin and a session cookie.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { testServers } from './test/support/servers.mjs';
+
+// okta-auth-js imports the CommonJS package tiny-emitter, which browsers cannot load as it is.
+// strictRequires: false makes the plugin emit a plain default export instead of a lazy require wrapper.
+const commonjs = fromRollup(rollupCommonjs);
 
 const servers = await testServers();
 
@@ -34,5 +40,7 @@ export default {
     }),
   ],
   middleware: servers.middleware,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' }), ...servers.plugins],
+  plugins: [
+    commonjs({ include: ['**/node_modules/tiny-emitter/**'], strictRequires: false }),
+    esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' }), ...servers.plugins],
 };
