@@ -45,7 +45,11 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'server',
 ]);
 
-export function flowError(code: ErrorCode, serverText?: unknown, extra: { retryAfterMs?: number; status?: number; cause?: unknown } = {}) {
+export function flowError(
+  code: ErrorCode,
+  serverText?: unknown,
+  extra: { retryAfterMs?: number; status?: number; cause?: unknown; retryable?: boolean } = {},
+) {
   return new FlowError(code, safeText(serverText) ?? MESSAGES[code], { retryable: RETRYABLE.has(code), ...extra });
 }
 
@@ -289,11 +293,15 @@ export function errorFromException(e: unknown, op: Operation, retryAfterMs?: num
   if (err.name === 'OAuthError') {
     // Raised by /v1/interact (unknown client, redirect URI not allowed, scope not granted) and /v1/token.
     if (op === 'start') return flowError('config', undefined, { cause: e });
-    return flowError('server', undefined, { cause: e });
+    // okta-auth-js drops the transaction after a failed token exchange: only a new sign-in can follow.
+    return flowError('server', 'Okta did not complete the sign-in. Please sign in again.', { cause: e, retryable: false });
   }
   if (err.name === 'AuthSdkError') {
     if (/saved transaction/i.test(err.message ?? '')) return flowError('session_expired', undefined, { cause: e });
-    return flowError('server', 'The sign-in reply from Okta could not be verified. Please try again.', { cause: e });
+    return flowError('server', 'The sign-in reply from Okta could not be verified. Please sign in again.', {
+      cause: e,
+      retryable: false,
+    });
   }
   return flowError('unknown', undefined, { cause: e });
 }

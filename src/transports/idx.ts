@@ -148,7 +148,7 @@ class IdxTransport implements Transport {
       } catch (e) {
         if (signal?.aborted) throw aborted(signal);
         const err = errorFromException(e, op, http?.retryAfterMs);
-        if (err.code === 'session_expired') this.reset();
+        if (!err.retryable) this.reset();
         throw err;
       } finally {
         if (http && http.signal === signal) http.signal = undefined;
@@ -176,7 +176,7 @@ class IdxTransport implements Transport {
       // okta-auth-js checks the id_token's signature, iss, aud and lifetime, but not its nonce in this flow.
       const nonce = tx.meta?.nonce;
       if (tokens.idTokenClaims && nonce && tokens.idTokenClaims.nonce !== nonce) {
-        throw flowError('server', 'The sign-in reply from Okta could not be verified. Please try again.');
+        throw flowError('server', 'The sign-in reply from Okta could not be verified. Please sign in again.', { retryable: false });
       }
       const storage = this.options.tokenStorage;
       if (storage && storage !== 'none' && tx.tokens) {
