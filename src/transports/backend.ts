@@ -89,7 +89,9 @@ function errorBody(body: unknown): { code?: string; message?: string } {
 }
 
 /**
- * One JSON request. Resolves with the parsed body of a 2xx answer; rejects with a FlowError for anything else,
+ * One JSON request. Error messages here are short and technical: the elements show their own text
+ * (`strings.errors`) for every code but those that carry the server's message.
+ * Resolves with the parsed body of a 2xx answer; rejects with a FlowError for anything else,
  * or with the AbortError when the signal aborts.
  */
 export async function requestJson(
@@ -115,7 +117,7 @@ export async function requestJson(
     });
   } catch (error) {
     if (isAbort(error) || init.signal?.aborted) throw error;
-    throw new FlowError('network', 'The server could not be reached. Check your connection and try again.', {
+    throw new FlowError('network', 'Network error', {
       retryable: true,
       cause: error,
     });
@@ -126,7 +128,7 @@ export async function requestJson(
     text = await response.text();
   } catch (error) {
     if (isAbort(error) || init.signal?.aborted) throw error;
-    throw new FlowError('network', 'The connection was lost. Try again.', { retryable: true, cause: error });
+    throw new FlowError('network', 'Network error', { retryable: true, cause: error });
   }
   const isJson = /\bjson\b/i.test(response.headers.get('Content-Type') ?? '');
   let body: unknown;
@@ -142,70 +144,61 @@ export async function requestJson(
 
   const status = response.status;
   if (response.ok) {
-    if (!parsed) throw new FlowError('malformed_response', 'The server sent an unexpected reply.', { status });
+    if (!parsed) throw new FlowError('malformed_response', 'Not JSON', { status });
     return body;
   }
   const info = parsed ? errorBody(body) : {};
   if (status === 429) {
-    throw new FlowError('rate_limited', 'Too many requests. Wait a moment and try again.', {
+    throw new FlowError('rate_limited', 'Too many requests', {
       status,
       retryable: true,
       retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
     });
   }
   if (status === 401 || info.code === 'session_expired') {
-    throw new FlowError('session_expired', 'Your sign-in session expired. Sign in again.', { status });
+    throw new FlowError('session_expired', 'Session expired', { status });
   }
   if (status >= 500) {
-    throw new FlowError('server', 'The server had a problem. Try again in a moment.', { status, retryable: true });
+    throw new FlowError('server', `HTTP ${status}`, { status, retryable: true });
   }
   const code = KNOWN_CODES.includes(info.code as ErrorCode) ? (info.code as ErrorCode) : 'unknown';
-  throw new FlowError(code, info.message ?? 'The request was refused.', { status });
+  throw new FlowError(code, info.message ?? '', { status });
 }
 
-export class BackendTransport implements Transport {
+// Each flow call: the endpoint and the JSON body the contract names for it.
+const CALLS: Record<string, [BackendEndpoint, (input: any) => unknown]> = {
+  login: ['login', (i) => ({ username: i.username, password: i.password })],
+  selectAuthenticator: ['selectAuthenticator', (i) => ({ authenticatorId: i.id, methodType: i.methodType })],
+  selectEnrollmentChannel: ['enrollmentChannel', (channel) => ({ channel })],
+  sendEnrollmentChannelData: ['enrollmentChannelData', (i) => (i.email !== undefined ? { email: i.email } : { phoneNumber: i.phoneNumber })],
+  verifyCode: ['verifyCode', (code) => ({ code })],
+  changePassword: ['changePassword', (i) => ({ newPassword: i.newPassword })],
+};
+
+export interface BackendTransport extends Transport {}
+
+export class BackendTransport {
   readonly kind = 'backend' as const;
 
-  constructor(readonly options: BackendTransportOptions) {}
+  constructor(readonly options: BackendTransportOptions) {
+    for (const [name, [endpoint, body]] of Object.entries(CALLS)) {
+      (this as any)[name] = (input: unknown, signal?: AbortSignal) => this.flow(endpoint, body(input), signal);
+    }
+  }
 
   /** The URL of an endpoint: its override, else the base URL plus the default path. */
   url(endpoint: BackendEndpoint): string {
     return this.options.endpoints?.[endpoint] || this.options.baseUrl.replace(/\/+$/, '') + BACKEND_PATHS[endpoint];
   }
 
-  private async flow(endpoint: BackendEndpoint, body: unknown, signal?: AbortSignal): Promise<FlowState> {
-    const method = endpoint === 'state' ? 'GET' : 'POST';
+  private async flow(endpoint: BackendEndpoint, body?: unknown, signal?: AbortSignal): Promise<FlowState> {
+    const method = body === undefined ? 'GET' : 'POST';
     return parseFlowReply(await requestJson(this.url(endpoint), { method, body, signal }, this.options));
   }
 
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
     const state = await this.flow('state', undefined, signal);
     return state.status === 'Idle' ? null : state;
-  }
-
-  login(input: { username: string; password: string }, signal?: AbortSignal) {
-    return this.flow('login', { username: input.username, password: input.password }, signal);
-  }
-
-  selectAuthenticator(input: { id: string; methodType?: string }, signal?: AbortSignal) {
-    return this.flow('selectAuthenticator', { authenticatorId: input.id, methodType: input.methodType }, signal);
-  }
-
-  selectEnrollmentChannel(channel: 'qrcode' | 'email' | 'sms', signal?: AbortSignal) {
-    return this.flow('enrollmentChannel', { channel }, signal);
-  }
-
-  sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }, signal?: AbortSignal) {
-    const body = input.email !== undefined ? { email: input.email } : { phoneNumber: input.phoneNumber };
-    return this.flow('enrollmentChannelData', body, signal);
-  }
-
-  verifyCode(code: string, signal?: AbortSignal) {
-    return this.flow('verifyCode', { code }, signal);
-  }
-
-  changePassword(input: { newPassword: string }, signal?: AbortSignal) {
-    return this.flow('changePassword', { newPassword: input.newPassword }, signal);
   }
 
   skip(signal?: AbortSignal) {
@@ -217,9 +210,12 @@ export class BackendTransport implements Transport {
   }
 
   async poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
-    const url = this.url(kind === 'enroll' ? 'enrollPoll' : 'challengePoll');
     // A final reply's Next is the seed's page-based navigation; the flow asks /state what comes next instead.
-    const { continuePolling, refresh, next } = parsePollReply(await requestJson(url, { signal }, this.options));
+    const { continuePolling, refresh, next } = await fetchPollReply(
+      this.url(kind === 'enroll' ? 'enrollPoll' : 'challengePoll'),
+      signal,
+      this.options,
+    );
     return { continuePolling, refresh, next };
   }
 }
@@ -229,6 +225,6 @@ export function createBackendTransport(options: BackendTransportOptions): Transp
 }
 
 /** One GET of a seed-style poll endpoint, for `<okta-verify-poller endpoint>`. */
-export async function fetchPollReply(url: string, signal: AbortSignal, options: BackendRequestOptions = {}) {
+export async function fetchPollReply(url: string, signal: AbortSignal | undefined, options: BackendRequestOptions = {}) {
   return parsePollReply(await requestJson(url, { signal }, options));
 }

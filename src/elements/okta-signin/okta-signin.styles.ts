@@ -10,16 +10,12 @@ export const signinStyles = css`
     gap: var(--_gap);
     padding: var(--okta-signin-padding, 1.5rem);
     background: var(--_bg);
-    border: 1px solid var(--okta-signin-card-border, transparent);
     border-radius: var(--_radius);
   }
   [role='alert'] {
     color: var(--_error);
     font-weight: 600;
     overflow-wrap: anywhere;
-  }
-  [role='alert']:empty {
-    display: none;
   }
   [part~='number'] {
     font-size: var(--okta-signin-number-size, 3rem);
@@ -28,20 +24,13 @@ export const signinStyles = css`
   }
   [part~='qr'] {
     align-self: center;
-    image-rendering: pixelated;
     background: #fff;
   }
   fieldset {
-    display: flex;
-    flex-direction: column;
+    display: grid;
     gap: 0.5em;
     border: 0;
-    margin: 0;
     padding: 0;
-  }
-  legend {
-    font-weight: 600;
-    margin-bottom: 0.5em;
   }
   .sr {
     position: absolute;
@@ -49,6 +38,5 @@ export const signinStyles = css`
     height: 1px;
     overflow: hidden;
     clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -2,8 +2,9 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SignInFlow, toFlowError } from '../../core/flow.js';
 import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
-import { FlowError, type FlowState, type PollResult, type Transport } from '../../core/types.js';
-import type { BackendEndpoint } from '../../transports/backend.js';
+import { FlowError, type EnrollmentChannel, type FlowState, type PollResult, type Transport } from '../../core/types.js';
+import { BACKEND_PATHS, type BackendEndpoint } from '../../transports/backend.js';
+import type { FlowAction } from '../../core/flow-rules.js';
 import { createTransport, type TransportConfig } from '../../transports/create.js';
 import { emit, type ErrorDetail, type OktaAuthenticatorSelectEvent, type OktaErrorEvent } from '../shared/events.js';
 import { errorText, strings } from '../shared/messages.js';
@@ -11,20 +12,9 @@ import { baseStyles } from '../shared/styles.js';
 import { signinStyles } from './okta-signin.styles.js';
 import { VIEWS } from './views/index.js';
 
-/** Endpoint overrides: property name, attribute name, transport endpoint. */
-const ENDPOINTS: Array<[string, BackendEndpoint]> = [
-  ['login', 'login'],
-  ['state', 'state'],
-  ['select-authenticator', 'selectAuthenticator'],
-  ['enrollment-channel', 'enrollmentChannel'],
-  ['enrollment-channel-data', 'enrollmentChannelData'],
-  ['verify-code', 'verifyCode'],
-  ['change-password', 'changePassword'],
-  ['skip', 'skip'],
-  ['cancel', 'cancel'],
-  ['enroll-poll', 'enrollPoll'],
-  ['challenge-poll', 'challengePoll'],
-];
+/** Endpoint overrides: `selectAuthenticator` is set by `select-authenticator-endpoint`, and so on. */
+const ENDPOINTS = Object.keys(BACKEND_PATHS) as BackendEndpoint[];
+const attrOf = (p: string) => `${p.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-endpoint`;
 
 const CONFIG = new Set<PropertyKey>([
   'backend',
@@ -37,7 +27,7 @@ const CONFIG = new Set<PropertyKey>([
   'csrfHeader',
   'authClient',
   'transport',
-  ...ENDPOINTS.map(([, p]) => `${p}Endpoint`),
+  ...ENDPOINTS.map((p) => `${p}Endpoint`),
 ]);
 
 /**
@@ -71,7 +61,7 @@ const CONFIG = new Set<PropertyKey>([
 export class OktaSignin extends LitElement {
   static override styles = [baseStyles, signinStyles];
   static override properties = Object.fromEntries(
-    ENDPOINTS.map(([attr, p]) => [`${p}Endpoint`, { attribute: `${attr}-endpoint` }]),
+    ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: attrOf(p) }]),
   );
 
   /** Backend mode: base URL of the site's sign-in endpoints. */
@@ -178,7 +168,7 @@ export class OktaSignin extends LitElement {
 
   private config(): TransportConfig {
     const endpoints: Partial<Record<BackendEndpoint, string>> = {};
-    for (const [, p] of ENDPOINTS) {
+    for (const p of ENDPOINTS) {
       const v = (this as unknown as Record<string, string | undefined>)[`${p}Endpoint`];
       if (v) endpoints[p] = v;
     }
@@ -202,80 +192,52 @@ export class OktaSignin extends LitElement {
     emit(this, 'okta-error', { ...detail });
   }
 
-  /** Runs one flow action; errors arrive through the flow's `error` event. */
-  private act(fn: (flow: SignInFlow) => unknown) {
+  /** Runs one flow action when the flow allows it; errors arrive through the flow's `error` event. */
+  private act(action: FlowAction, fn: (flow: SignInFlow) => unknown) {
     const flow = this.flow;
-    if (flow) Promise.resolve(fn(flow)).catch((e) => this.showError(toFlowError(e)));
+    if (flow?.can(action)) Promise.resolve(fn(flow)).catch((e) => this.showError(toFlowError(e)));
   }
 
   /** @internal */ onUsername = (e: Event) => {
     this.username = (e.target as HTMLInputElement).value;
   };
 
-  /** @internal */ onLogin = (e: SubmitEvent) => {
+  /** @internal Every view's form: what it sends depends on the status. Secrets leave the fields at once. */
+  onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const field = form.elements.namedItem('password') as HTMLInputElement;
-    const password = field.value;
-    field.value = '';
-    this.username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
-    if (this.flow?.can('login')) this.act((f) => f.login({ username: this.username, password }));
+    const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    for (const input of form.querySelectorAll<HTMLInputElement>('[type=password],[name=code]')) input.value = '';
+    switch (this.flowState.status) {
+      case 'Idle':
+        this.username = data.username.trim();
+        return this.act('login', (f) => f.login({ username: this.username, password: data.password }));
+      case 'AwaitingEnrollmentChannelSelection':
+        return this.act('selectEnrollmentChannel', (f) => f.selectEnrollmentChannel(data.channel as EnrollmentChannel));
+      case 'AwaitingEnrollmentChannelData': {
+        const v = data.contact.trim();
+        const input = this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: v } : { email: v };
+        return this.act('sendEnrollmentChannelData', (f) => f.sendEnrollmentChannelData(input));
+      }
+      case 'AwaitingChallengeCode':
+        return this.act('verifyCode', (f) => f.verifyCode(data.code.replace(/\s/g, '')));
+      case 'PasswordExpired':
+        this.mismatch = data.newPassword !== data.confirmPassword;
+        if (this.mismatch) this.error = { code: 'invalid_input', message: strings.mismatch, retryable: true };
+        else this.act('changePassword', (f) => f.changePassword({ newPassword: data.newPassword }));
+    }
   };
 
   /** @internal */ onSelect = (e: OktaAuthenticatorSelectEvent) => {
     const { id, methodType } = e.detail.authenticator;
-    if (this.flow?.can('selectAuthenticator')) this.act((f) => f.selectAuthenticator({ id, methodType }));
+    this.act('selectAuthenticator', (f) => f.selectAuthenticator({ id, methodType }));
   };
 
-  /** @internal */ onSkip = () => {
-    if (this.flow?.can('skip')) this.act((f) => f.skip());
-  };
+  /** @internal */ onSkip = () => this.act('skip', (f) => f.skip());
 
-  /** @internal */ onOtherWay = () => {
-    if (this.flow?.can('showEnrollmentChannels')) this.act((f) => f.showEnrollmentChannels());
-  };
+  /** @internal */ onOtherWay = () => this.act('showEnrollmentChannels', (f) => f.showEnrollmentChannels());
 
-  /** @internal */ onChannel = (e: SubmitEvent) => {
-    e.preventDefault();
-    const channel = new FormData(e.target as HTMLFormElement).get('channel');
-    if (channel && this.flow?.can('selectEnrollmentChannel')) {
-      this.act((f) => f.selectEnrollmentChannel(channel as 'qrcode' | 'email' | 'sms'));
-    }
-  };
-
-  /** @internal */ onChannelData = (e: SubmitEvent) => {
-    e.preventDefault();
-    const value = String(new FormData(e.target as HTMLFormElement).get('contact') ?? '').trim();
-    const input = this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: value } : { email: value };
-    if (this.flow?.can('sendEnrollmentChannelData')) this.act((f) => f.sendEnrollmentChannelData(input));
-  };
-
-  /** @internal */ onCode = (e: SubmitEvent) => {
-    e.preventDefault();
-    const field = (e.target as HTMLFormElement).elements.namedItem('code') as HTMLInputElement;
-    const code = field.value.replace(/\s/g, '');
-    field.value = '';
-    if (this.flow?.can('verifyCode')) this.act((f) => f.verifyCode(code));
-  };
-
-  /** @internal */ onPassword = (e: SubmitEvent) => {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const [a, b] = ['newPassword', 'confirmPassword'].map((n) => form.elements.namedItem(n) as HTMLInputElement);
-    const newPassword = a.value;
-    const same = newPassword === b.value;
-    a.value = b.value = '';
-    this.mismatch = !same;
-    if (!same) {
-      this.error = { code: 'invalid_input', message: strings.mismatch, retryable: true };
-      return;
-    }
-    if (this.flow?.can('changePassword')) this.act((f) => f.changePassword({ newPassword }));
-  };
-
-  /** @internal */ onCancel = () => {
-    if (this.flow?.can('cancel')) this.act((f) => f.cancel());
-  };
+  /** @internal */ onCancel = () => this.act('cancel', (f) => f.cancel());
 
   // The final state waits for the inner poller's okta-poll-complete: applying it at once would re-render
   // the poller away before it reports the end of polling.

@@ -1,14 +1,11 @@
 import { css } from 'lit';
 
 export const pollerStyles = css`
-  [part~='status'] {
-    display: flex;
-    align-items: center;
-    gap: 0.6em;
-  }
   [part~='spinner'] {
-    width: 1em;
-    height: 1em;
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    margin-right: 0.5em;
     border: 2px solid var(--_border);
     border-top-color: var(--_accent);
     border-radius: 50%;

@@ -25,56 +25,49 @@ export const baseStyles = css`
       --_error: var(--okta-signin-error-color, #ff8a8a);
     }
   }
-  [hidden] {
-    display: none !important;
-  }
   form,
   .col {
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
   }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
-  }
-  h2:focus {
-    outline: none;
-  }
+  h2,
   p {
     margin: 0;
+    font-size: inherit;
   }
-  label {
+  h2 {
+    font-size: 1.25em;
+    outline: none;
+  }
+  label,
+  legend {
     font-weight: 600;
   }
-  input:not([type='radio']) {
+  input,
+  button {
     font: inherit;
-    padding: 0.5em;
+    padding: 0.5em 1em;
     color: var(--_fg);
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
   button {
-    font: inherit;
-    padding: 0.6em 1em;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_accent);
+    cursor: pointer;
+    border-color: var(--_accent);
     background: var(--_accent);
     color: var(--_on-accent);
-    cursor: pointer;
   }
-  button.link {
+  .link {
     background: none;
     color: var(--_accent);
     border-color: transparent;
   }
-  button:disabled {
+  :disabled {
     opacity: 0.6;
-    cursor: default;
   }
   :focus-visible {
     outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
 `;

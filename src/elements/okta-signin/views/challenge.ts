@@ -18,7 +18,7 @@ export const pushView = (h: OktaSignin) => {
 
 /** Enter the code Okta Verify shows. */
 export const codeView = (h: OktaSignin) =>
-  html`<form part="form code" @submit=${h.onCode}>
+  html`<form part="form code" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.codeTitle}</h2>
     <label for="code" part="label">${strings.code}</label>
     <input

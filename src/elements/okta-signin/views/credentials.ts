@@ -3,7 +3,7 @@ import { strings } from '../../shared/messages.js';
 import type { OktaSignin } from '../okta-signin.js';
 
 export const credentialsView = (h: OktaSignin) =>
-  html`<form part="form credentials" @submit=${h.onLogin}>
+  html`<form part="form credentials" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.signIn}</h2>
     <label for="username" part="label">${strings.username}</label>
     <input

@@ -16,7 +16,7 @@ export const channelView = (h: OktaSignin) => {
   const e = h.flowState.enrollment;
   const channels = e?.channels.length ? e.channels : ALL;
   const preselect = channels.find((c) => c !== e?.channel) ?? channels[0];
-  return html`<form part="form channels" @submit=${h.onChannel}>
+  return html`<form part="form channels" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.channelTitle}</h2>
     <fieldset part="channel-group">
       <legend>${strings.channelLabel}</legend>
@@ -34,7 +34,7 @@ export const channelView = (h: OktaSignin) => {
 /** The email address or phone number the setup link goes to. */
 export const channelDataView = (h: OktaSignin) => {
   const sms = h.flowState.enrollment?.channel === 'sms';
-  return html`<form part="form channel-data" @submit=${h.onChannelData}>
+  return html`<form part="form channel-data" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.channelTitle}</h2>
     <label for="contact" part="label">${sms ? strings.phone : strings.email}</label>
     <input

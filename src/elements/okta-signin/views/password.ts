@@ -4,7 +4,7 @@ import type { OktaSignin } from '../okta-signin.js';
 
 /** New password twice; the match is checked before anything is sent. */
 export const passwordView = (h: OktaSignin) =>
-  html`<form part="form password-change" @submit=${h.onPassword}>
+  html`<form part="form password-change" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.passwordTitle}</h2>
     <p>${strings.passwordHelp}</p>
     <label for="new-password" part="label">${strings.newPassword}</label>
