@@ -3,7 +3,18 @@ import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { ErrorDetail, SuccessDetail } from '../../src/elements/shared/events.js';
 import type { FlowStatus } from '../../src/core/types.js';
-import { answerPush, device, env, interactNonce, jwtPayload, newUser, recordRequests, waitFor } from './idx-support.js';
+import {
+  activate,
+  answerPush,
+  decodeQr,
+  device,
+  env,
+  interactNonce,
+  jwtPayload,
+  newUser,
+  recordRequests,
+  waitFor,
+} from './idx-support.js';
 
 const shadow = (el: OktaSignin) => el.shadowRoot!;
 
@@ -98,6 +109,71 @@ describe('<okta-signin> in IDX mode against the local org', () => {
     // The same resource check that proves backend mode never loads okta-auth-js sees it here.
     const names = performance.getEntriesByType('resource').map((r) => r.name);
     expect(names.some((n) => n.includes('okta-auth-js'))).to.equal(true);
+  });
+
+  /** Signs in up to the picker and returns the promise of okta-success's detail. */
+  async function start(el: OktaSignin, user: { username: string; password: string }, status: FlowStatus) {
+    const reached = untilStatus(el, status);
+    await typeCredentials(el, user.username, user.password);
+    await reached;
+    await el.updateComplete;
+    // Wrapped: an async function returning the bare promise would wait for it.
+    return { success: nextEvent<SuccessDetail>(el, 'okta-success') };
+  }
+
+  function expectTokensFor(detail: SuccessDetail, username: string) {
+    const claims = jwtPayload(detail.tokens?.idToken);
+    expect(claims.email).to.equal(username);
+    expect(claims.nonce).to.equal(interactNonce(recorder.requests));
+  }
+
+  it('alice enters the code from Okta Verify', async () => {
+    const user = await newUser('alice');
+    const el = await signinElement();
+    const { success } = await start(el, user, 'AwaitingChallengeAuthenticatorSelection');
+    const code = untilStatus(el, 'AwaitingChallengeCode');
+    await choose(el, /code/i);
+    await code;
+    await el.updateComplete;
+    shadow(el).querySelector<HTMLInputElement>('input[name=code]')!.value = (await device(user.username)).totp!.code;
+    shadow(el).querySelector<HTMLFormElement>('form[part~=code]')!.requestSubmit();
+    expectTokensFor(await success, user.username);
+  });
+
+  it('bob scans the QR code shown and is signed in once Okta Verify is set up', async () => {
+    const user = await newUser('bob');
+    const el = await signinElement();
+    const { success } = await start(el, user, 'AwaitingAuthenticatorEnrollment');
+    const qr = untilStatus(el, 'AwaitingEnrollmentPoll');
+    await choose(el, /okta verify/i);
+    await qr;
+    await el.updateComplete;
+    const img = shadow(el).querySelector<HTMLImageElement>('img[part~=qr]')!;
+    await activate(await decodeQr(img.src));
+    expectTokensFor(await success, user.username);
+    expect((await device(user.username)).enrolled).to.equal(true);
+  });
+
+  it('carol changes her expired password', async () => {
+    const user = await newUser('carol');
+    const el = await signinElement();
+    const { success } = await start(el, user, 'PasswordExpired');
+    const root = shadow(el);
+    for (const name of ['newPassword', 'confirmPassword']) {
+      root.querySelector<HTMLInputElement>(`input[name=${name}]`)!.value = 'An0ther-Passw0rd!';
+    }
+    root.querySelector<HTMLFormElement>('form[part~=password-change]')!.requestSubmit();
+    expectTokensFor(await success, user.username);
+  });
+
+  it('dave skips setting up Okta Verify', async () => {
+    const user = await newUser('dave');
+    const el = await signinElement();
+    const { success } = await start(el, user, 'AwaitingAuthenticatorEnrollment');
+    const picker = shadow(el).querySelector('authenticator-picker')!;
+    await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~=skip]')!.click();
+    expectTokensFor(await success, user.username);
   });
 
   it('a wrong password shows the error and keeps the form', async () => {

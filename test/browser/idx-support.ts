@@ -143,3 +143,29 @@ export function entry(state: FlowState, key: string, methodType?: string) {
   if (!found) throw new Error(`no ${key} ${methodType ?? ''} in ${JSON.stringify(state.authenticators)}`);
   return found;
 }
+
+/** Reads the QR image the way a phone camera would. */
+export async function decodeQr(dataUrl: string): Promise<string> {
+  const w = window as unknown as { jsQR?: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null };
+  if (!w.jsQR) {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/jsqr/dist/jsQR.js';
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('jsQR did not load'));
+      document.head.append(script);
+    });
+  }
+  const img = new Image();
+  img.src = dataUrl;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(img, 0, 0);
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const code = w.jsQR!(data.data, data.width, data.height);
+  if (!code) throw new Error('no QR code in the image');
+  return code.data;
+}

@@ -13,6 +13,7 @@ import {
   outbox,
   pollUntilDone,
   recordRequests,
+  decodeQr,
   waitFor,
 } from './idx-support.js';
 
@@ -40,32 +41,6 @@ async function expectSignedIn(state: FlowState, username: string) {
   const nonce = interactNonce(recorder.requests);
   expect(nonce, 'nonce sent to /v1/interact').to.be.a('string');
   expect(claims.nonce).to.equal(nonce);
-}
-
-/** Reads the QR image the way a phone camera would. */
-async function decodeQr(dataUrl: string): Promise<string> {
-  const w = window as unknown as { jsQR?: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null };
-  if (!w.jsQR) {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/jsqr/dist/jsQR.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('jsQR did not load'));
-      document.head.append(script);
-    });
-  }
-  const img = new Image();
-  img.src = dataUrl;
-  await img.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = img.naturalWidth;
-  canvas.height = img.naturalHeight;
-  const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  const code = w.jsQR!(data.data, data.width, data.height);
-  if (!code) throw new Error('no QR code in the image');
-  return code.data;
 }
 
 describe('IDX transport against the local org: flows', () => {
