@@ -28,9 +28,9 @@ export const upstreamFailure = () =>
 
 // Okta's own texts for these name the user or the policy; the user gets a fixed message instead.
 const BY_I18N_KEY = {
-  'errors.E0000004': [401, 'invalid_credentials', 'Incorrect username or password.'],
-  incorrectPassword: [401, 'invalid_credentials', 'Incorrect username or password.'],
-  'idx.unknown.user': [401, 'invalid_credentials', 'Incorrect username or password.'],
+  'errors.E0000004': [400, 'invalid_credentials', 'Incorrect username or password.'],
+  incorrectPassword: [400, 'invalid_credentials', 'Incorrect username or password.'],
+  'idx.unknown.user': [400, 'invalid_credentials', 'Incorrect username or password.'],
   'idx.session.expired': [401, 'session_expired', 'Your sign-in session has expired. Please sign in again.'],
   'core.system.transaction_resource_not_found': [
     401,

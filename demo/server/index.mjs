@@ -29,6 +29,8 @@ export function createBackend(userOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
+    // Hosts that are not Express (Koa sets 404 before its middleware runs) may hand over a non-200 default.
+    res.status(200);
     res.set('Cache-Control', 'no-store');
     next();
   });

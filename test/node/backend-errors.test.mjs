@@ -3,6 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import express from 'express';
+import { createServer } from 'node:http';
 import { startStack, login, sleep, Browser } from './backend-harness.mjs';
 import { createBackend } from '../../demo/server/index.mjs';
 
@@ -23,18 +24,18 @@ describe('against the local org', () => {
   });
   after(() => stack?.close());
 
-  test('wrong password: 401 invalid_credentials, nothing signed in', async () => {
+  test('wrong password: 400 invalid_credentials (401 is kept for an expired transaction), nothing signed in', async () => {
     const user = await stack.device.createUser('alice');
     const browser = stack.browser();
     const reply = await browser.post('/login', { username: user.username, password: 'wrong-password' });
-    assertError(reply, 401, 'invalid_credentials');
+    assertError(reply, 400, 'invalid_credentials');
     assert.equal((await browser.get('/me')).json.signedIn, false);
     assert.equal((await browser.get('/state')).json.status, 'Idle');
   });
 
-  test('unknown user: the same 401 invalid_credentials as a wrong password', async () => {
+  test('unknown user: the same 400 invalid_credentials as a wrong password', async () => {
     const reply = await stack.browser().post('/login', { username: 'nobody@example.com', password: 'Passw0rd!' });
-    assertError(reply, 401, 'invalid_credentials');
+    assertError(reply, 400, 'invalid_credentials');
     assert.doesNotMatch(reply.json.message, /nobody/);
   });
 
@@ -178,4 +179,27 @@ test('Okta unreachable: 502 server, not a crash', async () => {
 test('createBackend refuses a configuration without issuer, client id or redirect URI', () => {
   assert.throws(() => createBackend({ clientId: 'x', redirectUri: 'http://localhost/cb' }), /issuer/);
   assert.throws(() => createBackend({ issuer: 'http://localhost/oauth2/default', redirectUri: 'http://localhost/cb' }), /clientId/);
+});
+
+test('mounted in a host that presets 404 (as Koa does), replies still say 200', async () => {
+  const backend = createBackend({
+    issuer: 'http://localhost:9/oauth2/default',
+    clientId: 'local-web',
+    redirectUri: 'http://localhost:9/login/callback',
+  });
+  const server = createServer((req, res) => {
+    res.statusCode = 404;
+    req.url = req.url.replace(/^\/auth/, '') || '/';
+    backend(req, res, () => res.end());
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const browser = new Browser(`http://localhost:${server.address().port}/auth`);
+    const state = await browser.get('/state');
+    assert.equal(state.status, 200);
+    assert.deepEqual(state.json, { status: 'Idle' });
+    assert.equal((await browser.get('/me')).status, 200);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
