@@ -21,7 +21,7 @@ function printable(detail) {
     return JSON.stringify(
       detail ?? null,
       (key, value) => {
-        if (key && SECRET_KEY.test(key)) return '[hidden]';
+        if (key && SECRET_KEY.test(key) && value !== undefined) return '[hidden]';
         if (typeof value === 'string' && value.length > MAX_TEXT) return `${value.slice(0, MAX_TEXT)}… (${value.length} chars)`;
         return value;
       },
