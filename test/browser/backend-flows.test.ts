@@ -372,6 +372,29 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     await expect(el).to.be.accessible();
     button(el, /skip for now/i, picker(el)!.shadowRoot!).click();
     await expectSignedIn(el, user.username);
+    expect(recorder.of('okta-skip')).to.have.length(1);
+    const [toSuccess] = recorder.of('okta-status-change').filter((e) => e.detail.status === 'Success');
+    expect(toSuccess.detail.previousStatus).to.equal('AwaitingAuthenticatorEnrollment');
+  });
+
+  it('removed mid-poll, the element makes no more poll requests', async () => {
+    performance.setResourceTimingBufferSize(100000);
+    performance.clearResourceTimings();
+    const user = await newUser('alice');
+    const el = await render();
+    await signIn(el, user);
+    await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
+    await choose(el, /push/i);
+    await untilStatus(el, 'AwaitingChallengePoll');
+    await waitFor(async () => recorder.of('okta-poll').length >= 2, 'two polls');
+    const polls = () => performance.getEntriesByType('resource').filter((r) => r.name.includes('/auth/OktaVerify/ChallengePoll')).length;
+    el.remove();
+    // A request in flight at removal is aborted; let its timing entry land before counting.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const atRemoval = polls();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(polls(), 'no poll after removal').to.equal(atRemoval);
+    expect(recorder.of('okta-poll').length).to.be.at.most(atRemoval);
   });
 
   it('a wrong password: the message is shown, the form stays, the password field is emptied', async () => {
