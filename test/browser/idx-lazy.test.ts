@@ -4,6 +4,7 @@ import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { ErrorDetail } from '../../src/elements/shared/events.js';
 import { testEnv } from '../support/env.js';
+import { newUser } from './idx-support.js';
 
 const idxModules = () =>
   performance
@@ -36,15 +37,24 @@ describe('<okta-signin> mode selection', () => {
       el.addEventListener('okta-status-change', () => resolve(), { once: true });
       el.addEventListener('okta-error', () => resolve(), { once: true });
     });
+    const { username, password } = await newUser('alice');
     const user = root.querySelector<HTMLInputElement>('input[name=username]')!;
-    user.value = 'alice@example.com';
+    user.value = username;
     user.dispatchEvent(new Event('input'));
-    root.querySelector<HTMLInputElement>('input[name=password]')!.value = 'Passw0rd!';
+    root.querySelector<HTMLInputElement>('input[name=password]')!.value = password;
     root.querySelector<HTMLFormElement>('form')!.requestSubmit();
     await answered;
     const names = performance.getEntriesByType('resource').map((r) => r.name);
     expect(names.some((n) => n.includes(`${env.backend}/login`))).to.equal(true);
     expect(idxModules()).to.deep.equal([]);
+
+    // Leave no sign-in in progress in the backend session for the test files after this one.
+    const cancel = root.querySelector<HTMLButtonElement>('[part~=cancel]');
+    if (cancel) {
+      const idle = new Promise<void>((resolve) => el.addEventListener('okta-status-change', () => resolve(), { once: true }));
+      cancel.click();
+      await idle;
+    }
   });
 
   it('neither backend nor issuer: a config error is shown and nothing is loaded', async () => {
