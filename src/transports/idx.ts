@@ -310,7 +310,7 @@ class IdxTransport implements Transport {
   }
 
   cancel(signal?: AbortSignal): Promise<FlowState> {
-    return this.run('skip', signal, async (client) => {
+    const done = this.run('skip', signal, async (client) => {
       if (this.current) {
         try {
           await client.idx.proceed({ actions: ['cancel'] });
@@ -321,6 +321,11 @@ class IdxTransport implements Transport {
       this.reset();
       client.transactionManager?.clear();
       return { status: 'Idle' } as FlowState;
+    });
+    // The form is back: start the next transaction while the user types again.
+    return done.then((state) => {
+      this.queue = this.queue.then(() => this.warmUp()).catch(() => undefined);
+      return state;
     });
   }
 

@@ -149,7 +149,12 @@ describe('IDX transport against the local org: flows', () => {
     const user = await newUser('alice');
     const t = await transport();
     await t.login(user);
+    const interacts = () => recorder.requests.filter((r) => r.url.endsWith('/v1/interact')).length;
+    const before = interacts();
     expect((await t.cancel()).status).to.equal('Idle');
+    // The next transaction starts at once, before the user submits again.
+    await waitFor(async () => interacts() > before, 'a new /v1/interact after cancel');
     expect((await t.login(user)).status).to.equal('AwaitingChallengeAuthenticatorSelection');
+    expect(interacts()).to.equal(before + 1);
   });
 });
