@@ -102,7 +102,14 @@ class IdxTransport implements Transport {
     const { issuer, clientId, redirectUri } = this.options;
     const scopes = this.options.scopes?.length ? [...this.options.scopes] : [...DEFAULT_SCOPES];
     return import('./idx-client.js').then(
-      (m) => m.createAuthClient({ issuer, clientId, redirectUri, scopes }),
+      (m) => {
+        try {
+          return m.createAuthClient({ issuer, clientId, redirectUri, scopes });
+        } catch (e) {
+          // okta-auth-js checks the settings when the client is made (issuer must be an http(s) URL, ...).
+          throw flowError('config', 'The issuer, client-id or redirect-uri attribute is not valid.', { cause: e });
+        }
+      },
       (e) => {
         throw flowError('network', 'The sign-in code could not be loaded. Check your connection and reload the page.', { cause: e });
       },

@@ -133,6 +133,12 @@ describe('IDX transport against the local org: failures', () => {
     expect(err.code).to.equal('config');
   });
 
+  it('an issuer that is not a URL is a config error', async () => {
+    const t = await transport({ issuer: 'example.okta.com' });
+    const err = await rejection(t.login({ username: 'alice@example.com', password: 'Passw0rd!' }));
+    expect(err.code).to.equal('config');
+  });
+
   it('an aborted call rejects at once with the abort reason', async () => {
     const user = await newUser('alice');
     const t = await transport();
