@@ -5,8 +5,10 @@ import { redirectUriMatches } from './data.mjs';
 import { handle, isObject, sendJson } from './http.mjs';
 import { opaque } from './ids.mjs';
 
-const oauthError = (res, status, error, description) => {
-  if (status === 401) res.set('WWW-Authenticate', `Basic realm="${error}"`);
+// The Basic challenge goes only to clients that tried Basic (RFC 6749 5.2): a browser that sees it on a fetch
+// may hold the request open for a credentials prompt.
+const oauthError = (res, status, error, description, triedBasic = false) => {
+  if (status === 401 && triedBasic) res.set('WWW-Authenticate', `Basic realm="${error}"`);
   sendJson(res, status, { error, error_description: description });
 };
 
@@ -38,7 +40,7 @@ function authenticateClient(store, req, res, body) {
   try {
     creds = clientCredentials(req, body);
   } catch {
-    oauthError(res, 401, 'invalid_client', 'Client authentication failed.');
+    oauthError(res, 401, 'invalid_client', 'Client authentication failed.', true);
     return undefined;
   }
   if (typeof creds.clientId !== 'string' || !creds.clientId) {
@@ -47,12 +49,12 @@ function authenticateClient(store, req, res, body) {
   }
   const app = store.apps.get(creds.clientId);
   if (!app) {
-    oauthError(res, 401, 'invalid_client', "Invalid value for 'client_id' parameter.");
+    oauthError(res, 401, 'invalid_client', "Invalid value for 'client_id' parameter.", creds.basic);
     return undefined;
   }
   if (app.type === 'confidential') {
     if (typeof creds.clientSecret !== 'string' || !sameSecret(creds.clientSecret, app.clientSecret)) {
-      oauthError(res, 401, 'invalid_client', 'Client authentication failed. Either the client or the client credentials are invalid.');
+      oauthError(res, 401, 'invalid_client', 'Client authentication failed. Either the client or the client credentials are invalid.', creds.basic);
       return undefined;
     }
   }

@@ -110,6 +110,7 @@ describe('oauth endpoints', () => {
       assert.equal(res.status, status, JSON.stringify(override));
       assert.equal(res.body.error, error, JSON.stringify(override));
       assert.ok(res.body.error_description);
+      assert.equal(res.headers.get('www-authenticate'), null, 'no Basic challenge for a client that did not try Basic');
     }
     const ok = await post(url, form(interactFields(challenge, { redirect_uri: 'http://localhost:61234/login/callback' })));
     assert.equal(ok.status, 200, 'any localhost port');
@@ -164,6 +165,11 @@ describe('oauth endpoints', () => {
     const basic = await post(url, form(fields), { Authorization: `Basic ${Buffer.from('local-web:local-web-secret').toString('base64')}` });
     assert.equal(basic.status, 200);
     assert.equal(decodeJwt(basic.body.id_token).aud, 'local-web');
+
+    const e = await interactionCode(org, { clientId: 'local-web', secret: 'local-web-secret' });
+    const wrongBasic = await post(url, form(tokenFields(e.code, e.verifier)), { Authorization: `Basic ${Buffer.from('local-web:nope').toString('base64')}` });
+    assert.equal(wrongBasic.status, 401);
+    assert.match(wrongBasic.headers.get('www-authenticate') ?? '', /^Basic /, 'a client that tried Basic is challenged');
 
     const d = await interactionCode(org);
     const otherClient = await post(url, form(tokenFields(d.code, d.verifier, { client_id: 'local-web', client_secret: 'local-web-secret' })));
