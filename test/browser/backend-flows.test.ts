@@ -169,7 +169,12 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     recorder = recordEvents();
   });
 
-  afterEach(() => recorder.stop());
+  // Leave no sign-in in progress for the test files that run after this one in the same browser.
+  afterEach(async () => {
+    recorder.stop();
+    await postJson('/auth/cancel');
+    await postJson('/auth/logout');
+  });
 
   it('alice: password, push with the number shown large, approved on the device, okta-success', async () => {
     const user = await newUser('alice');
