@@ -30,6 +30,9 @@ const main = express();
 main.disable('x-powered-by');
 main.use('/dist', dist);
 main.use('/auth', createBackend(backendConfig));
+main.get('/demo-config.json', (_req, res) => {
+  res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/` });
+});
 main.use('/', staticFiles('demo/public'));
 main.use(org.router);
 

@@ -1,4 +1,4 @@
-// The backend-mode demo page: logs what <okta-signin> dispatches and shows who is signed in.
+// The demo page: backend mode or IDX mode, logs what <okta-signin> dispatches and shows who is signed in.
 const EVENTS = [
   'okta-status-change',
   'okta-success',
@@ -62,12 +62,32 @@ function showAccount(me) {
   accountName.textContent = signedIn ? me.user.name || me.user.email || me.user.sub : '';
 }
 
-/** A fresh element, so that the next sign-in starts from the form. */
+const config = await fetch('/demo-config.json').then((r) => r.json());
+const modeInputs = [...document.querySelectorAll('input[name="mode"]')];
+const currentMode = () => modeInputs.find((input) => input.checked)?.value ?? 'backend';
+document.getElementById('idx-demo-link').href = config.idxDemoUrl;
+
+/** A fresh element for the chosen mode, so that the next sign-in starts from the form. */
 function resetSignin() {
   const element = document.createElement('okta-signin');
-  element.setAttribute('backend', '/auth');
+  if (currentMode() === 'idx') {
+    element.setAttribute('issuer', config.issuer);
+    element.setAttribute('client-id', config.clientId);
+    element.setAttribute('redirect-uri', config.redirectUri);
+  } else {
+    element.setAttribute('backend', '/auth');
+  }
   signinView.replaceChildren(element);
 }
+
+function chooseMode(mode) {
+  const input = modeInputs.find((candidate) => candidate.value === mode) ?? modeInputs[0];
+  input.checked = true;
+  history.replaceState(null, '', `?mode=${input.value}`);
+  resetSignin();
+}
+
+for (const input of modeInputs) input.addEventListener('change', () => chooseMode(input.value));
 
 for (const type of EVENTS) {
   document.addEventListener(type, addLogEntry);
@@ -76,7 +96,12 @@ for (const type of EVENTS) {
 // The demo stays on this page after success to keep the event log; a real site would let it navigate.
 document.addEventListener('okta-success', async (event) => {
   event.preventDefault();
-  showAccount(await whoIsSignedIn());
+  if (currentMode() === 'idx') {
+    const claims = event.detail.tokens?.idTokenClaims ?? {};
+    showAccount({ signedIn: true, user: { sub: claims.sub, email: claims.email, name: claims.name } });
+  } else {
+    showAccount(await whoIsSignedIn());
+  }
 });
 
 document.getElementById('logout').addEventListener('click', async () => {
@@ -92,4 +117,5 @@ document.getElementById('logout').addEventListener('click', async () => {
 
 document.getElementById('clear-log').addEventListener('click', () => log.replaceChildren());
 
+chooseMode(new URLSearchParams(location.search).get('mode') ?? 'backend');
 showAccount(await whoIsSignedIn());
