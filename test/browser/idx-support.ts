@@ -27,9 +27,9 @@ function post(url: string, body: unknown): Promise<Response> {
 }
 
 /** A fresh user made from one of the seeded users, so tests never share state. */
-export async function newUser(template: Template): Promise<{ username: string; password: string }> {
+export async function newUser(template: Template, org?: string): Promise<{ username: string; password: string }> {
   const { orgOrigin } = await env();
-  return json(await post(`${orgOrigin}/device/api/users`, { template }));
+  return json(await post(`${org ?? orgOrigin}/device/api/users`, { template }));
 }
 
 export async function device(username: string): Promise<DeviceView> {

@@ -72,6 +72,18 @@ describe('IDX transport against the local org: failures', () => {
     expect((await t.login(user)).status).to.equal('AwaitingChallengeAuthenticatorSelection');
   });
 
+  it('a transaction left idle past its lifetime is session_expired; the next sign-in starts afresh', async () => {
+    const e = await env();
+    const user = await newUser('alice', e.shortLivedOrigin);
+    const t = await transport({ issuer: e.shortLivedIssuer });
+    const picked = await t.login(user);
+    await sleep(2300);
+    const err = await rejection(t.selectAuthenticator(entry(picked, 'okta_verify', 'push')));
+    expect(err.code).to.equal('session_expired');
+    expect(err.message).to.match(/inactivity|expired/i);
+    expect((await t.login(user)).status).to.equal('AwaitingChallengeAuthenticatorSelection');
+  });
+
   it('polling faster than the org allows is rate_limited with its Retry-After; polling later goes on', async () => {
     const user = await newUser('alice');
     const t = await transport();

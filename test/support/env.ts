@@ -4,6 +4,9 @@ export interface TestEnv {
   orgOrigin: string;
   issuer: string;
   untrustedIssuer: string;
+  /** An org whose transactions expire two seconds after they start. */
+  shortLivedOrigin: string;
+  shortLivedIssuer: string;
   spaClientId: string;
   redirectUri: string;
   backend: string;

@@ -46,10 +46,14 @@ export async function testServers() {
     // Fast polling keeps the suite short; the org still enforces its minimum interval.
     const org = await startOrg({ trustedOrigins: [testOrigin], pollRefreshMs: 300, minPollIntervalMs: 150 });
     const untrusted = await startOrg({ trustedOrigins: ['http://localhost:1'] });
+    // Transactions here live two seconds, so tests meet a real expiry.
+    const shortLived = await startOrg({ trustedOrigins: [testOrigin], pollRefreshMs: 300, minPollIntervalMs: 150, stateHandleTtlMs: 2000 });
     Object.assign(env, {
       orgOrigin: org.origin,
       issuer: org.issuer,
       untrustedIssuer: untrusted.issuer,
+      shortLivedOrigin: shortLived.origin,
+      shortLivedIssuer: shortLived.issuer,
       spaClientId: 'local-spa',
       redirectUri: `${testOrigin}/login/callback`,
     });
