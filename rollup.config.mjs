@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const input = 'src/index.ts';
 const onwarn = (warning, warn) => {
@@ -33,9 +34,11 @@ export default [
     },
     plugins: [
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, sourceMap: true }),
+      // Terser leaves template literals alone; Lit's html`` and css`` hold much of the elements' bytes.
+      minifyHtmlLiterals(),
       nodeResolve({ browser: true }),
       commonjs(),
-      terser({ format: { comments: false }, ecma: 2021, module: true }),
+      terser({ format: { comments: false }, ecma: 2021, module: true, compress: { passes: 2 } }),
     ],
     onwarn,
   },
