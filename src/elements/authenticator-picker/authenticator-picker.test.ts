@@ -65,16 +65,16 @@ describe('<authenticator-picker>', () => {
     before.focus();
     await sendKeys({ press: 'Tab' });
     const active = () => el.shadowRoot!.activeElement as HTMLElement;
-    expect(active()).to.equal(radios(el)[0]);
+    expect(active() === radios(el)[0], 'focus').to.equal(true);
     await sendKeys({ press: 'ArrowDown' });
-    expect(active()).to.equal(radios(el)[1]);
+    expect(active() === radios(el)[1], 'focus').to.equal(true);
     expect(checked(el)).to.deep.equal(['false', 'true', 'false']);
     expect(radios(el).map((r) => r.tabIndex)).to.deep.equal([-1, 0, -1]);
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowUp' });
-    expect(active()).to.equal(radios(el)[2]);
+    expect(active() === radios(el)[2], 'focus').to.equal(true);
     await sendKeys({ press: 'Home' });
-    expect(active()).to.equal(radios(el)[0]);
+    expect(active() === radios(el)[0], 'focus').to.equal(true);
     await sendKeys({ press: 'End' });
     await sendKeys({ press: 'ArrowRight' });
     expect(checked(el)).to.deep.equal(['true', 'false', 'false']);
@@ -83,11 +83,11 @@ describe('<authenticator-picker>', () => {
     expect(checked(el)).to.deep.equal(['false', 'false', 'true']);
     // Tab leaves the group for the submit button; Enter there submits.
     await sendKeys({ press: 'Tab' });
-    expect(active()).to.equal(button(el, 'submit'));
+    expect(active() === button(el, 'submit'), 'focus').to.equal(true);
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    expect(active()).to.equal(radios(el)[2]);
+    expect(active() === radios(el)[2], 'focus').to.equal(true);
     const picked = oneEvent(el, 'okta-authenticator-select');
     await sendKeys({ press: 'Enter' });
     expect((await picked).detail.authenticator).to.deep.equal(AUTHS[2]);

@@ -17,6 +17,9 @@ export const signinStyles = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
+  [role='alert']:empty {
+    display: none;
+  }
   [part~='number'] {
     font-size: var(--okta-signin-number-size, 3rem);
     font-weight: 700;

@@ -42,6 +42,7 @@ async function status(el: OktaSignin, s: FlowStatus) {
 function fill(el: OktaSignin, values: Record<string, string>) {
   for (const [id, v] of Object.entries(values)) {
     const input = $<HTMLInputElement>(el, `#${id}`);
+    input.focus();
     input.value = v;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
@@ -163,7 +164,7 @@ describe('<okta-signin> challenge', () => {
     expect(change.detail.previousStatus).to.equal('Idle');
     expect(change.detail.authenticators.map((a: { methodType?: string }) => a.methodType)).to.deep.equal(['push', 'totp', undefined]);
     expect(title(el)).to.equal("Verify it's you");
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~=title]'));
+    expect(el.shadowRoot!.activeElement === $(el, '[part~=title]'), 'focus').to.equal(true);
     await expect(el).to.be.accessible();
 
     await pick(el, 0);
@@ -283,8 +284,15 @@ describe('<okta-signin> challenge', () => {
     await login(el, 'push');
     await status(el, 'AwaitingChallengeAuthenticatorSelection');
     el.remove();
+    const outside = document.createElement('input');
+    outside.setAttribute('aria-label', 'search');
+    document.body.append(outside);
+    outside.focus();
     const again = await fixture<OktaSignin>(html`<okta-signin backend=${backend}></okta-signin>`);
     await status(again, 'AwaitingChallengeAuthenticatorSelection');
+    // The resumed view does not pull focus away from where the user is.
+    expect(document.activeElement === outside, 'focus stays outside').to.equal(true);
+    outside.remove();
   });
 });
 
@@ -429,6 +437,27 @@ describe('<okta-signin> hostile servers', () => {
     await login(el, 'offsite-next');
     await status(el, 'Success');
     expect(went).to.deep.equal(['https://evil.example/phish']);
+  });
+});
+
+describe('<okta-signin> removal', () => {
+  it('aborts the request in flight when removed', async () => {
+    const signals: AbortSignal[] = [];
+    const real = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.signal) signals.push(init.signal);
+      return real(input, init);
+    };
+    try {
+      const { el } = await mount('/hostile/reply/slow');
+      await login(el, 'push');
+      await waitUntil(() => signals.length === 2, 'no login request');
+      expect(signals[1].aborted).to.equal(false);
+      el.remove();
+      expect(signals[1].aborted).to.equal(true);
+    } finally {
+      window.fetch = real;
+    }
   });
 });
 

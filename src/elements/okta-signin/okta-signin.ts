@@ -95,6 +95,18 @@ export class OktaSignin extends LitElement {
   username = '';
   private flow?: SignInFlow;
   private dirty = true;
+  // Whether the user is working in the form. Focus that falls to the body (a view re-rendered under it) keeps it
+  // so; focus moved elsewhere on the page ends it.
+  private engaged = false;
+
+  constructor() {
+    super();
+    this.addEventListener('focusin', () => (this.engaged = true));
+    this.addEventListener('focusout', (e) => {
+      const to = e.relatedTarget as Node | null;
+      if (to && !this.contains(to)) this.engaged = false;
+    });
+  }
 
   /** The flow behind the element (for apps that want to drive it from code). */
   get signInFlow(): SignInFlow | undefined {
@@ -120,7 +132,8 @@ export class OktaSignin extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     const prev = changed.get('flowState') as FlowState | undefined;
-    if (prev && prev.status !== this.flowState.status) {
+    // Follow the user into the new view, but never pull focus into the form from elsewhere on the page.
+    if (prev && prev.status !== this.flowState.status && this.engaged) {
       this.renderRoot.querySelector<HTMLElement>('[part~=title]')?.focus();
     }
   }
