@@ -35,6 +35,17 @@ const CONFIG = new Set<PropertyKey>([
  * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over.
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
+ * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path).
+ * @attr {string} state-endpoint - Replaces the URL of the `state` endpoint (default: `backend` + its contract path).
+ * @attr {string} select-authenticator-endpoint - Replaces the URL of the `select-authenticator` endpoint (default: `backend` + its contract path).
+ * @attr {string} enrollment-channel-endpoint - Replaces the URL of the `enrollment-channel` endpoint (default: `backend` + its contract path).
+ * @attr {string} enrollment-channel-data-endpoint - Replaces the URL of the `enrollment-channel-data` endpoint (default: `backend` + its contract path).
+ * @attr {string} verify-code-endpoint - Replaces the URL of the `verify-code` endpoint (default: `backend` + its contract path).
+ * @attr {string} change-password-endpoint - Replaces the URL of the `change-password` endpoint (default: `backend` + its contract path).
+ * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
+ * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
+ * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path).
+ * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path).
  * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message? }`
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
  * @fires okta-error - `{ code, message, retryable }`
