@@ -15,7 +15,7 @@ const CHANNELS: readonly EnrollmentChannel[] = ['qrcode', 'email', 'sms'];
 const QR_IMAGE = /^data:image\/(png|gif|jpeg);base64,[a-z0-9+/=\s]+$/i;
 
 const malformed = (what: string) =>
-  new FlowError('malformed_response', `The server sent a reply this page cannot read (${what}).`);
+  new FlowError('malformed_response', `Unreadable reply: ${what}`);
 
 /** Reads a backend flow reply (docs/backend-contract.md) into a FlowState, rejecting anything malformed. */
 export function parseFlowReply(body: unknown): FlowState {

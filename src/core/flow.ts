@@ -24,7 +24,7 @@ const TRANSIENT = new Set(['network', 'server', 'rate_limited']);
 
 export function toFlowError(error: unknown): FlowError {
   if (error instanceof FlowError) return error;
-  return new FlowError('unknown', 'Something went wrong.', { cause: error });
+  return new FlowError('unknown', 'Unexpected error', { cause: error });
 }
 
 /**
@@ -247,7 +247,7 @@ export class SignInFlow extends EventTarget {
 }
 
 function notAllowed(action: FlowAction, state: FlowState): FlowError {
-  return new FlowError('invalid_input', `"${action}" is not possible in status ${state.status}.`);
+  return new FlowError('invalid_input', `${action} not allowed in ${state.status}`);
 }
 
 type Listener<E> = ((event: E) => void) | { handleEvent(event: E): void };

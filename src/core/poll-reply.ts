@@ -21,5 +21,5 @@ export function parsePollReply(body: unknown): PollResult & { status?: FlowStatu
 }
 
 function malformed(): FlowError {
-  return new FlowError('malformed_response', 'The server sent a poll reply this page cannot read.');
+  return new FlowError('malformed_response', 'Unreadable poll reply');
 }

@@ -95,7 +95,7 @@ export function runPoller(options: PollerOptions): Promise<PollResult> {
         result = await options.poll(inflight.signal);
       } catch (error) {
         if (done) return;
-        const e = error instanceof FlowError ? error : new FlowError('network', 'The connection failed.', { retryable: true, cause: error });
+        const e = error instanceof FlowError ? error : new FlowError('network', 'Network error', { retryable: true, cause: error });
         if (e.code === 'rate_limited') {
           const wait = e.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT;
           options.onRetry?.(e, wait);
