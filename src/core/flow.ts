@@ -148,8 +148,21 @@ export class SignInFlow extends EventTarget {
       return { ...result, state: next };
     } catch (error) {
       const e = toFlowError(error);
-      if (!signal.aborted && this.state === at && !TRANSIENT.has(e.code)) this.report(e);
+      if (!signal.aborted && this.state === at && !TRANSIENT.has(e.code)) {
+        this.report(e);
+        if (e.code === 'push_rejected') await this.offerOtherMethods(at, e, signal);
+      }
       throw error;
+    }
+  }
+
+  /** After a denied push, back to the authenticator choice when the server offers it, keeping the message. */
+  private async offerOtherMethods(at: FlowState, error: FlowError, signal: AbortSignal): Promise<void> {
+    try {
+      const next = await this.transport.resume(signal);
+      if (next && !signal.aborted && this.state === at && !pollKindOf(next.status)) this.apply(next, error);
+    } catch {
+      // Staying on the push view, with the message shown, is the fallback.
     }
   }
 

@@ -16,7 +16,18 @@ import {
   type PollResult,
   type Transport,
 } from '../core/types.js';
-import { errorFromException, errorOf, flowError, formValue, remediation, stateOf, stepName, tokensOf, type Operation } from './idx-map.js';
+import {
+  errorFromException,
+  errorOf,
+  flowError,
+  formValue,
+  pickerEntries,
+  remediation,
+  stateOf,
+  stepName,
+  tokensOf,
+  type Operation,
+} from './idx-map.js';
 import type { IdxAuthClient, IdxHttp, IdxTransaction } from './idx-types.js';
 
 export type TokenStorage = 'none' | 'memory' | 'localStorage' | 'sessionStorage' | 'cookie';
@@ -155,7 +166,7 @@ class IdxTransport implements Transport {
       } catch (e) {
         if (signal?.aborted) throw aborted(signal);
         const err = errorFromException(e, op, http?.retryAfterMs);
-        if (!err.retryable) this.reset();
+        if (!err.retryable && err.code !== 'push_rejected') this.reset();
         throw err;
       } finally {
         if (http && http.signal === signal) http.signal = undefined;
@@ -169,7 +180,9 @@ class IdxTransport implements Transport {
   private check(tx: IdxTransaction, op: Operation, http?: IdxHttp): IdxTransaction {
     const err = errorOf(tx, op, http?.retryAfterMs);
     if (err) {
-      if (!err.retryable || err.code === 'session_expired') this.reset();
+      // A denied push leaves the transaction alive: the org offers the authenticator choice again.
+      if (err.code === 'push_rejected') this.current = tx;
+      else if (!err.retryable || err.code === 'session_expired') this.reset();
       throw err;
     }
     return tx;
@@ -217,9 +230,14 @@ class IdxTransport implements Transport {
   }
 
   resume(): Promise<FlowState | null> {
-    // The transaction lives in memory: nothing survives a reload. Warm up only; never delay the form.
+    // The transaction lives in memory: nothing survives a reload. Warm up; never delay the form.
     this.warmUp().catch(() => undefined);
-    return Promise.resolve(null);
+    // What there is to resume is the authenticator choice the org offers again after a denied push.
+    const tx = this.current;
+    const choice = tx && stepName(tx) === 'resend' ? remediation(tx, 'select-authenticator-authenticate') : undefined;
+    return Promise.resolve(
+      choice ? { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: pickerEntries(choice, 'verify') } : null,
+    );
   }
 
   login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState> {

@@ -419,7 +419,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     expect((await me()).signedIn).to.equal(false);
   });
 
-  it('a denied push: push_rejected is reported and shown', async () => {
+  it('a denied push: push_rejected is reported and shown, and the picker offers another method', async () => {
     const user = await newUser('alice');
     const el = await render();
     await signIn(el, user);
@@ -431,11 +431,19 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     await waitFor(async () => recorder.of('okta-error').length > 0, 'okta-error');
     const [error] = recorder.of('okta-error');
     expect(error.detail.code).to.equal('push_rejected');
+    await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
     await el.updateComplete;
     expect(errorShown(el)).to.equal(error.detail.message);
+    expect(recorder.of('okta-error')).to.have.length(1);
     expect(recorder.of('okta-success')).to.deep.equal([]);
     await expect(el).to.be.accessible();
     expect((await me()).signedIn).to.equal(false);
+
+    await choose(el, /code/i);
+    await untilStatus(el, 'AwaitingChallengeCode');
+    await typeInto(el, 'input[autocomplete=one-time-code]', (await device(user.username)).totp!.code);
+    await sendKeys({ press: 'Enter' });
+    await expectSignedIn(el, user.username);
   });
 
   it('start over mid-flow returns to the form and the backend forgets the transaction', async () => {

@@ -189,7 +189,7 @@ describe('<okta-signin> in IDX mode against the local org', () => {
     expect(shadow(el).querySelector<HTMLInputElement>('input[name=password]')!.value).to.equal('');
   });
 
-  it('a denied push shows push_rejected', async () => {
+  it('a denied push shows push_rejected, and the picker offers another method', async () => {
     const user = await newUser('alice');
     const el = await signinElement();
     const picking = untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
@@ -203,8 +203,18 @@ describe('<okta-signin> in IDX mode against the local org', () => {
     await answerPush(user.username, 'deny');
     const detail = await error;
     expect(detail.code).to.equal('push_rejected');
+    await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
     await el.updateComplete;
     expect(errorShown(el)).to.equal(detail.message);
+
+    const coding = untilStatus(el, 'AwaitingChallengeCode');
+    await choose(el, /code/i);
+    await coding;
+    const success = nextEvent<SuccessDetail>(el, 'okta-success');
+    await el.updateComplete;
+    shadow(el).querySelector<HTMLInputElement>('input[name=code]')!.value = (await device(user.username)).totp!.code;
+    shadow(el).querySelector<HTMLFormElement>('form[part~=code]')!.requestSubmit();
+    expectTokensFor(await success, user.username);
   });
 
   it('an org that cannot be reached shows a network error', async () => {
