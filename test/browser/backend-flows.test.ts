@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { FlowStatus } from '../../src/core/types.js';
-import { activate, answerPush, device, env, newUser, outbox, waitFor } from './idx-support.js';
+import { activate, answerPush, decodeQr, device, env, newUser, outbox, waitFor } from '../support/local-org.js';
 
 const EVENT_TYPES = [
   'okta-status-change',
@@ -92,30 +92,6 @@ async function choose(el: OktaSignin, label: RegExp) {
   option.click();
   await picker(el)!.updateComplete;
   button(el, /continue/i, picker(el)!.shadowRoot!).click();
-}
-
-/** The link a QR code image holds, read as a phone camera would (jsQR on the image's pixels). */
-async function readQr(img: HTMLImageElement): Promise<string> {
-  const w = window as unknown as { jsQR?: (data: Uint8ClampedArray, w: number, h: number) => { data: string } | null };
-  if (!w.jsQR) {
-    await new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/jsqr/dist/jsQR.js';
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.append(script);
-    });
-  }
-  if (!img.complete) await new Promise((resolve) => img.addEventListener('load', resolve, { once: true }));
-  const canvas = document.createElement('canvas');
-  canvas.width = img.naturalWidth;
-  canvas.height = img.naturalHeight;
-  const context = canvas.getContext('2d')!;
-  context.drawImage(img, 0, 0);
-  const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-  const code = w.jsQR!(pixels.data, pixels.width, pixels.height);
-  if (!code) throw new Error('the QR image holds no readable code');
-  return code.data;
 }
 
 async function me(): Promise<{ signedIn: boolean; user: { email?: string; sub: string } | null }> {
@@ -278,7 +254,8 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     expect(toQr.detail.enrollment.qrCode).to.equal(img.getAttribute('src'));
     await expect(el).to.be.accessible();
 
-    await activate(await readQr(img));
+    // Read as a phone camera would: jsQR on the image's pixels.
+    await activate(await decodeQr(img.src));
     await expectSignedIn(el, user.username);
     expect((await device(user.username)).enrolled).to.equal(true);
     expect(recorder.of('okta-poll-complete')[0].detail).to.deep.equal({ next: '/signed-in', status: 'Success' });

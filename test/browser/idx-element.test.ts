@@ -14,7 +14,7 @@ import {
   newUser,
   recordRequests,
   waitFor,
-} from './idx-support.js';
+} from '../support/local-org.js';
 
 const shadow = (el: OktaSignin) => el.shadowRoot!;
 

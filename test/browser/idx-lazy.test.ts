@@ -4,7 +4,7 @@ import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { ErrorDetail } from '../../src/elements/shared/events.js';
 import { testEnv } from '../support/env.js';
-import { newUser } from './idx-support.js';
+import { newUser } from '../support/local-org.js';
 
 const idxModules = () =>
   performance

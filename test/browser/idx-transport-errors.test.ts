@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { OktaAuth } from '@okta/okta-auth-js/idx';
 import { createIdxTransport, type IdxTransportOptions } from '../../src/transports/idx.js';
 import { FlowError, type Transport } from '../../src/core/types.js';
-import { answerPush, device, entry, env, newUser, pollUntilDone, recordRequests, sleep, waitFor } from './idx-support.js';
+import { answerPush, device, entry, env, newUser, pollUntilDone, recordRequests, sleep, waitFor } from '../support/local-org.js';
 
 async function transport(overrides: Partial<IdxTransportOptions> = {}): Promise<Transport> {
   const e = await env();

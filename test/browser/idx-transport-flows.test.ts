@@ -15,7 +15,7 @@ import {
   recordRequests,
   decodeQr,
   waitFor,
-} from './idx-support.js';
+} from '../support/local-org.js';
 
 async function transport(): Promise<Transport> {
   const e = await env();

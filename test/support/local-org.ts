@@ -1,5 +1,5 @@
-/** Helpers for the IDX-mode browser tests: the local org's device API, JWT reading and fetch recording. */
-import { testEnv, type TestEnv } from '../support/env.js';
+/** Helpers for browser tests against the local org: its device API, JWT reading and fetch recording. */
+import { testEnv, type TestEnv } from './env.js';
 import type { FlowState, PollKind, PollResult, Transport } from '../../src/core/types.js';
 
 export type Template = 'alice' | 'bob' | 'carol' | 'dave';
