@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { Authenticator } from '../../core/types.js';
 import { emit } from '../shared/events.js';
 import { strings } from '../shared/messages.js';
@@ -20,23 +19,30 @@ const MOVES: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1
  * @csspart submit - The submit button.
  * @csspart skip - The skip button.
  */
-@customElement('authenticator-picker')
 export class AuthenticatorPicker extends LitElement {
   static override styles = [baseStyles, pickerStyles];
+  static override properties = {
+    authenticators: { attribute: false },
+    mode: { reflect: true },
+    canSkip: { type: Boolean, attribute: 'can-skip' },
+    disabled: { type: Boolean, reflect: true },
+    label: {},
+    selected: { attribute: false },
+  };
 
   /** The choices; each `name` is rendered as text. */
-  @property({ attribute: false }) authenticators: Authenticator[] = [];
+  authenticators: Authenticator[] = [];
   /** `enroll` (set up a method) or `verify` (sign in with one); changes the label. */
-  @property({ reflect: true }) mode: 'enroll' | 'verify' = 'verify';
+  mode: 'enroll' | 'verify' = 'verify';
   /** Shows a skip button (optional enrollment). */
-  @property({ type: Boolean, attribute: 'can-skip' }) canSkip = false;
+  canSkip = false;
   /** Disables choosing and submitting (while a request is pending). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** Overrides the group's label. */
-  @property() label?: string;
+  label?: string;
 
   /** Index of the chosen authenticator. */
-  @state() selected = 0;
+  selected = 0;
 
   /** The chosen authenticator. */
   get value(): Authenticator | undefined {
@@ -119,6 +125,8 @@ export class AuthenticatorPicker extends LitElement {
     if (!this.disabled) emit(this, 'okta-skip', {});
   }
 }
+
+customElements.define('authenticator-picker', AuthenticatorPicker);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { SignInFlow, toFlowError } from '../../core/flow.js';
 import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
 import { FlowError, type EnrollmentChannel, type FlowState, type PollResult, type Transport } from '../../core/types.js';
@@ -68,39 +67,54 @@ const CONFIG = new Set<PropertyKey>([
  * @csspart other-way - "Can't scan? Set up another way".
  * @csspart channel - One enrollment channel choice.
  */
-@customElement('okta-signin')
 export class OktaSignin extends LitElement {
   static override styles = [baseStyles, signinStyles];
-  static override properties = Object.fromEntries(
-    ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: attrOf(p) }]),
-  );
+  static override properties = {
+    backend: {},
+    csrfToken: { attribute: 'csrf-token' },
+    csrfHeader: { attribute: 'csrf-header' },
+    allowedOrigins: { attribute: 'allowed-origins' },
+    issuer: {},
+    clientId: { attribute: 'client-id' },
+    redirectUri: { attribute: 'redirect-uri' },
+    scopes: {},
+    tokenStorage: { attribute: 'token-storage' },
+    authClient: { attribute: false },
+    transport: { attribute: false },
+    navigate: { attribute: false },
+    flowState: { attribute: false },
+    pending: { attribute: false },
+    error: { attribute: false },
+    mismatch: { attribute: false },
+    ...Object.fromEntries(ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: attrOf(p) }])),
+  };
 
   /** Backend mode: base URL of the site's sign-in endpoints. */
-  @property() backend?: string;
-  @property({ attribute: 'csrf-token' }) csrfToken?: string;
-  @property({ attribute: 'csrf-header' }) csrfHeader?: string;
+  backend?: string;
+  csrfToken?: string;
+  csrfHeader?: string;
   /** Space-separated origins that `next` may point to besides this page's. */
-  @property({ attribute: 'allowed-origins' }) allowedOrigins = '';
+  allowedOrigins = '';
   /** IDX mode: the authorization server. */
-  @property() issuer?: string;
-  @property({ attribute: 'client-id' }) clientId?: string;
-  @property({ attribute: 'redirect-uri' }) redirectUri?: string;
+  issuer?: string;
+  clientId?: string;
+  redirectUri?: string;
   /** Space-separated scopes (IDX mode). */
-  @property() scopes?: string;
+  scopes?: string;
   /** IDX mode: where okta-auth-js keeps the tokens; unset keeps them nowhere. */
-  @property({ attribute: 'token-storage' }) tokenStorage?: TransportConfig['tokenStorage'];
+  tokenStorage?: TransportConfig['tokenStorage'];
   /** IDX mode: an existing OktaAuth instance. */
-  @property({ attribute: false }) authClient?: unknown;
+  authClient?: unknown;
   /** Any Transport, instead of the one the attributes describe. */
-  @property({ attribute: false }) transport?: Transport;
+  transport?: Transport;
   /** Replaces `location.assign` for the navigation after success. */
-  @property({ attribute: false }) navigate?: (url: string) => void;
+  navigate?: (url: string) => void;
 
   /** The current flow state (read only). */
-  @state() flowState: FlowState = { status: 'Idle' };
-  @state() pending = false;
-  @state() private error: ErrorDetail | null = null;
-  @state() mismatch = false;
+  flowState: FlowState = { status: 'Idle' };
+  pending = false;
+  private error: ErrorDetail | null = null;
+  mismatch = false;
 
   /** The username typed so far; kept across errors. The password is never kept. */
   username = '';
@@ -293,6 +307,8 @@ export class OktaSignin extends LitElement {
     </section>`;
   }
 }
+
+customElements.define('okta-signin', OktaSignin);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { runPoller } from '../../core/poller.js';
 import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
 import { FlowError, type FlowStatus, type PollResult } from '../../core/types.js';
@@ -25,23 +24,31 @@ type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
  * @csspart status - The live status line.
  * @csspart spinner - The progress indicator.
  */
-@customElement('okta-verify-poller')
 export class OktaVerifyPoller extends LitElement {
   static override styles = [baseStyles, pollerStyles];
+  static override properties = {
+    endpoint: {},
+    poll: { attribute: false },
+    interval: { type: Number },
+    allowedOrigins: { attribute: 'allowed-origins' },
+    navigate: { attribute: false },
+    phase: { attribute: false },
+    failure: { attribute: false },
+  };
 
   /** A seed-style poll endpoint answering `{ Refresh, ContinuePolling, Next }`. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** A poll function to call instead of an endpoint. */
-  @property({ attribute: false }) poll?: (signal: AbortSignal) => Promise<PollResult & { status?: FlowStatus }>;
+  poll?: (signal: AbortSignal) => Promise<PollResult & { status?: FlowStatus }>;
   /** Delay before the first poll, ms. */
-  @property({ type: Number }) interval = 4000;
+  interval = 4000;
   /** Space-separated origins `Next` may point to besides this page's. */
-  @property({ attribute: 'allowed-origins' }) allowedOrigins = '';
+  allowedOrigins = '';
   /** Replaces `location.assign` for the final navigation. */
-  @property({ attribute: false }) navigate?: (url: string) => void;
+  navigate?: (url: string) => void;
 
-  @state() private phase: Phase = 'idle';
-  @state() private failure = '';
+  private phase: Phase = 'idle';
+  private failure = '';
   private ctrl?: AbortController;
   private started = false;
 
@@ -112,6 +119,8 @@ export class OktaVerifyPoller extends LitElement {
       </div>`;
   }
 }
+
+customElements.define('okta-verify-poller', OktaVerifyPoller);
 
 declare global {
   interface HTMLElementTagNameMap {
