@@ -22,6 +22,7 @@ if (!existsSync(`${root}/dist/cdn/okta-signin-elements.min.js`)) {
 
 const staticFiles = (dir) => express.static(`${root}/${dir}`, { index: 'index.html', fallthrough: true });
 const dist = staticFiles('dist/cdn');
+const shared = staticFiles('demo/shared');
 
 const org = createOrg({ origin, trustedOrigins: [origin, idxOrigin], logger: console });
 const backendConfig = configFromEnv(process.env, { origin });
@@ -29,6 +30,7 @@ const backendConfig = configFromEnv(process.env, { origin });
 const main = express();
 main.disable('x-powered-by');
 main.use('/dist', dist);
+main.use('/shared', shared);
 main.use('/auth', createBackend(backendConfig));
 main.get('/demo-config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/` });
@@ -39,6 +41,7 @@ main.use(org.router);
 const idxDemo = express();
 idxDemo.disable('x-powered-by');
 idxDemo.use('/dist', dist);
+idxDemo.use('/shared', shared);
 idxDemo.get('/config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${idxOrigin}/login/callback` });
 });

@@ -1,28 +1,9 @@
 // IDX-mode demo: reads { issuer, clientId, redirectUri } from /config.json and runs <okta-signin> against that org.
-const EVENTS = ['okta-status-change', 'okta-success', 'okta-error', 'okta-authenticator-select', 'okta-poll', 'okta-poll-complete'];
+import { logEvents } from '/shared/event-log.js';
 
 const $ = (id) => document.getElementById(id);
 const slot = $('signin-slot');
 const log = $('log');
-
-function shorten(key, value) {
-  // Tokens are long and secret-ish: the log shows that they arrived, not what they are.
-  if (typeof value === 'string' && /^(accessToken|idToken|refreshToken)$/.test(key)) return `${value.slice(0, 12)}… (${value.length} chars)`;
-  if (typeof value === 'string' && value.startsWith('data:image/')) return `${value.slice(0, 30)}…`;
-  return value;
-}
-
-function addLog(type, detail) {
-  const item = document.createElement('li');
-  const time = document.createElement('time');
-  time.textContent = new Date().toLocaleTimeString();
-  const name = document.createElement('strong');
-  name.textContent = type;
-  const body = document.createElement('pre');
-  body.textContent = JSON.stringify(detail, shorten, 2);
-  item.append(time, ' ', name, body);
-  log.prepend(item);
-}
 
 function showAccount(tokens) {
   const claims = tokens?.idTokenClaims ?? {};
@@ -51,7 +32,6 @@ function mount(config) {
   el.setAttribute('redirect-uri', config.redirectUri);
   const storage = $('token-storage').value;
   if (storage) el.setAttribute('token-storage', storage);
-  for (const type of EVENTS) el.addEventListener(type, (e) => addLog(type, e.detail));
   el.addEventListener('okta-success', (e) => {
     // A single-page app keeps the page: no navigation, show who signed in.
     e.preventDefault();
@@ -78,6 +58,7 @@ async function main() {
   $('issuer').textContent = config.issuer;
   $('device-link').href = `${orgOrigin}/device`;
   $('backend-demo').href = `${orgOrigin}/`;
+  logEvents(slot, log);
   $('clear-log').addEventListener('click', () => log.replaceChildren());
   $('again').addEventListener('click', () => mount(config));
   $('token-storage').addEventListener('change', () => mount(config));

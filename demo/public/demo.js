@@ -1,50 +1,10 @@
 // The demo page: backend mode or IDX mode, logs what <okta-signin> dispatches and shows who is signed in.
-const EVENTS = [
-  'okta-status-change',
-  'okta-success',
-  'okta-error',
-  'okta-authenticator-select',
-  'okta-poll',
-  'okta-poll-complete',
-];
-const SECRET_KEY = /pass(word|code)|secret|token/i;
-const MAX_TEXT = 120;
+import { logEvents } from '/shared/event-log.js';
 
 const signinView = document.getElementById('signin-view');
 const accountView = document.getElementById('account-view');
 const accountName = document.getElementById('account-name');
 const log = document.getElementById('log');
-
-/** A copy of an event's detail that is safe to show: no secrets, long strings (QR images) shortened. */
-function printable(detail) {
-  try {
-    return JSON.stringify(
-      detail ?? null,
-      (key, value) => {
-        if (key && SECRET_KEY.test(key) && value !== undefined) return '[hidden]';
-        if (typeof value === 'string' && value.length > MAX_TEXT) return `${value.slice(0, MAX_TEXT)}… (${value.length} chars)`;
-        return value;
-      },
-      2,
-    );
-  } catch {
-    return String(detail);
-  }
-}
-
-function addLogEntry(event) {
-  const item = document.createElement('li');
-  const head = document.createElement('div');
-  const name = document.createElement('strong');
-  name.textContent = event.type;
-  const time = document.createElement('time');
-  time.textContent = new Date().toLocaleTimeString();
-  head.append(name, ' ', time);
-  const body = document.createElement('pre');
-  body.textContent = printable(event.detail);
-  item.append(head, body);
-  log.prepend(item);
-}
 
 async function whoIsSignedIn() {
   try {
@@ -89,9 +49,7 @@ function chooseMode(mode) {
 
 for (const input of modeInputs) input.addEventListener('change', () => chooseMode(input.value));
 
-for (const type of EVENTS) {
-  document.addEventListener(type, addLogEntry);
-}
+logEvents(document, log);
 
 // The demo stays on this page after success to keep the event log; a real site would let it navigate.
 document.addEventListener('okta-success', async (event) => {

@@ -85,6 +85,10 @@ describe('npm start', () => {
     });
     const page = await (await fetch(idxDemo)).text();
     assert.match(page, /okta-signin-elements\.min\.js/);
+    for (const base of [url('/'), idxDemo]) {
+      const log = await fetch(new URL('/shared/event-log.js', base));
+      assert.equal(log.status, 200, `the event log script on ${base}`);
+    }
     const origin = new URL(idxDemo).origin;
     const preflight = await fetch(url('/idp/idx/introspect'), {
       method: 'OPTIONS',
