@@ -21,16 +21,16 @@ export type BackendEndpoint =
   | 'enrollPoll'
   | 'challengePoll';
 
+/** `selectAuthenticator` → `select-authenticator`. */
+export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Each endpoint's path under the base URL: its name in kebab case, but the seed's poll endpoints. */
 export const BACKEND_PATHS: Readonly<Record<BackendEndpoint, string>> = {
-  login: '/login',
-  state: '/state',
-  selectAuthenticator: '/select-authenticator',
-  enrollmentChannel: '/enrollment-channel',
-  enrollmentChannelData: '/enrollment-channel-data',
-  verifyCode: '/verify-code',
-  changePassword: '/change-password',
-  skip: '/skip',
-  cancel: '/cancel',
+  ...(Object.fromEntries(
+    (['login', 'state', 'selectAuthenticator', 'enrollmentChannel', 'enrollmentChannelData', 'verifyCode', 'changePassword', 'skip', 'cancel'] as const).map(
+      (n) => [n, `/${kebab(n)}`],
+    ),
+  ) as Record<BackendEndpoint, string>),
   enrollPoll: '/OktaVerify/EnrollPoll',
   challengePoll: '/OktaVerify/ChallengePoll',
 };
@@ -71,10 +71,6 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function isAbort(error: unknown): boolean {
-  return (error as { name?: string } | null)?.name === 'AbortError';
-}
-
 /** Reads an error body `{ code, message }`, `{ Code, Message }` or `{ error: { code, message } }`. */
 function errorBody(body: unknown): { code?: string; message?: string } {
   if (!isObject(body)) return {};
@@ -106,6 +102,7 @@ export async function requestJson(
     if (options.csrfToken) headers[options.csrfHeader || 'X-CSRF-Token'] = options.csrfToken;
   }
   let response: Response;
+  let text: string;
   try {
     response = await (options.fetch ?? fetch)(url, {
       method,
@@ -115,19 +112,9 @@ export async function requestJson(
       signal: init.signal,
       cache: 'no-store',
     });
-  } catch (error) {
-    if (isAbort(error) || init.signal?.aborted) throw error;
-    throw new FlowError('network', 'Network error', {
-      retryable: true,
-      cause: error,
-    });
-  }
-
-  let text: string;
-  try {
     text = await response.text();
   } catch (error) {
-    if (isAbort(error) || init.signal?.aborted) throw error;
+    if ((error as Error | null)?.name === 'AbortError' || init.signal?.aborted) throw error;
     throw new FlowError('network', 'Network error', { retryable: true, cause: error });
   }
   const isJson = /\bjson\b/i.test(response.headers.get('Content-Type') ?? '');

@@ -66,7 +66,7 @@ export function createTransport(config: TransportConfig): Transport {
   const ready: Promise<Transport> = import('./idx.js').then(
     ({ createIdxTransport }) => createIdxTransport(options),
     (cause) => {
-      throw new FlowError('network', 'The sign-in code could not be loaded. Check your connection and reload.', {
+      throw new FlowError('network', 'IDX code did not load', {
         retryable: true,
         cause,
       });

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { SignInFlow, toFlowError } from '../../core/flow.js';
 import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
 import { FlowError, type EnrollmentChannel, type FlowState, type PollResult, type Transport } from '../../core/types.js';
-import { BACKEND_PATHS, type BackendEndpoint } from '../../transports/backend.js';
+import { BACKEND_PATHS, kebab, type BackendEndpoint } from '../../transports/backend.js';
 import type { FlowAction } from '../../core/flow-rules.js';
 import { createTransport, type TransportConfig } from '../../transports/create.js';
 import { emit, type ErrorDetail, type OktaAuthenticatorSelectEvent, type OktaErrorEvent } from '../shared/events.js';
@@ -13,21 +13,9 @@ import { VIEWS } from './views/index.js';
 
 /** Endpoint overrides: `selectAuthenticator` is set by `select-authenticator-endpoint`, and so on. */
 const ENDPOINTS = Object.keys(BACKEND_PATHS) as BackendEndpoint[];
-const attrOf = (p: string) => `${p.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-endpoint`;
 
-const CONFIG = new Set<PropertyKey>([
-  'backend',
-  'issuer',
-  'clientId',
-  'redirectUri',
-  'scopes',
-  'tokenStorage',
-  'csrfToken',
-  'csrfHeader',
-  'authClient',
-  'transport',
-  ...ENDPOINTS.map((p) => `${p}Endpoint`),
-]);
+// Every other reactive property configures the transport: changing one starts a new flow.
+const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch'];
 
 /**
  * The whole embedded sign-in flow with Okta Verify: username and password, authenticator choice, enrollment
@@ -86,7 +74,7 @@ export class OktaSignin extends LitElement {
     pending: { attribute: false },
     error: { attribute: false },
     mismatch: { attribute: false },
-    ...Object.fromEntries(ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: attrOf(p) }])),
+    ...Object.fromEntries(ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: `${kebab(p)}-endpoint` }])),
   };
 
   /** Backend mode: base URL of the site's sign-in endpoints. */
@@ -151,7 +139,7 @@ export class OktaSignin extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if ([...changed.keys()].some((k) => CONFIG.has(k))) this.dirty = true;
+    if ([...changed.keys()].some((k) => !LOCAL.includes(k))) this.dirty = true;
     if (this.dirty && this.isConnected) this.setup();
   }
 
@@ -231,17 +219,21 @@ export class OktaSignin extends LitElement {
   }
 
   /** Runs one flow action when the flow allows it; errors arrive through the flow's `error` event. */
-  private act(action: FlowAction, fn: (flow: SignInFlow) => unknown) {
+  private act<A extends FlowAction>(action: A, input?: Parameters<SignInFlow[A]>[0]) {
     const flow = this.flow;
-    if (flow?.can(action)) Promise.resolve(fn(flow)).catch((e) => this.showError(toFlowError(e)));
+    if (flow?.can(action)) {
+      Promise.resolve((flow[action] as (i: unknown) => unknown)(input)).catch((e) => this.showError(toFlowError(e)));
+    }
   }
 
-  /** @internal */ onUsername = (e: Event) => {
+  // Event listeners: Lit calls them with this element as `this`.
+
+  /** @internal */ onUsername(e: Event) {
     this.username = (e.target as HTMLInputElement).value;
-  };
+  }
 
   /** @internal Every view's form: what it sends depends on the status. Secrets leave the fields at once. */
-  onSubmit = (e: SubmitEvent) => {
+  onSubmit(e: SubmitEvent) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
@@ -249,49 +241,56 @@ export class OktaSignin extends LitElement {
     switch (this.flowState.status) {
       case 'Idle':
         this.username = data.username.trim();
-        return this.act('login', (f) => f.login({ username: this.username, password: data.password }));
+        return this.act('login', { username: this.username, password: data.password });
       case 'AwaitingEnrollmentChannelSelection':
-        return this.act('selectEnrollmentChannel', (f) => f.selectEnrollmentChannel(data.channel as EnrollmentChannel));
+        return this.act('selectEnrollmentChannel', data.channel as EnrollmentChannel);
       case 'AwaitingEnrollmentChannelData': {
         const v = data.contact.trim();
-        const input = this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: v } : { email: v };
-        return this.act('sendEnrollmentChannelData', (f) => f.sendEnrollmentChannelData(input));
+        return this.act('sendEnrollmentChannelData', this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: v } : { email: v });
       }
       case 'AwaitingChallengeCode':
-        return this.act('verifyCode', (f) => f.verifyCode(data.code.replace(/\s/g, '')));
+        return this.act('verifyCode', data.code.replace(/\s/g, ''));
       case 'PasswordExpired':
         this.mismatch = data.newPassword !== data.confirmPassword;
         if (this.mismatch) this.error = { code: 'invalid_input', message: strings.mismatch, retryable: true };
-        else this.act('changePassword', (f) => f.changePassword({ newPassword: data.newPassword }));
+        else this.act('changePassword', { newPassword: data.newPassword });
     }
-  };
+  }
 
-  /** @internal */ onSelect = (e: OktaAuthenticatorSelectEvent) => {
+  /** @internal */ onSelect(e: OktaAuthenticatorSelectEvent) {
     const { id, methodType } = e.detail.authenticator;
-    this.act('selectAuthenticator', (f) => f.selectAuthenticator({ id, methodType }));
-  };
+    this.act('selectAuthenticator', { id, methodType });
+  }
 
-  /** @internal */ onSkip = () => this.act('skip', (f) => f.skip());
+  /** @internal */ onSkip() {
+    this.act('skip');
+  }
 
-  /** @internal */ onOtherWay = () => this.act('showEnrollmentChannels', (f) => f.showEnrollmentChannels());
+  /** @internal */ onOtherWay() {
+    this.act('showEnrollmentChannels');
+  }
 
-  /** @internal */ onCancel = () => this.act('cancel', (f) => f.cancel());
+  /** @internal */ onCancel() {
+    this.act('cancel');
+  }
 
   // The final state waits for the inner poller's okta-poll-complete: applying it at once would re-render
   // the poller away before it reports the end of polling.
   /** @internal */ pollOnce = (signal: AbortSignal): Promise<PollResult> =>
     this.flow ? this.flow.pollOnce(signal, { apply: false }) : Promise.reject(new FlowError('config', 'Not connected.'));
 
-  /** @internal */ onPollComplete = () => this.flow?.finishPoll();
+  /** @internal */ onPollComplete() {
+    this.flow?.finishPoll();
+  }
 
   /** @internal The inner poller gave up: the flow reports it once, as this element's error. */
-  onPollError = (e: OktaErrorEvent) => {
+  onPollError(e: OktaErrorEvent) {
     e.stopPropagation();
     const flow = this.flow;
     if (flow && flow.error?.code !== e.detail.code) {
       flow.report(new FlowError(e.detail.code, e.detail.message, { retryable: e.detail.retryable }));
     }
-  };
+  }
 
   protected override render() {
     const s = this.flowState;
