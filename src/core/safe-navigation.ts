@@ -14,8 +14,9 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function safeUrl(raw: unknown, options: SafeNavigationOptions = {}): URL | null {
   if (typeof raw !== 'string' || raw === '' || raw.length > 2048) return null;
-  // Control characters, whitespace and backslashes: `java\tscript:`, `/\evil`, `\\evil`, ` //evil`.
-  if (/[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\\]/.test(raw)) return null;
+  // Control characters, whitespace and backslashes: `java\tscript:`, `/\evil`, `\\evil`, ` //evil`. `\s` holds
+  // U+00A0, U+1680, U+2000-200A, U+2028/2029, U+202F, U+205F, U+3000, U+FEFF; zero-width and bidi marks are added.
+  if (/[\s\0-\x20\x7f-\x9f\u200b-\u200f\u202a-\u202e\\]/.test(raw)) return null;
   if (raw.startsWith('//')) return null;
   // A scheme is only accepted in a full http(s) URL: not `javascript:`, `data:`, nor `https:evil.com`.
   if (SCHEME.test(raw) && !/^https?:\/\//i.test(raw)) return null;

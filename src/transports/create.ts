@@ -37,7 +37,7 @@ export function createTransport(config: TransportConfig): Transport {
   const backend = config.backend?.trim();
   const issuer = config.issuer?.trim();
   if (backend && issuer) {
-    throw new FlowError('config', 'Set either "backend" or "issuer" on <okta-signin>, not both.');
+    throw new FlowError('config', 'Set "backend" or "issuer", not both.');
   }
   if (backend) {
     return createBackendTransport({
@@ -50,10 +50,10 @@ export function createTransport(config: TransportConfig): Transport {
     });
   }
   if (!issuer) {
-    throw new FlowError('config', 'Set "backend" (your server\'s sign-in endpoints) or "issuer" (your Okta org) on <okta-signin>.');
+    throw new FlowError('config', 'Set "backend" or "issuer".');
   }
   if (!config.clientId || !config.redirectUri) {
-    throw new FlowError('config', 'IDX mode needs "client-id" and "redirect-uri" as well as "issuer".');
+    throw new FlowError('config', 'IDX mode needs "client-id" and "redirect-uri".');
   }
   const options = {
     issuer,

@@ -5,9 +5,6 @@ export const signinStyles = css`
     max-width: var(--okta-signin-width, 24rem);
   }
   section {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
     padding: var(--okta-signin-padding, 1.5rem);
     background: var(--_bg);
     border-radius: var(--_radius);

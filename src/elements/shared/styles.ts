@@ -26,7 +26,8 @@ export const baseStyles = css`
     }
   }
   form,
-  .col {
+  .col,
+  section {
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
