@@ -17,6 +17,12 @@ const QR_IMAGE = /^data:image\/(png|gif|jpeg);base64,[a-z0-9+/=\s]+$/i;
 const malformed = (what: string) =>
   new FlowError('malformed_response', `Unreadable reply: ${what}`);
 
+/** Sets `to[key]` to the string `from` holds under `key` (or its PascalCase twin), unless that is empty. */
+function copyText<T extends object>(to: T, from: Json, key: keyof T & string) {
+  const v = pickString(from, key);
+  if (v) (to as Record<string, unknown>)[key] = v;
+}
+
 /** Reads a backend flow reply (docs/backend-contract.md) into a FlowState, rejecting anything malformed. */
 export function parseFlowReply(body: unknown): FlowState {
   if (!isObject(body)) throw malformed('not an object');
@@ -39,10 +45,8 @@ export function parseFlowReply(body: unknown): FlowState {
 
   const refresh = pickMs(body, 'refresh');
   if (refresh !== undefined) state.refresh = refresh;
-  const next = pickString(body, 'next');
-  if (next) state.next = next;
-  const message = pickString(body, 'message');
-  if (message) state.message = message;
+  copyText(state, body, 'next');
+  copyText(state, body, 'message');
   return state;
 }
 
@@ -52,8 +56,7 @@ function readAuthenticator(value: unknown): Authenticator {
   const name = pickString(value, 'name');
   if ((typeof id !== 'string' && typeof id !== 'number') || !name) throw malformed('authenticator');
   const a: Authenticator = { id: String(id), key: pickString(value, 'key') ?? '', name };
-  const methodType = pickString(value, 'methodType');
-  if (methodType) a.methodType = methodType;
+  copyText(a, value, 'methodType');
   return a;
 }
 
@@ -69,16 +72,14 @@ function readEnrollment(value: unknown): EnrollmentInfo {
     if (!QR_IMAGE.test(qr)) throw malformed('QR code');
     info.qrCode = qr;
   }
-  const sentTo = pickString(value, 'sentTo');
-  if (sentTo) info.sentTo = sentTo;
+  copyText(info, value, 'sentTo');
   return info;
 }
 
 function readChallenge(value: unknown): ChallengeInfo {
   if (!isObject(value)) throw malformed('challenge');
   const info: ChallengeInfo = {};
-  const methodType = pickString(value, 'methodType');
-  if (methodType) info.methodType = methodType;
+  copyText(info, value, 'methodType');
   const answer = Number(pick(value as Json, 'correctAnswer'));
   if (pick(value, 'correctAnswer') != null && Number.isInteger(answer) && answer >= 0) info.correctAnswer = answer;
   return info;

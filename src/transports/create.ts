@@ -39,30 +39,16 @@ export function createTransport(config: TransportConfig): Transport {
   if (backend && issuer) {
     throw new FlowError('config', 'Set "backend" or "issuer", not both.');
   }
-  if (backend) {
-    return createBackendTransport({
-      baseUrl: backend,
-      endpoints: config.endpoints,
-      credentials: config.credentials,
-      csrfToken: config.csrfToken,
-      csrfHeader: config.csrfHeader,
-      fetch: config.fetch,
-    });
-  }
+  // Each transport reads only its own options from the configuration.
+  if (backend) return createBackendTransport({ ...config, baseUrl: backend });
   if (!issuer) {
     throw new FlowError('config', 'Set "backend" or "issuer".');
   }
-  if (!config.clientId || !config.redirectUri) {
+  const { clientId, redirectUri } = config;
+  if (!clientId || !redirectUri) {
     throw new FlowError('config', 'IDX mode needs "client-id" and "redirect-uri".');
   }
-  const options = {
-    issuer,
-    clientId: config.clientId,
-    redirectUri: config.redirectUri,
-    scopes: config.scopes,
-    tokenStorage: config.tokenStorage,
-    authClient: config.authClient,
-  };
+  const options = { ...config, issuer, clientId, redirectUri };
   const ready: Promise<Transport> = import('./idx.js').then(
     ({ createIdxTransport }) => createIdxTransport(options),
     (cause) => {

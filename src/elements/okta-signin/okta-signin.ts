@@ -296,7 +296,7 @@ export class OktaSignin extends LitElement {
     const s = this.flowState;
     const message = s.message && s.message !== this.error?.message ? s.message : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
-    return html`<section part="container" aria-busy=${this.pending ? 'true' : 'false'}>
+    return html`<section part="container" aria-busy=${this.pending}>
       <div role="alert" part="error">${this.error?.message || nothing}</div>
       ${message ? html`<p part="message">${message}</p>` : nothing} ${VIEWS[s.status](this)}
       ${s.status === 'Idle'

@@ -17,7 +17,7 @@ export const passwordView = (h: OktaSignin) =>
       type="password"
       autocomplete="new-password"
       required
-      aria-invalid=${h.mismatch ? 'true' : 'false'}
+      aria-invalid=${h.mismatch}
     />
     <button part="submit" ?disabled=${h.pending}>${strings.changePassword}</button>
   </form>`;
