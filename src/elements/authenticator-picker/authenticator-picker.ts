@@ -58,19 +58,19 @@ export class AuthenticatorPicker extends LitElement {
     return html`<form @submit=${this.submit}>
       <p id="label" part="label">${label}</p>
       <div role="radiogroup" aria-labelledby="label" part="group" @keydown=${this.keydown}>
-        ${this.authenticators.map(
-          (a, i) =>
-            html`<div
-              role="radio"
-              part=${i === this.selected ? 'option selected' : 'option'}
-              aria-checked=${i === this.selected}
-              aria-disabled=${this.disabled ? 'true' : nothing}
-              tabindex=${i === this.selected ? 0 : -1}
-              @click=${() => this.choose(i)}
-            >
-              ${a.name}
-            </div>`,
-        )}
+        ${this.authenticators.map((a, i) => {
+          const on = i === this.selected;
+          return html`<div
+            role="radio"
+            part=${on ? 'option selected' : 'option'}
+            aria-checked=${on}
+            aria-disabled=${this.disabled || nothing}
+            tabindex=${on ? 0 : -1}
+            @click=${() => this.choose(i)}
+          >
+            ${a.name}
+          </div>`;
+        })}
       </div>
       <button part="submit" ?disabled=${this.disabled || !this.value}>${strings.continue}</button>
       ${this.canSkip

@@ -93,7 +93,11 @@ export class OktaVerifyPoller extends LitElement {
   stop(): void {
     this.ctrl?.abort();
     this.ctrl = undefined;
-    if (this.phase === 'waiting' || this.phase === 'retrying') this.phase = 'idle';
+    if (this.busy) this.phase = 'idle';
+  }
+
+  private get busy() {
+    return this.phase === 'waiting' || this.phase === 'retrying';
   }
 
   private complete(r: PollResult & { status?: FlowStatus }) {
@@ -111,11 +115,10 @@ export class OktaVerifyPoller extends LitElement {
   }
 
   protected override render() {
-    const busy = this.phase === 'waiting' || this.phase === 'retrying';
     const text = { idle: '', waiting: strings.waiting, retrying: strings.retrying, done: strings.done, failed: this.failure }[this.phase];
     return html`<slot></slot>
       <div part="status" role="status" aria-live="polite">
-        ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}<span>${text}</span>
+        ${this.busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}<span>${text}</span>
       </div>`;
   }
 }
