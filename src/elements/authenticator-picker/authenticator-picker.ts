@@ -18,6 +18,15 @@ const MOVES: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1
  * @csspart option - One authenticator; `option selected` when chosen.
  * @csspart submit - The submit button.
  * @csspart skip - The skip button.
+ * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
+ * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
+ * @cssprop --okta-signin-accent - Buttons, focus rings, selection (light `#1662dd`, dark `#6ea1ff`).
+ * @cssprop --okta-signin-on-accent - Text on the accent color (light `#fff`, dark `#0b0b0e`).
+ * @cssprop --okta-signin-border-color - Field and option borders (light `#8c8c96`, dark `#77777f`).
+ * @cssprop --okta-signin-error-color - Error text (light `#c4161c`, dark `#ff8a8a`).
+ * @cssprop [--okta-signin-radius=6px] - Corner radius.
+ * @cssprop [--okta-signin-gap=0.75rem] - Space between pieces.
+ * @cssprop [--okta-signin-font=inherit] - Font.
  */
 export class AuthenticatorPicker extends LitElement {
   static override styles = [baseStyles, pickerStyles];

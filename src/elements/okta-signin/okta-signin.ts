@@ -54,6 +54,18 @@ const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pendin
  * @csspart number - The number to tap in Okta Verify.
  * @csspart other-way - "Can't scan? Set up another way".
  * @csspart channel - One enrollment channel choice.
+ * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
+ * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
+ * @cssprop --okta-signin-accent - Buttons, focus rings, selection (light `#1662dd`, dark `#6ea1ff`).
+ * @cssprop --okta-signin-on-accent - Text on the accent color (light `#fff`, dark `#0b0b0e`).
+ * @cssprop --okta-signin-border-color - Field and option borders (light `#8c8c96`, dark `#77777f`).
+ * @cssprop --okta-signin-error-color - Error text (light `#c4161c`, dark `#ff8a8a`).
+ * @cssprop [--okta-signin-radius=6px] - Corner radius.
+ * @cssprop [--okta-signin-gap=0.75rem] - Space between pieces.
+ * @cssprop [--okta-signin-font=inherit] - Font.
+ * @cssprop [--okta-signin-width=24rem] - Maximum width.
+ * @cssprop [--okta-signin-padding=1.5rem] - Padding inside the card.
+ * @cssprop [--okta-signin-number-size=3rem] - Size of the number-challenge digits.
  */
 export class OktaSignin extends LitElement {
   static override styles = [baseStyles, signinStyles];
