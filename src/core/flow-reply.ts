@@ -23,7 +23,7 @@ function copyText<T extends object>(to: T, from: Json, key: keyof T & string) {
   if (v) (to as Record<string, unknown>)[key] = v;
 }
 
-/** Reads a backend flow reply (docs/backend-contract.md) into a FlowState, rejecting anything malformed. */
+/** Reads a backend flow reply (README, "Backend contract") into a FlowState, rejecting anything malformed. */
 export function parseFlowReply(body: unknown): FlowState {
   if (!isObject(body)) throw malformed('not an object');
   const status = pickString(body, 'status') as FlowStatus | undefined;

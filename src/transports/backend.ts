@@ -1,5 +1,5 @@
 /**
- * Backend mode: the browser talks only to the site's own server (docs/backend-contract.md), which keeps the
+ * Backend mode: the browser talks only to the site's own server (README, "Backend contract"), which keeps the
  * IDX transaction in its session. JSON over fetch with the session cookie, an optional CSRF header, and an
  * AbortSignal on every request.
  */
