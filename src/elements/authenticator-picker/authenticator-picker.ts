@@ -4,6 +4,7 @@ import { emit } from '../shared/events.js';
 import { strings } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { pickerStyles } from './authenticator-picker.styles.js';
+import { define } from '../shared/define.js';
 
 const MOVES: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
 
@@ -18,6 +19,7 @@ const MOVES: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1
  * @csspart option - One authenticator; `option selected` when chosen.
  * @csspart submit - The submit button.
  * @csspart skip - The skip button.
+ * @tagname authenticator-picker
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
  * @cssprop --okta-signin-accent - Buttons, focus rings, selection (light `#1662dd`, dark `#6ea1ff`).
@@ -135,7 +137,7 @@ export class AuthenticatorPicker extends LitElement {
   }
 }
 
-customElements.define('authenticator-picker', AuthenticatorPicker);
+define('authenticator-picker', AuthenticatorPicker);
 
 declare global {
   interface HTMLElementTagNameMap {

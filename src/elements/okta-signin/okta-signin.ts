@@ -10,6 +10,7 @@ import { errorText, strings } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { signinStyles } from './okta-signin.styles.js';
 import { VIEWS } from './views/index.js';
+import { define } from '../shared/define.js';
 
 /** Endpoint overrides: `selectAuthenticator` is set by `select-authenticator-endpoint`, and so on. */
 const ENDPOINTS = Object.keys(BACKEND_PATHS) as BackendEndpoint[];
@@ -54,6 +55,7 @@ const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pendin
  * @csspart number - The number to tap in Okta Verify.
  * @csspart other-way - "Can't scan? Set up another way".
  * @csspart channel - One enrollment channel choice.
+ * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
  * @cssprop --okta-signin-accent - Buttons, focus rings, selection (light `#1662dd`, dark `#6ea1ff`).
@@ -319,7 +321,7 @@ export class OktaSignin extends LitElement {
   }
 }
 
-customElements.define('okta-signin', OktaSignin);
+define('okta-signin', OktaSignin);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,6 +8,7 @@ import { emit } from '../shared/events.js';
 import { errorText, strings } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { pollerStyles } from './okta-verify-poller.styles.js';
+import { define } from '../shared/define.js';
 
 type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
 
@@ -23,6 +24,7 @@ type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
  * @slot - Content shown above the status (instructions, a QR code).
  * @csspart status - The live status line.
  * @csspart spinner - The progress indicator.
+ * @tagname okta-verify-poller
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
  * @cssprop --okta-signin-accent - Buttons, focus rings, selection (light `#1662dd`, dark `#6ea1ff`).
@@ -132,7 +134,7 @@ export class OktaVerifyPoller extends LitElement {
   }
 }
 
-customElements.define('okta-verify-poller', OktaVerifyPoller);
+define('okta-verify-poller', OktaVerifyPoller);
 
 declare global {
   interface HTMLElementTagNameMap {
