@@ -18,7 +18,7 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: ['src/index.ts', 'src/core/index.ts'],
-    external: (id) => /^(lit|@lit|@okta\/okta-auth-js|tslib)(\/|$)/.test(id),
+    external: (id) => /^(lit|@lit|@okta\/okta-auth-js)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true })],
     onwarn,
