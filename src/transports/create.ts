@@ -37,16 +37,16 @@ export function createTransport(config: TransportConfig): Transport {
   const backend = config.backend?.trim();
   const issuer = config.issuer?.trim();
   if (backend && issuer) {
-    throw new FlowError('config', 'Set "backend" or "issuer", not both.');
+    throw new FlowError('config', 'Sign-in is misconfigured: set "backend" or "issuer", not both.');
   }
   // Each transport reads only its own options from the configuration.
   if (backend) return createBackendTransport({ ...config, baseUrl: backend });
   if (!issuer) {
-    throw new FlowError('config', 'Set "backend" or "issuer".');
+    throw new FlowError('config', 'Sign-in is not configured: set "backend" (your server) or "issuer" (your Okta org).');
   }
   const { clientId, redirectUri } = config;
   if (!clientId || !redirectUri) {
-    throw new FlowError('config', 'IDX mode needs "client-id" and "redirect-uri".');
+    throw new FlowError('config', 'Sign-in is not configured: IDX mode needs "client-id" and "redirect-uri" with "issuer".');
   }
   const options = { ...config, issuer, clientId, redirectUri };
   const ready: Promise<Transport> = import('./idx.js').then(
