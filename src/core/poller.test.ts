@@ -181,4 +181,40 @@ describe('runPoller', () => {
     await clock.advance(10000);
     expect(s.calls).to.deep.equal([]);
   });
+
+  it('holds each request until ready() resolves, then sends it at once', async () => {
+    const s = script([{ continuePolling: true, refresh: 1000 }, { continuePolling: false, refresh: null }]);
+    let open: () => void = () => undefined;
+    let gated = 0;
+    const ready = () => {
+      gated++;
+      return gated === 2 ? new Promise<void>((r) => (open = r)) : Promise.resolve();
+    };
+    const done = runPoller({ poll: s.poll, clock, initialDelay: 500, ready });
+    await clock.advance(10000);
+    expect(s.calls).to.deep.equal([500], 'the second request waits for ready()');
+    open();
+    await clock.advance(0);
+    expect(s.calls).to.deep.equal([500, 10000]);
+    await done;
+  });
+
+  it('an abort while waiting for ready() ends the poller without a request', async () => {
+    const s = script([]);
+    const ctrl = new AbortController();
+    const done = runPoller({
+      poll: s.poll,
+      clock,
+      initialDelay: 0,
+      signal: ctrl.signal,
+      ready: (signal) => new Promise<void>((r) => signal.addEventListener('abort', () => r())),
+    });
+    await clock.advance(100);
+    ctrl.abort();
+    let rejected = false;
+    await done.catch(() => (rejected = true));
+    await clock.advance(10000);
+    expect(rejected).to.equal(true);
+    expect(s.calls).to.deep.equal([]);
+  });
 });

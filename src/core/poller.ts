@@ -23,6 +23,11 @@ export interface PollerOptions {
   clock?: Clock;
   /** Returns a number in [0, 1); used for jitter. */
   random?: () => number;
+  /**
+   * Awaited before each request: polling pauses while it is pending. `<okta-verify-poller>` passes one that
+   * waits while the page is hidden, as Okta's own widget does; a request then goes out as soon as it is shown.
+   */
+  ready?: (signal: AbortSignal) => Promise<void>;
   /** Every reply, including the last. */
   onReply?: (result: PollResult) => void;
   /** A transient failure and how long the poller waits before trying again. */
@@ -90,6 +95,10 @@ export function runPoller(options: PollerOptions): Promise<PollResult> {
       timer = undefined;
       if (done) return;
       inflight = new AbortController();
+      if (options.ready) {
+        await options.ready(inflight.signal).catch(() => undefined);
+        if (done) return;
+      }
       let result: PollResult;
       try {
         result = await options.poll(inflight.signal);

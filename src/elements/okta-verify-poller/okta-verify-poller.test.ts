@@ -129,6 +129,29 @@ describe('<okta-verify-poller>', () => {
     expect(await count(id)).to.equal(n);
   });
 
+  it('pauses while the page is hidden and polls as soon as it is shown again', async () => {
+    const setVisibility = (state: DocumentVisibilityState) => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    const id = run();
+    try {
+      const { el } = await poller(`/hostile/poll/${id}?continue=1000&refresh=30`);
+      await waitUntil(async () => (await count(id)) >= 1);
+      setVisibility('hidden');
+      await sleep(100);
+      const n = await count(id);
+      await sleep(300);
+      expect(await count(id)).to.equal(n, 'no request while hidden');
+      expect(statusText(el)).to.equal('Waiting for Okta Verify…');
+      setVisibility('visible');
+      await waitUntil(async () => (await count(id)) > n, 'a request once shown', { timeout: 1000 });
+      el.remove();
+    } finally {
+      delete (document as unknown as Record<string, unknown>).visibilityState;
+    }
+  });
+
   it('aborts the request in flight when removed, and starts again when re-attached', async () => {
     const signals: AbortSignal[] = [];
     const poll = (signal: AbortSignal) => {

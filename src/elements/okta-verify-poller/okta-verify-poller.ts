@@ -9,6 +9,7 @@ import { errorText, strings } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { pollerStyles } from './okta-verify-poller.styles.js';
 import { define } from '../shared/define.js';
+import { pageVisible } from '../shared/page-visible.js';
 
 type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
 
@@ -89,6 +90,7 @@ export class OktaVerifyPoller extends LitElement {
       poll,
       initialDelay: Number.isFinite(this.interval) ? this.interval : 4000,
       signal: ctrl.signal,
+      ready: pageVisible,
       onReply: (r) => {
         this.phase = 'waiting';
         emit(this, 'okta-poll', { continuePolling: r.continuePolling, refresh: r.refresh });
