@@ -149,3 +149,27 @@ test('configFromEnv: the local org by default, a real org from the environment',
   });
   assert.equal(configFromEnv({ OKTA_CLIENT_ID: '0oa2' }).clientSecret, undefined, 'no local secret for a real client');
 });
+
+test('the server-side session never holds the password, mid-flow or after sign-in', async () => {
+  const store = new session.MemoryStore();
+  const storeStack = await startStack({ backend: { sessionStore: store } });
+  try {
+    const user = await storeStack.device.createUser('alice');
+    const browser = storeStack.browser();
+    const picker = await login(browser, user);
+    assert.equal(picker.json.status, 'AwaitingChallengeAuthenticatorSelection');
+    const sessions = () => new Promise((resolve, reject) => store.all((err, all) => (err ? reject(err) : resolve(all))));
+    const midFlow = JSON.stringify(await sessions());
+    assert.match(midFlow, /stateHandle|idx/i, 'the IDX transaction is in the session');
+    assert.ok(!midFlow.includes(user.password), 'no password in the session mid-flow');
+
+    const totp = picker.json.authenticators.find((a) => a.methodType === 'totp');
+    await browser.post('/select-authenticator', { authenticatorId: totp.id, methodType: 'totp' });
+    const { totp: code } = await storeStack.device.user(user.username);
+    const done = await browser.post('/verify-code', { code: code.code });
+    assert.equal(done.json.status, 'Success');
+    assert.ok(!JSON.stringify(await sessions()).includes(user.password), 'no password in the session after sign-in');
+  } finally {
+    await storeStack.close();
+  }
+});
