@@ -113,6 +113,15 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     return el;
   }
 
+  /** A fresh user of `template` signed in through the form, the flow at `status`. */
+  async function signedInAs(template: Parameters<typeof newUser>[0], status: FlowStatus) {
+    const user = await newUser(template);
+    const el = await render();
+    await signIn(el, user);
+    await untilStatus(el, status);
+    return { user, el };
+  }
+
   /** okta-success was dispatched, prevented, and the page stayed; the backend has the user signed in. */
   async function expectSignedIn(el: OktaSignin, username: string) {
     await untilStatus(el, 'Success');
@@ -197,10 +206,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   });
 
   it('alice: keyboard-only picker, TOTP code entry with a wrong code first', async () => {
-    const user = await newUser('alice');
-    const el = await render();
-    await signIn(el, user);
-    await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
+    const { user, el } = await signedInAs('alice', 'AwaitingChallengeAuthenticatorSelection');
 
     const [first] = await pickerOptions(el);
     first.focus();
@@ -236,10 +242,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   });
 
   it('bob: enrolls Okta Verify by scanning the QR code', async () => {
-    const user = await newUser('bob');
-    const el = await render();
-    await signIn(el, user);
-    await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
+    const { user, el } = await signedInAs('bob', 'AwaitingAuthenticatorEnrollment');
     expect(title(el)).to.equal('Set up a security method');
     expect((await pickerOptions(el)).map((o) => o.textContent?.trim())).to.deep.equal(['Okta Verify']);
     expect(picker(el)!.shadowRoot!.querySelector('[part~=skip]'), 'a required enrollment has no skip').to.equal(null);
@@ -262,10 +265,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   });
 
   it('bob: "set up another way", email link from the outbox', async () => {
-    const user = await newUser('bob');
-    const el = await render();
-    await signIn(el, user);
-    await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
+    const { user, el } = await signedInAs('bob', 'AwaitingAuthenticatorEnrollment');
     await choose(el, /Okta Verify/);
     await untilStatus(el, 'AwaitingEnrollmentPoll');
 
@@ -319,10 +319,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   });
 
   it('carol: expired password, a mismatch caught on the page, then changed', async () => {
-    const user = await newUser('carol');
-    const el = await render();
-    await signIn(el, user);
-    await untilStatus(el, 'PasswordExpired');
+    const { user, el } = await signedInAs('carol', 'PasswordExpired');
     expect(title(el)).to.equal('Change your password');
     expect(root(el).querySelectorAll('input[autocomplete=new-password]')).to.have.length(2);
     await expect(el).to.be.accessible();
@@ -345,10 +342,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   });
 
   it('dave: optional enrollment skipped', async () => {
-    const user = await newUser('dave');
-    const el = await render();
-    await signIn(el, user);
-    await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
+    const { user, el } = await signedInAs('dave', 'AwaitingAuthenticatorEnrollment');
     const [toPicker] = recorder.of('okta-status-change').filter((e) => e.detail.status === 'AwaitingAuthenticatorEnrollment');
     expect(toPicker.detail.canSkip).to.equal(true);
     await expect(el).to.be.accessible();
@@ -362,10 +356,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   it('removed mid-poll, the element makes no more poll requests', async () => {
     performance.setResourceTimingBufferSize(100000);
     performance.clearResourceTimings();
-    const user = await newUser('alice');
-    const el = await render();
-    await signIn(el, user);
-    await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
+    const { user, el } = await signedInAs('alice', 'AwaitingChallengeAuthenticatorSelection');
     await choose(el, /push/i);
     await untilStatus(el, 'AwaitingChallengePoll');
     await waitFor(async () => recorder.of('okta-poll').length >= 2, 'two polls');
@@ -397,10 +388,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   });
 
   it('a denied push: push_rejected is reported and shown, and the picker offers another method', async () => {
-    const user = await newUser('alice');
-    const el = await render();
-    await signIn(el, user);
-    await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
+    const { user, el } = await signedInAs('alice', 'AwaitingChallengeAuthenticatorSelection');
     await choose(el, /push/i);
     await untilStatus(el, 'AwaitingChallengePoll');
     await waitFor(async () => (await device(user.username)).push, 'the push on the device');
@@ -424,10 +412,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   });
 
   it('start over mid-flow returns to the form and the backend forgets the transaction', async () => {
-    const user = await newUser('bob');
-    const el = await render();
-    await signIn(el, user);
-    await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
+    const { user, el } = await signedInAs('bob', 'AwaitingAuthenticatorEnrollment');
     button(el, /start over/i).click();
     await untilStatus(el, 'Idle');
     expect(title(el)).to.equal('Sign in');
