@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { BackendTransport, parseRetryAfter } from './backend.js';
+import { BackendTransport } from './backend.js';
+import { parseRetryAfter } from '../core/retry-after.js';
 import { createTransport } from './create.js';
 import { FlowError } from '../core/types.js';
 

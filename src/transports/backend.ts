@@ -7,6 +7,7 @@ import { FlowError, type ErrorCode, type FlowState, type PollKind, type PollResu
 import { parseFlowReply } from '../core/flow-reply.js';
 import { parsePollReply } from '../core/poll-reply.js';
 import { isObject, pick } from '../core/read.js';
+import { parseRetryAfter } from '../core/retry-after.js';
 
 export type BackendEndpoint =
   | 'login'
@@ -61,15 +62,6 @@ const KNOWN_CODES: readonly ErrorCode[] = [
   'rate_limited',
 ];
 const MAX_MESSAGE = 300;
-
-/** `Retry-After` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
 
 /** Reads an error body `{ code, message }`, `{ Code, Message }` or `{ error: { code, message } }`. */
 function errorBody(body: unknown): { code?: string; message?: string } {

@@ -10,6 +10,7 @@ import {
   createMinimalOktaAuthIdx,
 } from '@okta/okta-auth-js/idx';
 import type { IdxAuthClient, IdxHttp } from './idx-types.js';
+import { parseRetryAfter } from '../core/retry-after.js';
 
 const MinimalOktaAuthIdx = createMinimalOktaAuthIdx(
   createIdxStorageManager(),
@@ -86,7 +87,7 @@ function createHttp(): IdxHttp {
             // okta-auth-js reports unreadable bodies itself
           }
         }
-        if (response.status === 429) http.retryAfterMs = retryAfter(response.headers.get('retry-after'));
+        if (response.status === 429) http.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         const oauthError = (result.responseJSON as { error?: unknown } | undefined)?.error;
         if (!response.ok || oauthError) throw result;
         return result;
@@ -96,13 +97,6 @@ function createHttp(): IdxHttp {
   return http;
 }
 
-function retryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
 
 /** A fresh client whose transaction (PKCE verifier, state, nonce) and HTTP cache live in memory only. */
 export function createAuthClient(options: ClientOptions): { client: IdxAuthClient; http: IdxHttp } {
