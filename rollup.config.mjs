@@ -25,6 +25,9 @@ export default [
   },
   {
     input,
+    // Lazy chunks may import what they share with the entry from the entry itself: without this, Rollup keeps the
+    // entry's exports exact by moving its code into a second file, and the script tag would load two.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/cdn',
       format: 'es',

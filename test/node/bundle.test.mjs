@@ -1,0 +1,42 @@
+// What `npm run build` ships: one script-tag file with Lit inside and okta-auth-js only behind a dynamic import,
+// and ES modules with type declarations that leave Lit and okta-auth-js to the app's bundler.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const dist = new URL('../../dist/', import.meta.url);
+const read = (path) => readFileSync(new URL(path, dist), 'utf8');
+const entry = read('cdn/okta-signin-elements.min.js');
+
+test('the script-tag file stands alone: no static import of another file', () => {
+  const staticImports = entry.match(/(?:^|[;}\s])(?:import|export)\s*(?:\{[^}]*\}|\*(?:\s*as\s*\w+)?|\w+)?\s*(?:from\s*)?["']\.{1,2}\/[^"']+["']/g);
+  assert.equal(staticImports, null, `static imports: ${staticImports}`);
+});
+
+test('the script-tag file holds Lit and registers the three elements', () => {
+  assert.match(entry, /litHtmlVersions/, 'Lit is inside');
+  for (const tag of ['okta-signin', 'authenticator-picker', 'okta-verify-poller']) assert.ok(entry.includes(`"${tag}"`), tag);
+});
+
+test('okta-auth-js is only behind a dynamic import', () => {
+  assert.ok(!entry.includes('interaction_handle'), 'no okta-auth-js code in the script-tag file');
+  const dynamic = [...entry.matchAll(/import\(["'](\.\/chunks\/[^"']+)["']\)/g)].map((m) => m[1]);
+  assert.ok(dynamic.length > 0, 'IDX mode is a dynamic import');
+  const reachable = new Set();
+  const visit = (path) => {
+    if (reachable.has(path)) return;
+    reachable.add(path);
+    const code = read(`cdn/${path}`);
+    for (const m of code.matchAll(/["'](\.\/[^"']+\.js)["']/g)) visit(new URL(m[1], new URL(path, 'file:///x/')).pathname.slice(3));
+  };
+  dynamic.forEach(visit);
+  assert.ok([...reachable].some((path) => read(`cdn/${path}`).includes('interaction_handle')), 'okta-auth-js in a lazy chunk');
+});
+
+test('the ES modules come with type declarations and import Lit and okta-auth-js by name', () => {
+  assert.ok(existsSync(new URL('index.d.ts', dist)));
+  assert.ok(existsSync(new URL('core/index.d.ts', dist)));
+  assert.match(read('elements/okta-signin/okta-signin.js'), /from 'lit'/);
+  assert.match(read('index.d.ts'), /OktaSignin/);
+  assert.ok(!existsSync(new URL('node_modules', dist)), 'no dependency copied into dist');
+});
