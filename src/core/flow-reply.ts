@@ -1,18 +1,16 @@
 import {
   FLOW_STATUSES,
   FlowError,
+  isEnrollmentChannel,
   type Authenticator,
   type ChallengeInfo,
-  type EnrollmentChannel,
   type EnrollmentInfo,
   type FlowState,
   type FlowStatus,
 } from './types.js';
 import { isObject, pick, pickMs, pickString, type Json } from './read.js';
+import { isInlineImage } from './inline-image.js';
 
-const CHANNELS: readonly EnrollmentChannel[] = ['qrcode', 'email', 'sms'];
-// Only raster images inline: nothing the server sends can make the page fetch or run anything.
-const QR_IMAGE = /^data:image\/(png|gif|jpeg);base64,[a-z0-9+/=\s]+$/i;
 
 const malformed = (what: string) =>
   new FlowError('malformed_response', `Unreadable reply: ${what}`);
@@ -62,14 +60,14 @@ function readAuthenticator(value: unknown): Authenticator {
 
 function readEnrollment(value: unknown): EnrollmentInfo {
   if (!isObject(value)) throw malformed('enrollment');
-  const channel = pickString(value, 'channel') as EnrollmentChannel;
-  if (!CHANNELS.includes(channel)) throw malformed('enrollment channel');
+  const channel = pickString(value, 'channel');
+  if (!isEnrollmentChannel(channel)) throw malformed('enrollment channel');
   const list = pick(value, 'channels');
-  const channels = Array.isArray(list) ? (list.filter((c) => CHANNELS.includes(c)) as EnrollmentChannel[]) : [];
+  const channels = Array.isArray(list) ? list.filter(isEnrollmentChannel) : [];
   const info: EnrollmentInfo = { channel, channels };
   const qr = pickString(value, 'qrCode');
   if (qr) {
-    if (!QR_IMAGE.test(qr)) throw malformed('QR code');
+    if (!isInlineImage(qr)) throw malformed('QR code');
     info.qrCode = qr;
   }
   copyText(info, value, 'sentTo');

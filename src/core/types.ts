@@ -57,6 +57,11 @@ export interface Authenticator {
 
 export type EnrollmentChannel = 'qrcode' | 'email' | 'sms';
 
+export const ENROLLMENT_CHANNELS: readonly EnrollmentChannel[] = ['qrcode', 'email', 'sms'];
+
+export const isEnrollmentChannel = (value: unknown): value is EnrollmentChannel =>
+  ENROLLMENT_CHANNELS.includes(value as EnrollmentChannel);
+
 export interface EnrollmentInfo {
   /** The channel in use now. */
   channel: EnrollmentChannel;

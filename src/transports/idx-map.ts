@@ -4,22 +4,20 @@
  */
 import {
   FlowError,
+  isEnrollmentChannel,
   type Authenticator,
-  type EnrollmentChannel,
   type EnrollmentInfo,
   type ErrorCode,
   type FlowState,
   type TokenSet,
 } from '../core/types.js';
+import { isInlineImage } from '../core/inline-image.js';
+import { DEFAULT_RATE_LIMIT_WAIT } from '../core/poller.js';
 import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './idx-types.js';
 
 /** What the transport was doing when the transaction came back; decides what a rejection means. */
 export type Operation = 'start' | 'login' | 'select' | 'channel' | 'channel-data' | 'code' | 'password' | 'skip' | 'poll';
 
-const CHANNELS: readonly EnrollmentChannel[] = ['qrcode', 'email', 'sms'];
-// Only inline raster images: nothing from the server can make the page fetch or run anything.
-const QR_IMAGE = /^data:image\/(png|gif|jpeg);base64,[a-z0-9+/=\s]+$/i;
-const RATE_LIMIT_WAIT_MS = 60_000;
 
 export const MESSAGES: Record<ErrorCode, string> = {
   invalid_credentials: 'The username or password is not correct.',
@@ -81,7 +79,7 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   const has = (pattern: RegExp) => keys.some((k) => pattern.test(k));
 
   if (tx.rawIdxState?.errorCode === 'E0000047' || has(/^tooManyRequests$/)) {
-    return flowError('rate_limited', text, { retryAfterMs: retryAfterMs ?? RATE_LIMIT_WAIT_MS });
+    return flowError('rate_limited', text, { retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT });
   }
   if (has(/^idx\.session\.expired$|transaction_resource_not_found/)) return flowError('session_expired', text);
   if (has(/push_rejected/)) return flowError('push_rejected', text);
@@ -239,14 +237,12 @@ function enrollmentOf(tx: IdxTransaction, current: IdxAuthenticatorValue | undef
   const channelField = field(subForm(field(select?.value, 'authenticator')), 'channel');
   const channels = (channelField?.options ?? [])
     .map((o) => o.value)
-    .filter((c): c is EnrollmentChannel => CHANNELS.includes(c as EnrollmentChannel));
+    .filter(isEnrollmentChannel);
   const data = current?.contextualData ?? {};
-  const selected = CHANNELS.includes(data.selectedChannel as EnrollmentChannel)
-    ? (data.selectedChannel as EnrollmentChannel)
-    : channels[0] ?? 'qrcode';
+  const selected = isEnrollmentChannel(data.selectedChannel) ? data.selectedChannel : channels[0] ?? 'qrcode';
   const info: EnrollmentInfo = { channel: selected, channels };
   const qr = data.qrcode?.href;
-  if (typeof qr === 'string' && QR_IMAGE.test(qr)) info.qrCode = qr;
+  if (typeof qr === 'string' && isInlineImage(qr)) info.qrCode = qr;
   const sentTo = selected === 'email' ? data.email : selected === 'sms' ? data.phoneNumber : undefined;
   const to = safeText(sentTo);
   if (to) info.sentTo = to;
@@ -285,7 +281,7 @@ export function errorFromException(e: unknown, op: Operation, retryAfterMs?: num
     const status = err.xhr?.status;
     if (!err.xhr) return flowError('network', undefined, { cause: e });
     if (status === 429 || err.errorCode === 'E0000047') {
-      return flowError('rate_limited', undefined, { status, retryAfterMs: retryAfterMs ?? RATE_LIMIT_WAIT_MS, cause: e });
+      return flowError('rate_limited', undefined, { status, retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT, cause: e });
     }
     if (status === 401 || status === 403) return flowError('session_expired', undefined, { status, cause: e });
     return flowError('server', undefined, { status, cause: e });

@@ -1,10 +1,8 @@
 import { html, nothing } from 'lit';
-import type { EnrollmentChannel } from '../../../core/types.js';
+import { ENROLLMENT_CHANNELS } from '../../../core/types.js';
 import { strings } from '../../shared/messages.js';
 import type { OktaSignin } from '../okta-signin.js';
 import { pollerView } from './poller.js';
-
-const ALL: EnrollmentChannel[] = ['qrcode', 'email', 'sms'];
 
 const otherWay = (h: OktaSignin, text: string) =>
   (h.flowState.enrollment?.channels.length ?? 0) > 1
@@ -14,7 +12,7 @@ const otherWay = (h: OktaSignin, text: string) =>
 /** Choose QR code, email link or SMS link. */
 export const channelView = (h: OktaSignin) => {
   const e = h.flowState.enrollment;
-  const channels = e?.channels.length ? e.channels : ALL;
+  const channels = e?.channels.length ? e.channels : ENROLLMENT_CHANNELS;
   const preselect = channels.find((c) => c !== e?.channel) ?? channels[0];
   return html`<form part="form channels" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.channelTitle}</h2>
