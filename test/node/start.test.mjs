@@ -2,21 +2,10 @@
 // the device page and the issuer are there, and the IDX page's origin is trusted by the org.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { freePort } from '../support/servers.mjs';
 
 const root = new URL('../../', import.meta.url);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('npm start', () => {
   let child;

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 const here = new URL('../../', import.meta.url);
 const has = (path) => existsSync(new URL(path, here));
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
