@@ -2,10 +2,11 @@
 // cookie-keeping HTTP client (one per simulated browser) and the org's device API.
 import express from 'express';
 import { createServer } from 'node:http';
-import { PNG } from 'pngjs';
-import jsQR from 'jsqr';
 import { startOrg } from '../../demo/org/index.mjs';
 import { createBackend } from '../../demo/server/index.mjs';
+import { decodeQr, sleep } from './org-helpers.mjs';
+
+export { decodeQr, sleep };
 
 const listen = (app) =>
   new Promise((resolve, reject) => {
@@ -172,16 +173,6 @@ export class DeviceApi {
     return (await this.call('GET', '/outbox')).messages;
   }
 }
-
-/** Reads the link a QR code `data:image/png` URL encodes, as a phone's camera would. */
-export function decodeQr(dataUrl) {
-  const png = PNG.sync.read(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('the QR image holds no readable code');
-  return code.data;
-}
-
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Signs in up to the first step after the password. */
 export async function login(browser, user) {
