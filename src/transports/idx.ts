@@ -83,6 +83,10 @@ function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> 
   });
 }
 
+/** Whether an error leaves nothing to go on with. A denied push does not: the org offers the choice again. */
+const endsTransaction = (err: FlowError) =>
+  (!err.retryable || err.code === 'session_expired') && err.code !== 'push_rejected';
+
 class IdxTransport implements Transport {
   readonly kind = 'idx' as const;
   private readonly options: IdxTransportOptions;
@@ -166,7 +170,7 @@ class IdxTransport implements Transport {
       } catch (e) {
         if (signal?.aborted) throw aborted(signal);
         const err = errorFromException(e, op, http?.retryAfterMs);
-        if (!err.retryable && err.code !== 'push_rejected') this.reset();
+        if (endsTransaction(err)) this.reset();
         throw err;
       } finally {
         if (http && http.signal === signal) http.signal = undefined;
@@ -182,7 +186,7 @@ class IdxTransport implements Transport {
     if (err) {
       // A denied push leaves the transaction alive: the org offers the authenticator choice again.
       if (err.code === 'push_rejected') this.current = tx;
-      else if (!err.retryable || err.code === 'session_expired') this.reset();
+      else if (endsTransaction(err)) this.reset();
       throw err;
     }
     return tx;
