@@ -17,7 +17,7 @@ const onwarn = (warning, warn) => {
 
 export default [
   {
-    input: ['src/index.ts', 'src/core/index.ts'],
+    input: ['src/index.ts', 'src/core/index.ts', 'src/server/index.ts'],
     external: (id) => /^(lit|@lit|@okta\/okta-auth-js)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true })],

@@ -5,11 +5,17 @@ export { OktaVerifyPoller } from './elements/okta-verify-poller/okta-verify-poll
 export * from './elements/shared/events.js';
 export { strings, errorText } from './elements/shared/messages.js';
 export * from './core/index.js';
-export { createTransport, type TransportConfig } from './transports/create.js';
+export { createTransport } from './transports/create.js';
 export {
-  BackendTransport,
-  createBackendTransport,
-  BACKEND_PATHS,
+  BACKEND_ENDPOINTS,
   type BackendEndpoint,
+  type BackendRequestOptions,
   type BackendTransportOptions,
-} from './transports/backend.js';
+  type IdxTransportOptions,
+  type TokenStorage,
+  type TransportConfig,
+} from './transports/config.js';
+export { BackendTransport, createBackendTransport, BACKEND_PATHS } from './transports/backend/transport.js';
+export { parseFlowReply } from './transports/backend/flow-reply.js';
+export { parsePollReply, type PollReply } from './transports/backend/poll-reply.js';
+export { fetchPollReply, pollEndpoint } from './transports/backend/poll-endpoint.js';

@@ -30,7 +30,7 @@ export function pollRoutes(options, cache) {
       }
       const { authClient, http } = createOktaClient(options, req.session, cache);
       const transaction = await authClient.idx.proceed({ step });
-      const reply = await settle(req, transaction, http, options);
+      const reply = await settle(req, transaction, http, options, 'poll');
       if (reply.status === waitingStatus) {
         res.json({ Refresh: reply.refresh ?? null, ContinuePolling: true, Next: null, Status: reply.status });
       } else {

@@ -1,11 +1,10 @@
 import express from 'express';
 import { createOktaClient, hasIdxTransaction } from './okta-client.mjs';
 import { BackendError, invalidInput, sessionExpired } from './errors.mjs';
-import { firstRemediation } from './flow-state.mjs';
+import { ENROLLMENT_CHANNELS, remediation, stepName } from 'okta-signin-elements/server';
 import { currentFlowState, forgetFlow, settle } from './settle.mjs';
 import { emailAddress, optionalString, phoneNumber, requiredString, verificationCode } from './validate.mjs';
 
-const CHANNELS = ['qrcode', 'email', 'sms'];
 const ENROLLMENT_STATES = [
   'AwaitingEnrollmentPoll',
   'AwaitingEnrollmentChannelSelection',
@@ -62,14 +61,14 @@ export function flowRoutes(options, cache) {
       forgetFlow(req.session);
       const { authClient, http } = okta(req);
       const started = await authClient.idx.start();
-      if (firstRemediation(started)?.name !== 'identify') return settle(req, started, http, options);
+      if (stepName(started) !== 'identify') return settle(req, started, http, options, 'start');
       let transaction = await authClient.idx.proceed({ step: 'identify', username, password });
       // Orgs that ask for the username first then ask for the password as a separate challenge.
-      const next = firstRemediation(transaction);
+      const next = remediation(transaction, stepName(transaction));
       if (next?.name === 'challenge-authenticator' && next.relatesTo?.value?.key === 'okta_password') {
         transaction = await authClient.idx.proceed({ step: 'challenge-authenticator', password });
       }
-      return settle(req, transaction, http, options);
+      return settle(req, transaction, http, options, 'login');
     }),
   );
 
@@ -91,10 +90,10 @@ export function flowRoutes(options, cache) {
         authenticator: { id, ...(method && !enrolling ? { methodType: method } : {}) },
       });
       // Some orgs ask for the method in a second step even when it came with the selection.
-      if (firstRemediation(transaction)?.name === 'authenticator-verification-data' && method) {
+      if (stepName(transaction) === 'authenticator-verification-data' && method) {
         transaction = await authClient.idx.proceed({ step: 'authenticator-verification-data', methodType: method });
       }
-      return settle(req, transaction, http, options);
+      return settle(req, transaction, http, options, 'select');
     }),
   );
 
@@ -103,10 +102,10 @@ export function flowRoutes(options, cache) {
     handle(async (req) => {
       requireState(req.session, ENROLLMENT_STATES);
       const channel = requiredString(req.body, 'channel', { label: 'channel' });
-      if (!CHANNELS.includes(channel)) throw invalidInput('Choose QR code, email or SMS.');
+      if (!ENROLLMENT_CHANNELS.includes(channel)) throw invalidInput('Choose QR code, email or SMS.');
       const { authClient, http } = okta(req);
       const transaction = await authClient.idx.proceed({ step: 'select-enrollment-channel', channel });
-      return settle(req, transaction, http, options);
+      return settle(req, transaction, http, options, 'channel');
     }),
   );
 
@@ -118,7 +117,7 @@ export function flowRoutes(options, cache) {
       const values = wantsPhone ? { phoneNumber: phoneNumber(req.body) } : { email: emailAddress(req.body) };
       const { authClient, http } = okta(req);
       const transaction = await authClient.idx.proceed({ step: 'enrollment-channel-data', ...values });
-      return settle(req, transaction, http, options);
+      return settle(req, transaction, http, options, 'channel-data');
     }),
   );
 
@@ -129,7 +128,7 @@ export function flowRoutes(options, cache) {
       const code = verificationCode(req.body);
       const { authClient, http } = okta(req);
       const transaction = await authClient.idx.proceed({ step: 'challenge-authenticator', verificationCode: code });
-      return settle(req, transaction, http, options);
+      return settle(req, transaction, http, options, 'code');
     }),
   );
 
@@ -140,7 +139,7 @@ export function flowRoutes(options, cache) {
       const newPassword = requiredString(req.body, 'newPassword', { label: 'new password', trim: false, max: 1024 });
       const { authClient, http } = okta(req);
       const transaction = await authClient.idx.proceed({ step: 'reenroll-authenticator', newPassword });
-      return settle(req, transaction, http, options);
+      return settle(req, transaction, http, options, 'password');
     }),
   );
 
@@ -151,7 +150,7 @@ export function flowRoutes(options, cache) {
       if (!state.canSkip) throw new BackendError(409, 'invalid_input', 'This step cannot be skipped.');
       const { authClient, http } = okta(req);
       const transaction = await authClient.idx.proceed({ step: 'skip' });
-      return settle(req, transaction, http, options);
+      return settle(req, transaction, http, options, 'skip');
     }),
   );
 

@@ -1,6 +1,6 @@
 import { clearIdxTransaction } from './okta-client.mjs';
-import { errorFromMessages, rateLimited, sessionExpired, upstreamFailure } from './errors.mjs';
-import { toFlowState } from './flow-state.mjs';
+import { rateLimited, sessionExpired, upstreamFailure } from './errors.mjs';
+import { errorReply, toFlowState } from './flow-reply.mjs';
 
 /** Forgets the sign-in attempt (not the signed-in user). */
 export function forgetFlow(session) {
@@ -24,10 +24,11 @@ function regenerate(req) {
  * @param {any} transaction okta-auth-js `IdxTransaction`
  * @param {{ status?: number, retryAfter?: number }} http the last Okta response
  * @param {{ successUrl: string }} options
+ * @param {import('okta-signin-elements/server').Operation} op what the request was doing
  */
-export async function settle(req, transaction, http, options) {
+export async function settle(req, transaction, http, options, op) {
   const session = req.session;
-  const error = errorFromMessages(transaction.messages, http);
+  const error = errorReply(transaction, op, http);
   if (error) {
     if (error.code === 'session_expired') forgetFlow(session);
     else if (error.code !== 'rate_limited' && transaction.neededToProceed?.length) {

@@ -28,6 +28,23 @@ export class FlowPollEvent extends Event {
   }
 }
 
+/** A poll request failed for a passing reason (network, 5xx, 429); the flow tries again after `delayMs`. */
+export class FlowPollRetryEvent extends Event {
+  constructor(readonly error: FlowError, readonly delayMs: number) {
+    super('pollretry');
+  }
+}
+
+/**
+ * Polling ended: `result` is the last reply, `state` the state the flow moves to right after this event, so that
+ * a UI can report the end of polling before it shows the next view.
+ */
+export class FlowPollCompleteEvent extends Event {
+  constructor(readonly result: PollResult, readonly state: FlowState) {
+    super('pollcomplete');
+  }
+}
+
 /** A request started or ended (`pending` tells which). */
 export class FlowPendingEvent extends Event {
   constructor(readonly pending: boolean) {
@@ -40,5 +57,7 @@ export interface SignInFlowEventMap {
   success: FlowSuccessEvent;
   error: FlowErrorEvent;
   poll: FlowPollEvent;
+  pollretry: FlowPollRetryEvent;
+  pollcomplete: FlowPollCompleteEvent;
   pendingchange: FlowPendingEvent;
 }

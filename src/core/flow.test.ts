@@ -192,19 +192,49 @@ describe('SignInFlow', () => {
     expect(b.error).to.equal(null);
   });
 
-  it('with autoPoll off, pollOnce drives the poll and applies the final state', async () => {
-    const { t, calls } = fakeTransport({
+  it('announces the end of polling with the next state before moving to it', async () => {
+    const { t } = fakeTransport({
       login: [{ status: 'AwaitingEnrollmentPoll', refresh: 5 }],
       poll: [{ continuePolling: false, refresh: null, state: { status: 'PasswordExpired' } }],
     });
-    const flow = new SignInFlow(t, { autoPoll: false });
+    const flow = new SignInFlow(t);
+    const log = record(flow);
+    flow.addEventListener('pollcomplete', (e) => log.push(`complete:${e.state.status}:${flow.state.status}`));
     await flow.login({ username: 'a', password: 'p' });
-    await new Promise((r) => setTimeout(r, 30));
-    expect(calls).to.deep.equal(['login']);
-    const result = await flow.pollOnce(new AbortController().signal, { apply: false });
-    expect(result.state).to.deep.equal({ status: 'PasswordExpired' });
-    expect(flow.state.status).to.equal('AwaitingEnrollmentPoll');
-    flow.finishPoll();
-    expect(flow.state.status).to.equal('PasswordExpired');
+    await new Promise<void>((r) => flow.addEventListener('statechange', () => r(), { once: true }));
+    expect(log).to.deep.equal([
+      'Idle>AwaitingEnrollmentPoll',
+      'poll:false',
+      'complete:PasswordExpired:AwaitingEnrollmentPoll',
+      'AwaitingEnrollmentPoll>PasswordExpired',
+    ]);
+  });
+
+  it('reports a custom transport\'s bug while polling once, as unknown, without retrying it', async () => {
+    const { t, calls } = fakeTransport({ login: [{ status: 'AwaitingChallengePoll', refresh: 5 }] });
+    t.poll = () => {
+      calls.push('poll');
+      return Promise.reject(new TypeError('x is undefined'));
+    };
+    const flow = new SignInFlow(t);
+    const log = record(flow);
+    await flow.login({ username: 'a', password: 'p' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls).to.deep.equal(['login', 'poll']);
+    expect(log).to.deep.equal(['Idle>AwaitingChallengePoll', 'error:unknown']);
+  });
+
+  it('tells each passing poll failure and its wait', async () => {
+    const { t } = fakeTransport({
+      login: [{ status: 'AwaitingChallengePoll', refresh: 5 }],
+      poll: [new FlowError('server', 'HTTP 503', { status: 503, retryable: true }), { continuePolling: true, refresh: 5 }],
+    });
+    const flow = new SignInFlow(t, { poller: { backoffBase: 10, random: () => 0 } });
+    const retries: string[] = [];
+    flow.addEventListener('pollretry', (e) => retries.push(`${e.error.code}:${e.delayMs}`));
+    await flow.login({ username: 'a', password: 'p' });
+    await new Promise((r) => setTimeout(r, 60));
+    flow.dispose();
+    expect(retries).to.deep.equal(['server:5']);
   });
 });

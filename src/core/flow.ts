@@ -1,26 +1,25 @@
-import { FlowError, type EnrollmentChannel, type FlowState, type PollResult, type Transport } from './types.js';
+import { FlowError, type EnrollmentChannel, type FlowState, type PollKind, type PollResult, type Transport } from './types.js';
 import { ALLOWED_ACTIONS, pollKindOf, type FlowAction } from './flow-rules.js';
 import {
   FlowErrorEvent,
   FlowPendingEvent,
+  FlowPollCompleteEvent,
   FlowPollEvent,
+  FlowPollRetryEvent,
   FlowStateEvent,
   FlowSuccessEvent,
   type SignInFlowEventMap,
 } from './flow-events.js';
 import { DEFAULT_POLL_INTERVAL, runPoller, type PollerOptions } from './poller.js';
+import { pageVisible } from './page-visible.js';
 
 export interface SignInFlowOptions {
   /**
-   * Poll inside the flow while in a poll status (default true). A UI that runs its own poller
-   * (as `<okta-signin>` does with `<okta-verify-poller>`) passes false and polls through `pollOnce`.
+   * Timing knobs for the flow's poller (clock, random, backoff, `ready`). By default polling pauses while the
+   * page is hidden.
    */
-  autoPoll?: boolean;
-  /** Timing knobs for the built-in poller (clock, random, backoff). */
-  poller?: Omit<PollerOptions, 'poll' | 'signal' | 'initialDelay' | 'onReply'>;
+  poller?: Omit<PollerOptions, 'poll' | 'signal' | 'initialDelay' | 'onReply' | 'onRetry'>;
 }
-
-const TRANSIENT = new Set(['network', 'server', 'rate_limited']);
 
 export function toFlowError(error: unknown): FlowError {
   if (error instanceof FlowError) return error;
@@ -30,7 +29,9 @@ export function toFlowError(error: unknown): FlowError {
 /**
  * The sign-in flow as a state machine. Holds the current FlowState, allows only the actions that make sense
  * in it, calls the Transport with an AbortSignal, and reports through events:
- * `statechange`, `success`, `error`, `poll`, `pendingchange`.
+ * `statechange`, `success`, `error`, `poll`, `pollretry`, `pollcomplete`, `pendingchange`.
+ * In a poll status the flow polls by itself (one loop, paused while the page is hidden) until the reply says
+ * polling is over, then moves to the state that follows.
  * A `session_expired` error takes the flow back to `Idle` with a message.
  */
 export class SignInFlow extends EventTarget {
@@ -41,7 +42,6 @@ export class SignInFlow extends EventTarget {
   private readonly requests = new Set<AbortController>();
   private polling?: AbortController;
   private disposed = false;
-  private held?: { at: FlowState; next: FlowState };
 
   constructor(
     readonly transport: Transport,
@@ -126,36 +126,6 @@ export class SignInFlow extends EventTarget {
     return this.state;
   }
 
-  /**
-   * One poll request for the current poll status. When the reply says polling is over, the final state
-   * (the reply's, else the transport's `resume`) is applied, or with `{ apply: false }` held back until
-   * `finishPoll()` so that the caller can report the end of polling first. Transient errors (network, 5xx, 429)
-   * are thrown for the poller to retry; others are reported and thrown.
-   */
-  async pollOnce(signal: AbortSignal, options: { apply?: boolean } = {}): Promise<PollResult> {
-    const at = this.state;
-    const kind = pollKindOf(at.status);
-    if (!kind) throw new FlowError('invalid_input', `Nothing to poll in ${at.status}.`);
-    try {
-      const result = await this.transport.poll(kind, signal);
-      if (signal.aborted || this.state !== at) return result;
-      this.dispatchEvent(new FlowPollEvent(result));
-      if (result.continuePolling) return result;
-      const next = result.state ?? (await this.transport.resume(signal)) ?? { status: 'Terminal' };
-      if (signal.aborted || this.state !== at) return result;
-      if (options.apply === false) this.held = { at, next };
-      else this.apply(next);
-      return { ...result, state: next };
-    } catch (error) {
-      const e = toFlowError(error);
-      if (!signal.aborted && this.state === at && !TRANSIENT.has(e.code)) {
-        this.report(e);
-        if (e.code === 'push_rejected') await this.offerOtherMethods(at, e, signal);
-      }
-      throw error;
-    }
-  }
-
   /** After a denied push, back to the authenticator choice when the server offers it, keeping the message. */
   private async offerOtherMethods(at: FlowState, error: FlowError, signal: AbortSignal): Promise<void> {
     try {
@@ -164,13 +134,6 @@ export class SignInFlow extends EventTarget {
     } catch {
       // Staying on the push view, with the message shown, is the fallback.
     }
-  }
-
-  /** Applies the final state that `pollOnce(signal, { apply: false })` held back, if nothing moved since. */
-  finishPoll(): void {
-    const held = this.held;
-    this.held = undefined;
-    if (held && held.at === this.state && !this.disposed) this.apply(held.next);
   }
 
   /** Records and announces an error; `session_expired` also returns to Idle. */
@@ -212,20 +175,53 @@ export class SignInFlow extends EventTarget {
     this.error = error;
     this.dispatchEvent(new FlowStateEvent(next, previous));
     if (next.status === 'Success') this.dispatchEvent(new FlowSuccessEvent(next.next, next.tokens));
-    else if (pollKindOf(next.status) && this.options.autoPoll !== false && !this.disposed) this.startPolling();
+    else if (!this.disposed) this.startPolling();
   }
 
   private startPolling(): void {
+    const at = this.state;
+    const kind = pollKindOf(at.status);
+    if (!kind) return;
     const ctrl = new AbortController();
     this.polling = ctrl;
+    const current = () => !ctrl.signal.aborted && this.state === at;
     runPoller({
+      ready: pageVisible,
       ...this.options.poller,
-      poll: (s) => this.pollOnce(s),
-      initialDelay: this.state.refresh ?? DEFAULT_POLL_INTERVAL,
+      poll: (signal) => this.pollOnce(kind, signal),
+      initialDelay: at.refresh ?? DEFAULT_POLL_INTERVAL,
       signal: ctrl.signal,
-    }).catch((error) => {
-      if (!ctrl.signal.aborted) this.report(error);
-    });
+      onReply: (result) => current() && this.dispatchEvent(new FlowPollEvent(result)),
+      onRetry: (error, delayMs) => current() && this.dispatchEvent(new FlowPollRetryEvent(error, delayMs)),
+    }).then(
+      (result) => {
+        if (!current()) return;
+        const next = result.state ?? { status: 'Terminal' };
+        this.dispatchEvent(new FlowPollCompleteEvent(result, next));
+        if (current()) this.apply(next);
+      },
+      async (error) => {
+        if (!current()) return;
+        const e = toFlowError(error);
+        this.report(e);
+        if (e.code === 'push_rejected') await this.offerOtherMethods(at, e, ctrl.signal);
+      },
+    );
+  }
+
+  /**
+   * One poll request. A final reply without a state is completed from the transport's `resume`, inside the same
+   * request slot so that a passing failure there is retried like the poll itself. Anything that is not a FlowError
+   * (a custom transport's bug) becomes `unknown`, which ends polling instead of being retried as a network error.
+   */
+  private async pollOnce(kind: PollKind, signal: AbortSignal): Promise<PollResult> {
+    try {
+      const result = await this.transport.poll(kind, signal);
+      if (result.continuePolling || result.state) return result;
+      return { ...result, state: (await this.transport.resume(signal)) ?? { status: 'Terminal' } };
+    } catch (error) {
+      throw signal.aborted ? error : toFlowError(error);
+    }
   }
 
   private stopPolling(): void {

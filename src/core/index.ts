@@ -6,6 +6,8 @@ export {
   FlowSuccessEvent,
   FlowErrorEvent,
   FlowPollEvent,
+  FlowPollRetryEvent,
+  FlowPollCompleteEvent,
   FlowPendingEvent,
   type SignInFlowEventMap,
 } from './flow-events.js';
@@ -19,5 +21,4 @@ export {
   type PollerOptions,
 } from './poller.js';
 export { safeUrl, isSafeUrl, navigateSafely, parseAllowedOrigins, type SafeNavigationOptions } from './safe-navigation.js';
-export { parsePollReply } from './poll-reply.js';
-export { parseFlowReply } from './flow-reply.js';
+export { pageVisible } from './page-visible.js';

@@ -134,7 +134,48 @@ export type ErrorCode =
   | 'config'
   | 'unknown';
 
-/** The one error type the core, transports and elements throw and report. */
+/**
+ * Why an error happened, where the code alone does not tell the user enough. The elements show their own
+ * sentence for each reason; transports never carry user-facing sentences of their own.
+ */
+export type FlowErrorReason =
+  /** Neither `backend` nor `issuer` is set. */
+  | 'no-mode'
+  /** Both `backend` and `issuer` are set. */
+  | 'both-modes'
+  /** IDX mode without `client-id` or `redirect-uri`. */
+  | 'idx-incomplete'
+  /** okta-auth-js refused the issuer, client id or redirect URI. */
+  | 'idx-settings'
+  /** The `authClient` given is not an OktaAuth instance with the IDX API. */
+  | 'auth-client'
+  /** The org's policy asks for a step this library does not drive. */
+  | 'unsupported-step'
+  /** The IDX code (okta-auth-js) could not be downloaded. */
+  | 'load-failed'
+  /** Okta did not complete the token exchange; only a new sign-in can follow. */
+  | 'token-exchange'
+  /** The tokens Okta returned could not be verified. */
+  | 'unverified'
+  /** A required field was empty. */
+  | 'empty';
+
+export interface FlowErrorOptions {
+  retryable?: boolean;
+  status?: number;
+  retryAfterMs?: number;
+  reason?: FlowErrorReason;
+  /** What the server itself said, already checked to be short plain text. */
+  serverText?: string;
+  /** Okta's message key (`i18n.key`), when the error came from an IDX message. */
+  key?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error type the core, transports and elements throw and report. `message` is for developers (logs,
+ * tests); what a user reads comes from the element's string table, which may show `serverText`.
+ */
 export class FlowError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
@@ -142,18 +183,21 @@ export class FlowError extends Error {
   readonly status?: number;
   /** How long the server asked us to wait (429 `Retry-After`), in milliseconds. */
   readonly retryAfterMs?: number;
+  readonly reason?: FlowErrorReason;
+  /** The server's own text, kept apart from `message` so that the element decides whether to show it. */
+  readonly serverText?: string;
+  readonly key?: string;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { retryable?: boolean; status?: number; retryAfterMs?: number; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: FlowErrorOptions = {}) {
     super(message);
     this.name = 'FlowError';
     this.code = code;
     this.retryable = options.retryable ?? false;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.reason = options.reason;
+    this.serverText = options.serverText;
+    this.key = options.key;
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }

@@ -9,7 +9,7 @@ import {
   createIdxTransactionManager,
   createMinimalOktaAuthIdx,
 } from '@okta/okta-auth-js/idx';
-import type { IdxAuthClient, IdxHttp } from './idx-types.js';
+import type { IdxAuthClient, IdxHttp } from '../idx/types.js';
 import { parseRetryAfter } from '../core/retry-after.js';
 
 const MinimalOktaAuthIdx = createMinimalOktaAuthIdx(

@@ -3,8 +3,8 @@
  * so pages that keep tokens themselves never download the token manager.
  */
 import { TokenManager } from '@okta/okta-auth-js/idx';
-import type { IdxAuthClient, IdxTransaction } from './idx-types.js';
-import type { TokenStorage } from './idx.js';
+import type { IdxAuthClient, IdxTransaction } from '../idx/types.js';
+import type { TokenStorage } from './config.js';
 
 type Tokens = NonNullable<IdxTransaction['tokens']>;
 

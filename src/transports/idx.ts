@@ -16,35 +16,10 @@ import {
   type PollResult,
   type Transport,
 } from '../core/types.js';
-import {
-  errorFromException,
-  errorOf,
-  flowError,
-  formValue,
-  pickerEntries,
-  remediation,
-  stateOf,
-  stepName,
-  tokensOf,
-  type Operation,
-} from './idx-map.js';
-import type { IdxAuthClient, IdxHttp, IdxTransaction } from './idx-types.js';
-
-export type TokenStorage = 'none' | 'memory' | 'localStorage' | 'sessionStorage' | 'cookie';
-
-export interface IdxTransportOptions {
-  /** The authorization server, e.g. `https://example.okta.com/oauth2/default`. */
-  issuer: string;
-  clientId: string;
-  /** Must be registered on the Okta app; the interaction code flow never navigates to it. */
-  redirectUri: string;
-  /** Default `['openid', 'profile', 'email']`. */
-  scopes?: string[];
-  /** Where okta-auth-js's token manager keeps the tokens. Unset or `'none'`: the tokens are only handed over. */
-  tokenStorage?: TokenStorage;
-  /** An existing `OktaAuth` instance (apps that already use okta-auth-js); its own options and storage apply. */
-  authClient?: unknown;
-}
+import { formValue, pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/map.js';
+import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
+import type { IdxAuthClient, IdxHttp, IdxTransaction } from '../idx/types.js';
+import type { IdxTransportOptions } from './config.js';
 
 export const DEFAULT_SCOPES: readonly string[] = ['openid', 'profile', 'email'];
 
@@ -108,9 +83,7 @@ class IdxTransport implements Transport {
     const given = this.options.authClient as IdxAuthClient | undefined;
     if (given) {
       if (typeof given.idx?.proceed !== 'function' || typeof given.idx?.start !== 'function') {
-        return Promise.reject(
-          new FlowError('config', 'The authClient given to <okta-signin> is not an OktaAuth instance with the IDX API.'),
-        );
+        return Promise.reject(new FlowError('config', 'authClient has no IDX API', { reason: 'auth-client' }));
       }
       return Promise.resolve({ client: given });
     }
@@ -122,11 +95,11 @@ class IdxTransport implements Transport {
           return m.createAuthClient({ issuer, clientId, redirectUri, scopes });
         } catch (e) {
           // okta-auth-js checks the settings when the client is made (issuer must be an http(s) URL, ...).
-          throw flowError('config', 'The issuer, client-id or redirect-uri attribute is not valid.', { cause: e });
+          throw flowError('config', undefined, { cause: e, reason: 'idx-settings' });
         }
       },
       (e) => {
-        throw flowError('network', 'The sign-in code could not be loaded. Check your connection and reload the page.', { cause: e });
+        throw flowError('network', undefined, { cause: e, reason: 'load-failed' });
       },
     );
   }
@@ -200,7 +173,7 @@ class IdxTransport implements Transport {
       // okta-auth-js checks the id_token's signature, iss, aud and lifetime, but not its nonce in this flow.
       const nonce = tx.meta?.nonce;
       if (tokens.idTokenClaims && nonce && tokens.idTokenClaims.nonce !== nonce) {
-        throw flowError('server', 'The sign-in reply from Okta could not be verified. Please sign in again.', { retryable: false });
+        throw flowError('server', undefined, { retryable: false, reason: 'unverified' });
       }
       const storage = this.options.tokenStorage;
       if (storage && storage !== 'none' && tx.tokens) {
@@ -228,7 +201,7 @@ class IdxTransport implements Transport {
   private requireStep(...names: string[]): string {
     const found = names.find((n) => this.current && remediation(this.current, n));
     if (!found) {
-      throw new FlowError('session_expired', 'This sign-in step is no longer available. Please sign in again.');
+      throw new FlowError('session_expired', 'IDX step no longer available');
     }
     return found;
   }
@@ -238,7 +211,7 @@ class IdxTransport implements Transport {
     this.warmUp().catch(() => undefined);
     // What there is to resume is the authenticator choice the org offers again after a denied push.
     const tx = this.current;
-    const choice = tx && stepName(tx) === 'resend' ? remediation(tx, 'select-authenticator-authenticate') : undefined;
+    const choice = tx && remediation(tx, 'resend') ? remediation(tx, 'select-authenticator-authenticate') : undefined;
     return Promise.resolve(
       choice ? { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: pickerEntries(choice, 'verify') } : null,
     );
@@ -247,7 +220,7 @@ class IdxTransport implements Transport {
   login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState> {
     const username = input.username.trim();
     if (!username || !input.password) {
-      return Promise.reject(flowError('invalid_credentials', 'Enter your username and password.'));
+      return Promise.reject(flowError('invalid_credentials', undefined, { reason: 'empty' }));
     }
     return this.run('login', signal, async (client, http) => {
       let tx = await this.identify(client, input.password, username);
@@ -307,7 +280,7 @@ class IdxTransport implements Transport {
   sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }, signal?: AbortSignal): Promise<FlowState> {
     const email = input.email?.trim();
     const phoneNumber = input.phoneNumber?.trim();
-    if (!email && !phoneNumber) return Promise.reject(flowError('invalid_input', 'Enter an email address or a phone number.'));
+    if (!email && !phoneNumber) return Promise.reject(flowError('invalid_input', undefined, { reason: 'empty' }));
     return this.run('channel-data', signal, async (client, http) => {
       const step = this.requireStep('enrollment-channel-data');
       return this.step(client, http, 'channel-data', { step, ...(email ? { email } : { phoneNumber }) });
@@ -316,7 +289,7 @@ class IdxTransport implements Transport {
 
   verifyCode(code: string, signal?: AbortSignal): Promise<FlowState> {
     const totp = code.replace(/\s+/g, '');
-    if (!totp) return Promise.reject(flowError('invalid_code', 'Enter the code shown in Okta Verify.'));
+    if (!totp) return Promise.reject(flowError('invalid_code', undefined, { reason: 'empty' }));
     return this.run('code', signal, async (client, http) => {
       const step = this.requireStep('challenge-authenticator');
       return this.step(client, http, 'code', { step, credentials: { totp } });
@@ -324,7 +297,7 @@ class IdxTransport implements Transport {
   }
 
   changePassword(input: { newPassword: string }, signal?: AbortSignal): Promise<FlowState> {
-    if (!input.newPassword) return Promise.reject(flowError('invalid_input', 'Enter a new password.'));
+    if (!input.newPassword) return Promise.reject(flowError('invalid_input', undefined, { reason: 'empty' }));
     return this.run('password', signal, async (client, http) => {
       const step = this.requireStep('reenroll-authenticator');
       return this.step(client, http, 'password', { step, credentials: { passcode: input.newPassword } });

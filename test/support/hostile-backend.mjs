@@ -11,6 +11,7 @@
 //                                 refresh (ms or "null"), next, camel=1, first=500|429|html|malformed
 // /hostile/count/:run             { count } of /hostile/poll/:run requests
 import express from 'express';
+import { ENROLLMENT_CHANNELS } from 'okta-signin-elements/server';
 
 const PASSWORD = 'correct-horse';
 const PNG =
@@ -19,7 +20,7 @@ const HOSTILE = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwn
 const OV_PUSH = { id: 'aut-ov', key: 'okta_verify', name: 'Okta Verify: get a push notification', methodType: 'push' };
 const OV_TOTP = { id: 'aut-ov', key: 'okta_verify', name: 'Okta Verify: enter a code', methodType: 'totp' };
 const EMAIL = { id: 'aut-email', key: 'okta_email', name: 'Email' };
-const CHANNELS = ['qrcode', 'email', 'sms'];
+const CHANNELS = [...ENROLLMENT_CHANNELS];
 
 function bounded(map, key, make) {
   if (!map.has(key)) {

@@ -1,22 +1,20 @@
 import { LitElement, html, nothing } from 'lit';
 import { SignInFlow, toFlowError } from '../../core/flow.js';
 import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
-import { FlowError, type EnrollmentChannel, type FlowState, type PollResult, type Transport } from '../../core/types.js';
-import { BACKEND_PATHS, kebab, type BackendEndpoint } from '../../transports/backend.js';
+import { FlowError, type EnrollmentChannel, type FlowState, type Transport } from '../../core/types.js';
 import type { FlowAction } from '../../core/flow-rules.js';
-import { createTransport, type TransportConfig } from '../../transports/create.js';
-import { emit, type ErrorDetail, type OktaAuthenticatorSelectEvent, type OktaErrorEvent } from '../shared/events.js';
+import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type TransportConfig } from '../../transports/config.js';
+import { createTransport } from '../../transports/create.js';
+import { emit, type ErrorDetail, type OktaAuthenticatorSelectEvent } from '../shared/events.js';
 import { errorText, strings } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { signinStyles } from './okta-signin.styles.js';
 import { VIEWS } from './views/index.js';
+import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
 
-/** Endpoint overrides: `selectAuthenticator` is set by `select-authenticator-endpoint`, and so on. */
-const ENDPOINTS = Object.keys(BACKEND_PATHS) as BackendEndpoint[];
-
 // Every other reactive property configures the transport: changing one starts a new flow.
-const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch'];
+const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username'];
 
 /**
  * The whole embedded sign-in flow with Okta Verify: username and password, authenticator choice, enrollment
@@ -38,8 +36,8 @@ const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pendin
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
  * @fires okta-error - `{ code, message, retryable }`
  * @fires okta-authenticator-select - from the inner picker.
- * @fires okta-poll - from the inner poller.
- * @fires okta-poll-complete - from the inner poller.
+ * @fires okta-poll - `{ continuePolling, refresh }` on every poll reply.
+ * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
  * @csspart container - The card around every view.
  * @csspart title - Each view's heading.
  * @csspart form - Each view's form (also `credentials`, `channels`, `channel-data`, `code`, `password-change`).
@@ -50,7 +48,7 @@ const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pendin
  * @csspart error - The error message (`role="alert"`).
  * @csspart message - Informational text from the server.
  * @csspart picker - The inner `<authenticator-picker>`; its `option`, `group`, `skip` parts are exported.
- * @csspart poller - The inner `<okta-verify-poller>`.
+ * @csspart poller - The inner `<okta-verify-poller>`, which shows the progress of the flow's polling.
  * @csspart qr - The QR code image.
  * @csspart number - The number to tap in Okta Verify.
  * @csspart other-way - "Can't scan? Set up another way".
@@ -85,10 +83,11 @@ export class OktaSignin extends LitElement {
     transport: { attribute: false },
     navigate: { attribute: false },
     flowState: { attribute: false },
-    pending: { attribute: false },
-    error: { attribute: false },
-    mismatch: { attribute: false },
-    ...Object.fromEntries(ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: `${kebab(p)}-endpoint` }])),
+    pending: { state: true },
+    error: { state: true },
+    mismatch: { state: true },
+    username: { state: true },
+    ...Object.fromEntries(BACKEND_ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: `${kebabCase(p)}-endpoint` }])),
   };
 
   /** Backend mode: base URL of the site's sign-in endpoints. */
@@ -114,12 +113,11 @@ export class OktaSignin extends LitElement {
 
   /** The current flow state (read only). */
   flowState: FlowState = { status: 'Idle' };
-  pending = false;
+  private pending = false;
   private error: ErrorDetail | null = null;
-  mismatch = false;
-
-  /** The username typed so far; kept across errors. The password is never kept. */
-  username = '';
+  private mismatch = false;
+  // The username typed so far; kept across errors. The password is never kept.
+  private username = '';
   private flow?: SignInFlow;
   private dirty = true;
   // Whether the user is working in the form. Focus that falls to the body (a view re-rendered under it) keeps it
@@ -179,7 +177,7 @@ export class OktaSignin extends LitElement {
       this.showError(toFlowError(e));
       return;
     }
-    const flow = (this.flow = new SignInFlow(transport, { autoPoll: false }));
+    const flow = (this.flow = new SignInFlow(transport));
     flow.addEventListener('pendingchange', (e) => (this.pending = e.pending));
     flow.addEventListener('error', (e) => this.showError(e.error));
     flow.addEventListener('statechange', (e) => {
@@ -198,6 +196,10 @@ export class OktaSignin extends LitElement {
         message,
       });
     });
+    flow.addEventListener('poll', ({ result }) =>
+      emit(this, 'okta-poll', { continuePolling: result.continuePolling, refresh: result.refresh }),
+    );
+    flow.addEventListener('pollcomplete', (e) => emit(this, 'okta-poll-complete', { next: e.result.next, status: e.state.status }, true));
     flow.addEventListener('success', (e) => {
       if (!emit(this, 'okta-success', { next: e.next, tokens: e.tokens }, true) || !e.next) return;
       const ok = navigateSafely(e.next, { allowedOrigins: parseAllowedOrigins(this.allowedOrigins), navigate: this.navigate });
@@ -208,7 +210,7 @@ export class OktaSignin extends LitElement {
 
   private config(): TransportConfig {
     const endpoints: Partial<Record<BackendEndpoint, string>> = {};
-    for (const p of ENDPOINTS) {
+    for (const p of BACKEND_ENDPOINTS) {
       const v = (this as unknown as Record<string, string | undefined>)[`${p}Endpoint`];
       if (v) endpoints[p] = v;
     }
@@ -240,14 +242,26 @@ export class OktaSignin extends LitElement {
     }
   }
 
-  // Event listeners: Lit calls them with this element as `this`.
+  // View listeners. Lit calls a template's listener with this element as `this`, so the views get them unbound.
 
-  /** @internal */ onUsername(e: Event) {
+  private onUsername(e: Event) {
     this.username = (e.target as HTMLInputElement).value;
   }
 
-  /** @internal Every view's form: what it sends depends on the status. Secrets leave the fields at once. */
-  onSubmit(e: SubmitEvent) {
+  private onSelect(e: OktaAuthenticatorSelectEvent) {
+    this.act('selectAuthenticator', e.detail.authenticator);
+  }
+
+  private onSkip() {
+    this.act('skip');
+  }
+
+  private onOtherWay() {
+    this.act('showEnrollmentChannels');
+  }
+
+  /** Every view's form: what it sends depends on the status. Secrets leave the fields at once. */
+  private onSubmit(e: SubmitEvent) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
@@ -271,48 +285,25 @@ export class OktaSignin extends LitElement {
     }
   }
 
-  /** @internal */ onSelect(e: OktaAuthenticatorSelectEvent) {
-    const { id, methodType } = e.detail.authenticator;
-    this.act('selectAuthenticator', { id, methodType });
-  }
-
-  /** @internal */ onSkip() {
-    this.act('skip');
-  }
-
-  /** @internal */ onOtherWay() {
-    this.act('showEnrollmentChannels');
-  }
-
-  /** @internal */ onCancel() {
+  private onCancel() {
     this.act('cancel');
   }
 
-  // The final state waits for the inner poller's okta-poll-complete: applying it at once would re-render
-  // the poller away before it reports the end of polling.
-  /** @internal */ pollOnce = (signal: AbortSignal): Promise<PollResult> =>
-    this.flow ? this.flow.pollOnce(signal, { apply: false }) : Promise.reject(new FlowError('config', 'Not connected.'));
-
-  /** @internal */ onPollComplete() {
-    this.flow?.finishPoll();
-  }
-
-  /** @internal The inner poller gave up: the flow reports it once, as this element's error. */
-  onPollError(e: OktaErrorEvent) {
-    e.stopPropagation();
-    const flow = this.flow;
-    if (flow && flow.error?.code !== e.detail.code) {
-      flow.report(new FlowError(e.detail.code, e.detail.message, { retryable: e.detail.retryable }));
-    }
+  /** What the views may see of this element. */
+  private viewHost(): ViewHost {
+    const { flowState: state, flow, pending, mismatch, username } = this;
+    const { onSubmit, onUsername, onSelect, onSkip, onOtherWay } = this;
+    return { state, flow, pending, mismatch, username, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
   }
 
   protected override render() {
     const s = this.flowState;
-    const message = s.message && s.message !== this.error?.message ? s.message : '';
+    // A state's message that only repeats the error (an expired session) is not shown twice.
+    const message = s.message && s.message !== this.error?.message && s.message !== this.flow?.error?.message ? s.message : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
     return html`<section part="container" aria-busy=${this.pending}>
       <div role="alert" part="error">${this.error?.message || nothing}</div>
-      ${message ? html`<p part="message">${message}</p>` : nothing} ${VIEWS[s.status](this)}
+      ${message ? html`<p part="message">${message}</p>` : nothing} ${VIEWS[s.status](this.viewHost())}
       ${s.status === 'Idle'
         ? nothing
         : html`<button type="button" class="link" part="cancel" @click=${this.onCancel}>${strings.startOver}</button>`}

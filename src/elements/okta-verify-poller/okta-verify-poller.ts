@@ -2,14 +2,15 @@ import { LitElement, html, nothing } from 'lit';
 import { runPoller } from '../../core/poller.js';
 import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
 import { FlowError, type FlowStatus, type PollResult } from '../../core/types.js';
-import { toFlowError } from '../../core/flow.js';
-import { fetchPollReply } from '../../transports/backend.js';
+import { toFlowError, type SignInFlow } from '../../core/flow.js';
+import { pollKindOf } from '../../core/flow-rules.js';
+import { pageVisible } from '../../core/page-visible.js';
+import { pollEndpoint } from '../../transports/backend/poll-endpoint.js';
 import { emit } from '../shared/events.js';
 import { errorText, strings } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { pollerStyles } from './okta-verify-poller.styles.js';
 import { define } from '../shared/define.js';
-import { pageVisible } from '../shared/page-visible.js';
 
 type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
 
@@ -17,7 +18,8 @@ type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
  * Waits for Okta Verify by polling, with an `aria-live` status. With `endpoint` it replaces the seed's inline
  * `poll()` script: when a reply says `ContinuePolling: false` it navigates to `Next` (same-origin or
  * `allowed-origins` only). With a `poll` function it only reports; the caller decides what comes next.
- * Starts when connected with an endpoint or poll function, stops when removed.
+ * Starts when connected with an endpoint or poll function, stops when removed. With a `flow` (as inside
+ * `<okta-signin>`) it sends nothing and fires nothing: it shows the progress of the flow's own polling.
  *
  * @fires okta-poll - `{ continuePolling, refresh }` on every reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends; cancelable (prevents the navigation).
@@ -41,17 +43,20 @@ export class OktaVerifyPoller extends LitElement {
   static override properties = {
     endpoint: {},
     poll: { attribute: false },
+    flow: { attribute: false },
     interval: { type: Number },
     allowedOrigins: { attribute: 'allowed-origins' },
     navigate: { attribute: false },
-    phase: { attribute: false },
-    failure: { attribute: false },
+    phase: { state: true },
+    failure: { state: true },
   };
 
   /** A seed-style poll endpoint answering `{ Refresh, ContinuePolling, Next }`. */
   endpoint?: string;
   /** A poll function to call instead of an endpoint. */
   poll?: (signal: AbortSignal) => Promise<PollResult & { status?: FlowStatus }>;
+  /** A SignInFlow whose polling this element shows, instead of polling itself. */
+  flow?: SignInFlow;
   /** Delay before the first poll, ms. */
   interval = 4000;
   /** Space-separated origins `Next` may point to besides this page's. */
@@ -63,6 +68,14 @@ export class OktaVerifyPoller extends LitElement {
   private failure = '';
   private ctrl?: AbortController;
   private started = false;
+  private watched?: SignInFlow;
+
+  // Progress of a flow's polling: each reply means waiting again, each passing failure a retry, an error the end.
+  private readonly onFlowEvent = (e: Event) => {
+    if (e.type === 'poll') this.phase = 'waiting';
+    else if (e.type === 'pollretry') this.phase = 'retrying';
+    else if (e.type === 'error') this.failWith((e as Event & { error: FlowError }).error);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -75,15 +88,17 @@ export class OktaVerifyPoller extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (!this.started || changed.has('endpoint') || changed.has('poll') || changed.has('interval')) this.start();
+    if (!this.started || changed.has('endpoint') || changed.has('poll') || changed.has('interval') || changed.has('flow')) this.start();
   }
 
-  /** (Re)starts polling from the initial delay; does nothing without an endpoint or poll function. */
+  /** (Re)starts polling from the initial delay; does nothing without an endpoint, poll function or flow. */
   start(): void {
     this.stop();
     this.started = true;
-    const poll = this.poll ?? (this.endpoint ? (s: AbortSignal) => fetchPollReply(this.endpoint!, s) : undefined);
-    if (!poll || !this.isConnected) return;
+    if (!this.isConnected) return;
+    if (this.flow) return this.watch(this.flow);
+    const poll = this.poll ?? (this.endpoint ? pollEndpoint(this.endpoint) : undefined);
+    if (!poll) return;
     const ctrl = (this.ctrl = new AbortController());
     this.phase = 'waiting';
     runPoller({
@@ -102,11 +117,19 @@ export class OktaVerifyPoller extends LitElement {
     );
   }
 
-  /** Stops polling: clears the timer and aborts the request in flight. */
+  /** Stops polling: clears the timer and aborts the request in flight (with a flow: stops showing it). */
   stop(): void {
     this.ctrl?.abort();
     this.ctrl = undefined;
+    for (const type of ['poll', 'pollretry', 'error']) this.watched?.removeEventListener(type, this.onFlowEvent);
+    this.watched = undefined;
     if (this.busy) this.phase = 'idle';
+  }
+
+  private watch(flow: SignInFlow) {
+    this.watched = flow;
+    for (const type of ['poll', 'pollretry', 'error']) flow.addEventListener(type, this.onFlowEvent);
+    if (pollKindOf(flow.state.status)) this.phase = 'waiting';
   }
 
   private get busy() {
@@ -122,9 +145,13 @@ export class OktaVerifyPoller extends LitElement {
   }
 
   private fail(e: FlowError) {
+    this.failWith(e);
+    emit(this, 'okta-error', { code: e.code, message: this.failure, retryable: e.retryable });
+  }
+
+  private failWith(e: FlowError) {
     this.phase = 'failed';
     this.failure = errorText(e);
-    emit(this, 'okta-error', { code: e.code, message: this.failure, retryable: e.retryable });
   }
 
   protected override render() {

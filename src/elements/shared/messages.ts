@@ -1,4 +1,4 @@
-import type { ErrorCode, FlowError } from '../../core/types.js';
+import type { ErrorCode, FlowError, FlowErrorReason } from '../../core/types.js';
 
 /**
  * Every text the elements show, in one place so that a page can translate them:
@@ -61,18 +61,35 @@ export const strings = {
     config: 'This sign-in form is not set up correctly.',
     unknown: 'Something went wrong. Try again.',
   } as Record<ErrorCode, string>,
+  /** Sentences for errors whose code alone says too little (FlowError `reason`). */
+  reasons: {
+    'no-mode': 'Sign-in is not set up: set "backend" or "issuer".',
+    'both-modes': 'Sign-in is misconfigured: set "backend" or "issuer", not both.',
+    'idx-incomplete': 'Sign-in is not set up: "issuer" needs "client-id" and "redirect-uri".',
+    'idx-settings': 'The issuer, client-id or redirect-uri is not valid.',
+    'auth-client': 'authClient is not an OktaAuth instance.',
+    'unsupported-step': 'Okta asks for a step this page cannot show. Ask the site owner to check the sign-in policy.',
+    'load-failed': 'The sign-in code could not load. Check your connection and reload the page.',
+    'token-exchange': 'Okta did not complete the sign-in. Sign in again.',
+    unverified: "Okta's reply could not be verified. Sign in again.",
+    empty: 'Fill in every field.',
+  } as Record<FlowErrorReason, string>,
 };
 
-// Codes whose text comes from the server or the IDX API and says something specific to the user.
+// Codes where the server's own text says something specific to the user (which rule a password breaks).
 const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'invalid_credentials',
   'invalid_code',
   'invalid_input',
   'push_rejected',
-  'config',
 ]);
 
-/** The text to show for an error. */
-export function errorText(error: Pick<FlowError, 'code' | 'message'>): string {
-  return (SPECIFIC.has(error.code) && error.message) || strings.errors[error.code] || strings.errors.unknown;
+/** The text to show for an error: the sentence for its reason, else the server's text where it helps, else the code's. */
+export function errorText(error: Pick<FlowError, 'code' | 'reason' | 'serverText'>): string {
+  return (
+    (error.reason && strings.reasons[error.reason]) ||
+    (SPECIFIC.has(error.code) && error.serverText) ||
+    strings.errors[error.code] ||
+    strings.errors.unknown
+  );
 }

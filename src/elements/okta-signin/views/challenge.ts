@@ -1,11 +1,11 @@
 import { html } from 'lit';
 import { strings } from '../../shared/messages.js';
-import type { OktaSignin } from '../okta-signin.js';
+import type { ViewHost } from './host.js';
 import { pollerView } from './poller.js';
 
 /** Push sent, with the number challenge shown large when there is one. */
-export const pushView = (h: OktaSignin) => {
-  const n = h.flowState.challenge?.correctAnswer;
+export const pushView = (h: ViewHost) => {
+  const n = h.state.challenge?.correctAnswer;
   return html`<div class="col">
     <h2 part="title" tabindex="-1">${strings.pushTitle}</h2>
     ${n == null
@@ -17,7 +17,7 @@ export const pushView = (h: OktaSignin) => {
 };
 
 /** Enter the code Okta Verify shows. */
-export const codeView = (h: OktaSignin) =>
+export const codeView = (h: ViewHost) =>
   html`<form part="form code" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.codeTitle}</h2>
     <label for="code" part="label">${strings.code}</label>

@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import { strings } from '../../shared/messages.js';
-import type { OktaSignin } from '../okta-signin.js';
+import type { ViewHost } from './host.js';
 
-export const credentialsView = (h: OktaSignin) =>
+export const credentialsView = (h: ViewHost) =>
   html`<form part="form credentials" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.signIn}</h2>
     <label for="username" part="label">${strings.username}</label>

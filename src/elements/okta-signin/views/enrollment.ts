@@ -1,17 +1,17 @@
 import { html, nothing } from 'lit';
 import { ENROLLMENT_CHANNELS } from '../../../core/types.js';
 import { strings } from '../../shared/messages.js';
-import type { OktaSignin } from '../okta-signin.js';
+import type { ViewHost } from './host.js';
 import { pollerView } from './poller.js';
 
-const otherWay = (h: OktaSignin, text: string) =>
-  (h.flowState.enrollment?.channels.length ?? 0) > 1
+const otherWay = (h: ViewHost, text: string) =>
+  (h.state.enrollment?.channels.length ?? 0) > 1
     ? html`<button type="button" class="link" part="other-way" ?disabled=${h.pending} @click=${h.onOtherWay}>${text}</button>`
     : nothing;
 
 /** Choose QR code, email link or SMS link. */
-export const channelView = (h: OktaSignin) => {
-  const e = h.flowState.enrollment;
+export const channelView = (h: ViewHost) => {
+  const e = h.state.enrollment;
   const channels = e?.channels.length ? e.channels : ENROLLMENT_CHANNELS;
   const preselect = channels.find((c) => c !== e?.channel) ?? channels[0];
   return html`<form part="form channels" @submit=${h.onSubmit}>
@@ -30,8 +30,8 @@ export const channelView = (h: OktaSignin) => {
 };
 
 /** The email address or phone number the setup link goes to. */
-export const channelDataView = (h: OktaSignin) => {
-  const sms = h.flowState.enrollment?.channel === 'sms';
+export const channelDataView = (h: ViewHost) => {
+  const sms = h.state.enrollment?.channel === 'sms';
   return html`<form part="form channel-data" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.channelTitle}</h2>
     <label for="contact" part="label">${sms ? strings.phone : strings.email}</label>
@@ -49,8 +49,8 @@ export const channelDataView = (h: OktaSignin) => {
 };
 
 /** QR code on screen or link sent: wait for Okta Verify. */
-export const enrollPollView = (h: OktaSignin) => {
-  const e = h.flowState.enrollment;
+export const enrollPollView = (h: ViewHost) => {
+  const e = h.state.enrollment;
   const qr = e?.qrCode;
   const title = qr ? strings.scanTitle : e?.channel === 'sms' ? strings.checkPhone : strings.checkEmail;
   return html`<div class="col">

@@ -1,6 +1,6 @@
 import type { TemplateResult } from 'lit';
 import type { FlowStatus } from '../../../core/types.js';
-import type { OktaSignin } from '../okta-signin.js';
+import type { ViewHost } from './host.js';
 import { credentialsView } from './credentials.js';
 import { pickerView } from './picker.js';
 import { channelDataView, channelView, enrollPollView } from './enrollment.js';
@@ -9,7 +9,7 @@ import { passwordView } from './password.js';
 import { successView, terminalView } from './outcome.js';
 
 /** The view for each status. */
-export const VIEWS: Record<FlowStatus, (h: OktaSignin) => TemplateResult> = {
+export const VIEWS: Record<FlowStatus, (h: ViewHost) => TemplateResult> = {
   Idle: credentialsView,
   AwaitingAuthenticatorEnrollment: pickerView,
   AwaitingChallengeAuthenticatorSelection: pickerView,

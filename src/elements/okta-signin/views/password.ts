@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import { strings } from '../../shared/messages.js';
-import type { OktaSignin } from '../okta-signin.js';
+import type { ViewHost } from './host.js';
 
 /** New password twice; the match is checked before anything is sent. */
-export const passwordView = (h: OktaSignin) =>
+export const passwordView = (h: ViewHost) =>
   html`<form part="form password-change" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${strings.passwordTitle}</h2>
     <p>${strings.passwordHelp}</p>

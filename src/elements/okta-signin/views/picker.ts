@@ -1,10 +1,10 @@
 import { html } from 'lit';
 import { strings } from '../../shared/messages.js';
-import type { OktaSignin } from '../okta-signin.js';
+import type { ViewHost } from './host.js';
 import '../../authenticator-picker/authenticator-picker.js';
 
-export const pickerView = (h: OktaSignin) => {
-  const s = h.flowState;
+export const pickerView = (h: ViewHost) => {
+  const s = h.state;
   const enroll = s.status === 'AwaitingAuthenticatorEnrollment';
   return html`<div class="col">
     <h2 part="title" tabindex="-1">${enroll ? strings.enrollTitle : strings.verifyTitle}</h2>

@@ -1,12 +1,6 @@
 import { html } from 'lit';
-import type { OktaSignin } from '../okta-signin.js';
+import type { ViewHost } from './host.js';
 import '../../okta-verify-poller/okta-verify-poller.js';
 
-export const pollerView = (h: OktaSignin) =>
-  html`<okta-verify-poller
-    part="poller"
-    .poll=${h.pollOnce}
-    interval=${h.flowState.refresh ?? 4000}
-    @okta-error=${h.onPollError}
-    @okta-poll-complete=${h.onPollComplete}
-  ></okta-verify-poller>`;
+/** The wait for Okta Verify: the flow polls; the poller only shows its progress. */
+export const pollerView = (h: ViewHost) => html`<okta-verify-poller part="poller" .flow=${h.flow}></okta-verify-poller>`;

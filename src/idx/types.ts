@@ -35,6 +35,7 @@ export interface IdxAuthenticatorValue {
   id?: string;
   type?: string;
   displayName?: string;
+  methods?: { type?: string }[];
   contextualData?: {
     qrcode?: { href?: string };
     selectedChannel?: string;

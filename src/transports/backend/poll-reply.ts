@@ -1,15 +1,18 @@
-import { FLOW_STATUSES, FlowError, type FlowStatus, type PollResult } from './types.js';
+import { FLOW_STATUSES, FlowError, type FlowStatus, type PollResult } from '../../core/types.js';
 import { isObject, pick, pickMs, pickString } from './read.js';
+
+/** A seed-style poll reply: the core's PollResult plus the status a server may add. */
+export type PollReply = PollResult & { status?: FlowStatus };
 
 /**
  * Reads a seed-style poll reply, `{ Refresh, ContinuePolling, Next }` (ASP.NET PascalCase) or its camelCase twin.
  * `Refresh` may be null or missing: the poller then waits its default interval.
  */
-export function parsePollReply(body: unknown): PollResult & { status?: FlowStatus } {
+export function parsePollReply(body: unknown): PollReply {
   if (!isObject(body)) throw malformed();
   const cont = pick(body, 'continuePolling');
   if (typeof cont !== 'boolean') throw malformed();
-  const result: PollResult & { status?: FlowStatus } = {
+  const result: PollReply = {
     continuePolling: cont,
     refresh: pickMs(body, 'refresh') ?? null,
   };

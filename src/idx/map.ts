@@ -1,124 +1,80 @@
 /**
- * Reads okta-auth-js 8 step-mode transactions into the core's flow states and errors.
- * Pure functions: nothing here talks to the network.
+ * Reads okta-auth-js 8 step-mode transactions into the core's flow states: the one mapping for IDX mode in the
+ * browser and for servers that speak the backend contract. Pure functions: no network, no DOM.
  */
 import {
   FlowError,
   isEnrollmentChannel,
   type Authenticator,
   type EnrollmentInfo,
-  type ErrorCode,
   type FlowState,
+  type FlowStatus,
   type TokenSet,
 } from '../core/types.js';
 import { isInlineImage } from '../core/inline-image.js';
-import { DEFAULT_RATE_LIMIT_WAIT } from '../core/poller.js';
-import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './idx-types.js';
+import { safeText } from './safe-text.js';
+import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './types.js';
 
-/** What the transport was doing when the transaction came back; decides what a rejection means. */
-export type Operation = 'start' | 'login' | 'select' | 'channel' | 'channel-data' | 'code' | 'password' | 'skip' | 'poll';
-
-
-export const MESSAGES: Record<ErrorCode, string> = {
-  invalid_credentials: 'The username or password is not correct.',
-  invalid_code: 'That code is not correct. Enter the code shown in Okta Verify now.',
-  invalid_input: 'Check what you entered and try again.',
-  push_rejected: 'The sign-in was denied in Okta Verify.',
-  session_expired: 'Your sign-in session has expired. Please sign in again.',
-  rate_limited: 'Too many attempts. Please wait a minute and try again.',
-  network: 'Could not reach the sign-in service. Check your connection and try again.',
-  server: 'The sign-in service could not complete the request. Please try again.',
-  malformed_response: 'The sign-in service sent a reply this page cannot read.',
-  unsafe_navigation: 'The sign-in service asked to go to an address this page does not allow.',
-  config: 'The sign-in is not set up correctly for this page.',
-  unknown: 'Something went wrong while signing in. Please try again.',
+/** The status each remediation leads to: the steps this library drives. */
+const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
+  identify: 'Idle',
+  'select-authenticator-enroll': 'AwaitingAuthenticatorEnrollment',
+  'select-authenticator-authenticate': 'AwaitingChallengeAuthenticatorSelection',
+  'authenticator-verification-data': 'AwaitingChallengeAuthenticatorSelection',
+  'select-enrollment-channel': 'AwaitingEnrollmentChannelSelection',
+  'enrollment-channel-data': 'AwaitingEnrollmentChannelData',
+  'enroll-poll': 'AwaitingEnrollmentPoll',
+  'challenge-poll': 'AwaitingChallengePoll',
+  'challenge-authenticator': 'AwaitingChallengeCode',
+  'reenroll-authenticator': 'PasswordExpired',
 };
 
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'invalid_credentials',
-  'invalid_code',
-  'invalid_input',
-  'rate_limited',
-  'network',
-  'server',
-]);
-
-export function flowError(
-  code: ErrorCode,
-  serverText?: unknown,
-  extra: { retryAfterMs?: number; status?: number; cause?: unknown; retryable?: boolean } = {},
-) {
-  return new FlowError(code, safeText(serverText) ?? MESSAGES[code], { retryable: RETRYABLE.has(code), ...extra });
-}
-
 /**
- * Server text is shown only when it is plain, short prose. Okta sometimes sends markup
- * (`idx.unknown.user` carries `<strong>` and a sign-up link): then the page's own wording is used.
+ * The step that decides the view: the first remediation this library drives. Okta lists the main one first,
+ * except after a denied push, where `resend` comes before the authenticator choice.
  */
-export function safeText(text: unknown): string | undefined {
-  if (typeof text !== 'string') return undefined;
-  const t = text.trim();
-  if (!t || t.length > 300 || /[<>]|\b(?:javascript|data):/i.test(t)) return undefined;
-  return t;
-}
-
 export function stepName(tx: IdxTransaction): string | undefined {
-  return tx.nextStep?.name ?? tx.neededToProceed?.[0]?.name;
+  const known = tx.neededToProceed?.find((r) => r.name in STATUS_BY_STEP)?.name;
+  return known ?? tx.nextStep?.name ?? tx.neededToProceed?.[0]?.name;
 }
 
 export function remediation(tx: IdxTransaction, name: string): IdxRemediation | undefined {
   return tx.neededToProceed?.find((r) => r.name === name);
 }
 
-/** The error a transaction stands for, or undefined when it is a state to show. */
-export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number): FlowError | undefined {
-  const messages = tx.messages ?? tx.rawIdxState?.messages?.value ?? [];
-  const keys = messages.map((m) => m.i18n?.key ?? '');
-  const errors = messages.filter((m) => m.class === 'ERROR');
-  const text = (errors[0] ?? messages[0])?.message;
-  const has = (pattern: RegExp) => keys.some((k) => pattern.test(k));
-
-  if (tx.rawIdxState?.errorCode === 'E0000047' || has(/^tooManyRequests$/)) {
-    return flowError('rate_limited', text, { retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT });
-  }
-  if (has(/^idx\.session\.expired$|transaction_resource_not_found/)) return flowError('session_expired', text);
-  if (has(/push_rejected/)) return flowError('push_rejected', text);
-
-  if (tx.status === 'TERMINAL') {
-    if (errors.length) return flowError(op === 'poll' ? 'session_expired' : 'server', text);
-    if (tx.requestDidSucceed === false) return flowError('server', safeText(tx.rawIdxState?.errorSummary));
-    return undefined;
-  }
-  if (tx.status === 'SUCCESS' || tx.status === 'CANCELED') return undefined;
-
-  const rejected = tx.requestDidSucceed === false || errors.length > 0;
-  // Identifier-first orgs answer an unknown user with the identify form again and an INFO message.
-  if (op === 'login' && (rejected || stepName(tx) === 'identify')) return flowError('invalid_credentials', text);
-  if (!rejected) return undefined;
-  switch (op) {
-    case 'code':
-      return flowError('invalid_code', text);
-    case 'password':
-    case 'channel-data':
-    case 'channel':
-    case 'select':
-      return flowError('invalid_input', text);
-    default:
-      return flowError('server', text);
-  }
+/** Okta's informational messages (a notice such as "Your password has expired"), as one short text. */
+function infoText(tx: IdxTransaction): string | undefined {
+  const info = (tx.messages ?? []).filter((m) => m.class === 'INFO' && typeof m.message === 'string');
+  return safeText(info.map((m) => m.message).join(' '));
 }
 
-/** The view state for a pending transaction. Throws for a step this library does not drive. */
+/** The authenticator the transaction is about: the one being enrolled, else the enrollment being verified. */
+function currentAuthenticator(tx: IdxTransaction): IdxAuthenticatorValue | undefined {
+  return tx.context?.currentAuthenticator?.value ?? tx.context?.currentAuthenticatorEnrollment?.value;
+}
+
+/**
+ * The flow state for a transaction that is not an error (see `errorOf`). Used by IDX mode in the browser and, as
+ * the backend contract's flow reply, by servers. Never holds a secret. Throws a `config` FlowError for a step
+ * this library does not drive.
+ */
 export function stateOf(tx: IdxTransaction): FlowState {
   if (tx.status === 'TERMINAL') {
     const text = safeText((tx.messages ?? [])[0]?.message);
     return text ? { status: 'Terminal', message: text } : { status: 'Terminal' };
   }
   if (tx.status === 'CANCELED') return { status: 'Idle' };
+  const state = pendingState(tx);
+  const message = infoText(tx);
+  if (message) state.message = message;
+  return state;
+}
+
+function pendingState(tx: IdxTransaction): FlowState {
   const name = stepName(tx);
   const first = name ? remediation(tx, name) : undefined;
   const canSkip = !!remediation(tx, 'skip') || !!tx.nextStep?.canSkip;
-  const current = tx.context?.currentAuthenticator?.value;
+  const current = currentAuthenticator(tx);
 
   switch (name) {
     case 'identify':
@@ -145,14 +101,11 @@ export function stateOf(tx: IdxTransaction): FlowState {
       return withRefresh({ status: 'AwaitingChallengePoll', challenge }, first);
     }
     case 'challenge-authenticator':
-      return { status: 'AwaitingChallengeCode', challenge: { methodType: 'totp' } };
+      return { status: 'AwaitingChallengeCode', challenge: { methodType: current?.methods?.[0]?.type ?? 'totp' } };
     case 'reenroll-authenticator':
       return { status: 'PasswordExpired' };
     default:
-      throw new FlowError(
-        'config',
-        'The Okta sign-in policy asks for a step this page cannot show. Ask the site owner to check the policy.',
-      );
+      throw new FlowError('config', `Unsupported IDX step: ${name ?? 'none'}`, { reason: 'unsupported-step' });
   }
 }
 
@@ -267,37 +220,3 @@ export function tokensOf(tx: IdxTransaction): TokenSet {
   return set;
 }
 
-/** An exception from okta-auth-js (network, HTTP error without an IDX body, OAuth error, SDK check) as a FlowError. */
-export function errorFromException(e: unknown, op: Operation, retryAfterMs?: number): FlowError {
-  if (e instanceof FlowError) return e;
-  const err = (e ?? {}) as {
-    name?: string;
-    message?: string;
-    errorCode?: string;
-    errorSummary?: string;
-    xhr?: { status?: number };
-  };
-  if (err.name === 'AuthApiError') {
-    const status = err.xhr?.status;
-    if (!err.xhr) return flowError('network', undefined, { cause: e });
-    if (status === 429 || err.errorCode === 'E0000047') {
-      return flowError('rate_limited', undefined, { status, retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT, cause: e });
-    }
-    if (status === 401 || status === 403) return flowError('session_expired', undefined, { status, cause: e });
-    return flowError('server', undefined, { status, cause: e });
-  }
-  if (err.name === 'OAuthError') {
-    // Raised by /v1/interact (unknown client, redirect URI not allowed, scope not granted) and /v1/token.
-    if (op === 'start') return flowError('config', undefined, { cause: e });
-    // okta-auth-js drops the transaction after a failed token exchange: only a new sign-in can follow.
-    return flowError('server', 'Okta did not complete the sign-in. Please sign in again.', { cause: e, retryable: false });
-  }
-  if (err.name === 'AuthSdkError') {
-    if (/saved transaction/i.test(err.message ?? '')) return flowError('session_expired', undefined, { cause: e });
-    return flowError('server', 'The sign-in reply from Okta could not be verified. Please sign in again.', {
-      cause: e,
-      retryable: false,
-    });
-  }
-  return flowError('unknown', undefined, { cause: e });
-}

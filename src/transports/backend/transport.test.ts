@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { BackendTransport } from './backend.js';
-import { parseRetryAfter } from '../core/retry-after.js';
-import { createTransport } from './create.js';
-import { FlowError } from '../core/types.js';
+import { BackendTransport } from './transport.js';
+import { parseRetryAfter } from '../../core/retry-after.js';
+import { createTransport } from '../create.js';
+import { FlowError } from '../../core/types.js';
 
 const run = () => `t${Math.random().toString(36).slice(2)}`;
 const reply = (kind: string) => new BackendTransport({ baseUrl: `/hostile/reply/${kind}` });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parsePollReply } from './poll-reply.js';
 import { parseFlowReply } from './flow-reply.js';
-import { FlowError } from './types.js';
+import { FlowError } from '../../core/types.js';
 
 describe('parsePollReply', () => {
   it('reads the seed\'s PascalCase reply', () => {

@@ -7,9 +7,9 @@ import {
   type EnrollmentInfo,
   type FlowState,
   type FlowStatus,
-} from './types.js';
+} from '../../core/types.js';
 import { isObject, pick, pickMs, pickString, type Json } from './read.js';
-import { isInlineImage } from './inline-image.js';
+import { isInlineImage } from '../../core/inline-image.js';
 
 
 const malformed = (what: string) =>

@@ -1,6 +1,9 @@
-/** Resolves when the page is visible (at once if it is), or when `signal` aborts. */
+/**
+ * Resolves when the page is visible (at once if it is, or where there is no document, as on a server), or when
+ * `signal` aborts. Pollers await it before each request, so a hidden tab sends nothing, as Okta's own widget does.
+ */
 export function pageVisible(signal: AbortSignal): Promise<void> {
-  if (document.visibilityState !== 'hidden' || signal.aborted) return Promise.resolve();
+  if (typeof document === 'undefined' || document.visibilityState !== 'hidden' || signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       document.removeEventListener('visibilitychange', onChange);

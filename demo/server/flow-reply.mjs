@@ -1,0 +1,56 @@
+/**
+ * The backend contract's flow reply for an okta-auth-js (step mode) IDX transaction, from the package's one IDX
+ * mapping, so that backend mode shows every step exactly as IDX mode does. The reply never holds secrets.
+ */
+import { errorOf, stateOf, FlowError } from 'okta-signin-elements/server';
+import { BackendError, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.mjs';
+
+/**
+ * @param {any} transaction okta-auth-js `IdxTransaction`
+ * @returns {Record<string, any>} a flow reply without `status: 'Success'` (the caller finishes sign-in)
+ */
+export function toFlowState(transaction) {
+  try {
+    return { ...stateOf(transaction) };
+  } catch (error) {
+    // A step the elements cannot drive: the attempt ends here, and the user may start over.
+    if (error instanceof FlowError && error.reason === 'unsupported-step') {
+      return { status: 'Terminal', message: 'This sign-in attempt has ended. Please sign in again.' };
+    }
+    throw error;
+  }
+}
+
+// What the browser is told for each error code the mapping reports. Okta's own wording for these names the user or
+// the policy; the user gets a fixed message instead.
+const REPLY_BY_CODE = {
+  invalid_credentials: [400, 'Incorrect username or password.'],
+  invalid_code: [400, 'That code is not valid. Try again.'],
+  push_rejected: [403, 'The push notification was denied in Okta Verify.'],
+};
+
+/**
+ * The error a transaction stands for, as the contract's error reply, or null when it is a state to show.
+ * @param {any} transaction
+ * @param {import('okta-signin-elements/server').Operation} op what the request was doing
+ * @param {{ retryAfter?: number }} http the last Okta response (`retryAfter` in seconds)
+ * @returns {BackendError | null}
+ */
+export function errorReply(transaction, op, http = {}) {
+  const error = errorOf(transaction, op, http.retryAfter === undefined ? undefined : http.retryAfter * 1000);
+  if (!error) return null;
+  switch (error.code) {
+    case 'rate_limited':
+      return rateLimited(Math.ceil((error.retryAfterMs ?? 60000) / 1000));
+    case 'session_expired':
+      return sessionExpired();
+    case 'server':
+      // Okta refused the step with its own reason (a password rule, a bad phone number): that text helps the user.
+      return error.serverText ? invalidInput(error.serverText) : upstreamFailure();
+    default: {
+      const known = REPLY_BY_CODE[error.code];
+      if (known) return new BackendError(known[0], error.code, known[1]);
+      return invalidInput(error.serverText ?? 'The request was refused.');
+    }
+  }
+}

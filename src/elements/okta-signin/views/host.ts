@@ -1,0 +1,24 @@
+import type { SignInFlow } from '../../../core/flow.js';
+import type { FlowState } from '../../../core/types.js';
+import type { OktaAuthenticatorSelectEvent } from '../../shared/events.js';
+
+/**
+ * What a view of `<okta-signin>` may read and call: the element's state and its listeners, nothing more.
+ * The listeners are used only as template listeners, which Lit calls with the element as `this`.
+ */
+export interface ViewHost {
+  readonly state: FlowState;
+  /** The flow behind the element; the poller view shows its progress. */
+  readonly flow: SignInFlow | undefined;
+  /** A request is in flight: buttons are disabled. */
+  readonly pending: boolean;
+  /** The two new passwords differ. */
+  readonly mismatch: boolean;
+  /** The username typed so far; kept across errors. */
+  readonly username: string;
+  onSubmit(e: SubmitEvent): void;
+  onUsername(e: Event): void;
+  onSelect(e: OktaAuthenticatorSelectEvent): void;
+  onSkip(): void;
+  onOtherWay(): void;
+}

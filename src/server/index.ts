@@ -1,0 +1,23 @@
+/**
+ * `okta-signin-elements/server`: what a Node server that speaks the backend contract shares with the elements.
+ * The IDX mapping here is the one IDX mode uses in the browser, so both modes show the same steps the same way.
+ * Pure functions over okta-auth-js 8 step-mode transactions: no DOM, no Lit, no network.
+ */
+export { stateOf, stepName, remediation, pickerEntries, tokensOf } from '../idx/map.js';
+export { errorOf, errorFromException, type Operation } from '../idx/errors.js';
+export { safeText } from '../idx/safe-text.js';
+export type { IdxTransaction, IdxRemediation, IdxMessage } from '../idx/types.js';
+export {
+  FlowError,
+  ENROLLMENT_CHANNELS,
+  FLOW_STATUSES,
+  isEnrollmentChannel,
+  type ErrorCode,
+  type FlowErrorReason,
+  type FlowState,
+  type FlowStatus,
+  type EnrollmentChannel,
+  type Authenticator,
+} from '../core/types.js';
+export { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint } from '../transports/config.js';
+export { BACKEND_PATHS } from '../transports/backend/transport.js';

@@ -1,0 +1,94 @@
+import { FlowError, type ErrorCode } from '../../core/types.js';
+import { parseRetryAfter } from '../../core/retry-after.js';
+import type { BackendRequestOptions } from '../config.js';
+import { isObject, pick } from './read.js';
+
+// Codes a backend may answer with; any other is reported as `unknown`.
+const KNOWN_CODES: readonly ErrorCode[] = [
+  'invalid_credentials',
+  'invalid_code',
+  'invalid_input',
+  'push_rejected',
+  'session_expired',
+  'rate_limited',
+];
+const MAX_MESSAGE = 300;
+
+/** Reads an error body `{ code, message }`, `{ Code, Message }` or `{ error: { code, message } }`. */
+function errorBody(body: unknown): { code?: string; message?: string } {
+  if (!isObject(body)) return {};
+  const inner = pick(body, 'error');
+  const src = isObject(inner) ? inner : body;
+  const code = pick(src, 'code');
+  const message = pick(src, 'message');
+  return {
+    code: typeof code === 'string' ? code : undefined,
+    message: typeof message === 'string' && message.trim() ? message.trim().slice(0, MAX_MESSAGE) : undefined,
+  };
+}
+
+/**
+ * One JSON request. Resolves with the parsed body of a 2xx answer; rejects with a FlowError for anything else
+ * (the server's message, if any, as `serverText`), or with the AbortError when the signal aborts.
+ */
+export async function requestJson(
+  url: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal },
+  options: BackendRequestOptions = {},
+): Promise<unknown> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method === 'POST') {
+    headers['Content-Type'] = 'application/json';
+    if (options.csrfToken) headers[options.csrfHeader || 'X-CSRF-Token'] = options.csrfToken;
+  }
+  let response: Response;
+  let text: string;
+  try {
+    response = await (options.fetch ?? fetch)(url, {
+      method,
+      headers,
+      body: method === 'POST' ? JSON.stringify(init.body ?? {}) : undefined,
+      credentials: options.credentials ?? 'same-origin',
+      signal: init.signal,
+      cache: 'no-store',
+    });
+    text = await response.text();
+  } catch (error) {
+    if ((error as Error | null)?.name === 'AbortError' || init.signal?.aborted) throw error;
+    throw new FlowError('network', 'Network error', { retryable: true, cause: error });
+  }
+  const isJson = /\bjson\b/i.test(response.headers.get('Content-Type') ?? '');
+  let body: unknown;
+  let parsed = false;
+  if (isJson && text) {
+    try {
+      body = JSON.parse(text);
+      parsed = true;
+    } catch {
+      // Reported below according to the status.
+    }
+  }
+
+  const status = response.status;
+  if (response.ok) {
+    if (!parsed) throw new FlowError('malformed_response', 'Not JSON', { status });
+    return body;
+  }
+  const info = parsed ? errorBody(body) : {};
+  if (status === 429) {
+    throw new FlowError('rate_limited', 'Too many requests', {
+      status,
+      retryable: true,
+      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+    });
+  }
+  if (status === 401 || info.code === 'session_expired') {
+    throw new FlowError('session_expired', 'Session expired', { status });
+  }
+  if (status >= 500) {
+    throw new FlowError('server', `HTTP ${status}`, { status, retryable: true });
+  }
+  const code = KNOWN_CODES.includes(info.code as ErrorCode) ? (info.code as ErrorCode) : 'unknown';
+  throw new FlowError(code, info.message ?? `HTTP ${status}`, { status, serverText: info.message });
+}
