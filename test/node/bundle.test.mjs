@@ -33,6 +33,24 @@ test('okta-auth-js is only behind a dynamic import', () => {
   assert.ok([...reachable].some((path) => read(`cdn/${path}`).includes('interaction_handle')), 'okta-auth-js in a lazy chunk');
 });
 
+test('the views after the sign-in form are a lazy chunk of their own, not in the script-tag file', () => {
+  const steps = [...entry.matchAll(/import\(["'](\.\/chunks\/steps-[^"']+)["']\)/g)].map((m) => m[1]);
+  assert.equal(steps.length, 1, 'one dynamic import of the step views');
+  const chunk = read(`cdn/${steps[0]}`);
+  // The part names of the QR code and the number challenge exist only in those views.
+  for (const part of ['part="qr"', 'part="number"', 'part="other-way"']) {
+    assert.ok(chunk.includes(part), `${part} in the chunk`);
+    assert.ok(!entry.includes(part), `${part} not in the script-tag file`);
+  }
+});
+
+test('the server entry loads in Node without a DOM and maps a transaction', async () => {
+  const server = await import('okta-signin-elements/server');
+  const state = server.stateOf({ status: 'PENDING', neededToProceed: [{ name: 'identify', value: [] }] });
+  assert.deepEqual(state, { status: 'Idle' });
+  assert.deepEqual([...server.ENROLLMENT_CHANNELS], ['qrcode', 'email', 'sms']);
+});
+
 test('the ES modules come with type declarations and import Lit and okta-auth-js by name', () => {
   assert.ok(existsSync(new URL('index.d.ts', dist)));
   assert.ok(existsSync(new URL('core/index.d.ts', dist)));

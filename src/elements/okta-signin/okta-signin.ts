@@ -9,12 +9,12 @@ import { emit, type ErrorDetail, type OktaAuthenticatorSelectEvent } from '../sh
 import { errorText, strings } from '../shared/messages.js';
 import { baseStyles } from '../shared/styles.js';
 import { signinStyles } from './okta-signin.styles.js';
-import { VIEWS } from './views/index.js';
+import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
 
 // Every other reactive property configures the transport: changing one starts a new flow.
-const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username'];
+const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting'];
 
 /**
  * The whole embedded sign-in flow with Okta Verify: username and password, authenticator choice, enrollment
@@ -87,6 +87,7 @@ export class OktaSignin extends LitElement {
     error: { state: true },
     mismatch: { state: true },
     username: { state: true },
+    waiting: { state: true },
     ...Object.fromEntries(BACKEND_ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: `${kebabCase(p)}-endpoint` }])),
   };
 
@@ -119,6 +120,11 @@ export class OktaSignin extends LitElement {
   // The username typed so far; kept across errors. The password is never kept.
   private username = '';
   private flow?: SignInFlow;
+  private views: Views = FIRST_VIEWS;
+  private viewsLoading?: Promise<void>;
+  // States are shown in order, each once its view is here.
+  private shown: Promise<void> = Promise.resolve();
+  private waiting = 0;
   private dirty = true;
   // Whether the user is working in the form. Focus that falls to the body (a view re-rendered under it) keeps it
   // so; focus moved elsewhere on the page ends it.
@@ -180,21 +186,32 @@ export class OktaSignin extends LitElement {
     const flow = (this.flow = new SignInFlow(transport));
     flow.addEventListener('pendingchange', (e) => (this.pending = e.pending));
     flow.addEventListener('error', (e) => this.showError(e.error));
-    flow.addEventListener('statechange', (e) => {
-      const { state, previous } = e;
-      this.flowState = state;
-      this.mismatch = false;
-      if (!flow.error) this.error = null;
-      const { status, authenticators, canSkip, enrollment, challenge, message } = state;
-      emit(this, 'okta-status-change', {
-        status,
-        previousStatus: previous.status,
-        authenticators,
-        canSkip,
-        enrollment,
-        challenge,
-        message,
-      });
+    flow.addEventListener('statechange', ({ state, previous }) => {
+      const clearError = !flow.error;
+      const ready = this.views[state.status] ? undefined : this.loadViews();
+      const show = () => {
+        if (this.flow !== flow) return;
+        this.flowState = state;
+        this.mismatch = false;
+        if (clearError) this.error = null;
+        const { status, authenticators, canSkip, enrollment, challenge, message } = state;
+        emit(this, 'okta-status-change', {
+          status,
+          previousStatus: previous.status,
+          authenticators,
+          canSkip,
+          enrollment,
+          challenge,
+          message,
+        });
+      };
+      // A state whose view is still loading waits for it, and so do the states after it.
+      if (!ready && !this.waiting) return show();
+      this.waiting++;
+      this.shown = this.shown
+        .then(() => ready)
+        .then(show)
+        .finally(() => this.waiting--);
     });
     flow.addEventListener('poll', ({ result }) =>
       emit(this, 'okta-poll', { continuePolling: result.continuePolling, refresh: result.refresh }),
@@ -226,6 +243,20 @@ export class OktaSignin extends LitElement {
       tokenStorage: this.tokenStorage,
       authClient: this.authClient,
     };
+  }
+
+  /** Loads the views of the later steps once; a failed load is reported and may be tried again. */
+  private loadViews(): Promise<void> {
+    this.viewsLoading ??= loadStepViews().then(
+      (views) => {
+        this.views = { ...FIRST_VIEWS, ...views };
+      },
+      (cause) => {
+        this.viewsLoading = undefined;
+        this.showError(new FlowError('network', 'views did not load', { retryable: true, reason: 'load-failed', cause }));
+      },
+    );
+    return this.viewsLoading;
   }
 
   private showError(e: FlowError) {
@@ -269,6 +300,8 @@ export class OktaSignin extends LitElement {
     switch (this.flowState.status) {
       case 'Idle':
         this.username = data.username.trim();
+        // The next step's view loads while the password is checked.
+        void this.loadViews();
         return this.act('login', { username: this.username, password: data.password });
       case 'AwaitingEnrollmentChannelSelection':
         return this.act('selectEnrollmentChannel', data.channel as EnrollmentChannel);
@@ -291,8 +324,10 @@ export class OktaSignin extends LitElement {
 
   /** What the views may see of this element. */
   private viewHost(): ViewHost {
-    const { flowState: state, flow, pending, mismatch, username } = this;
+    const { flowState: state, flow, mismatch, username } = this;
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay } = this;
+    // Still busy while the next view loads after its request.
+    const pending = this.pending || this.waiting > 0;
     return { state, flow, pending, mismatch, username, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
   }
 
@@ -301,9 +336,9 @@ export class OktaSignin extends LitElement {
     // A state's message that only repeats the error (an expired session) is not shown twice.
     const message = s.message && s.message !== this.error?.message && s.message !== this.flow?.error?.message ? s.message : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
-    return html`<section part="container" aria-busy=${this.pending}>
+    return html`<section part="container" aria-busy=${this.pending || this.waiting > 0}>
       <div role="alert" part="error">${this.error?.message || nothing}</div>
-      ${message ? html`<p part="message">${message}</p>` : nothing} ${VIEWS[s.status](this.viewHost())}
+      ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(this.viewHost()) ?? nothing}
       ${s.status === 'Idle'
         ? nothing
         : html`<button type="button" class="link" part="cancel" @click=${this.onCancel}>${strings.startOver}</button>`}

@@ -2,23 +2,17 @@ import type { TemplateResult } from 'lit';
 import type { FlowStatus } from '../../../core/types.js';
 import type { ViewHost } from './host.js';
 import { credentialsView } from './credentials.js';
-import { pickerView } from './picker.js';
-import { channelDataView, channelView, enrollPollView } from './enrollment.js';
-import { codeView, pushView } from './challenge.js';
-import { passwordView } from './password.js';
 import { successView, terminalView } from './outcome.js';
 
-/** The view for each status. */
-export const VIEWS: Record<FlowStatus, (h: ViewHost) => TemplateResult> = {
+export type View = (h: ViewHost) => TemplateResult;
+export type Views = Partial<Record<FlowStatus, View>>;
+
+/** The views the first paint needs; the others arrive with `loadStepViews`. */
+export const FIRST_VIEWS: Views = {
   Idle: credentialsView,
-  AwaitingAuthenticatorEnrollment: pickerView,
-  AwaitingChallengeAuthenticatorSelection: pickerView,
-  AwaitingEnrollmentChannelSelection: channelView,
-  AwaitingEnrollmentChannelData: channelDataView,
-  AwaitingEnrollmentPoll: enrollPollView,
-  AwaitingChallengePoll: pushView,
-  AwaitingChallengeCode: codeView,
-  PasswordExpired: passwordView,
   Success: successView,
   Terminal: terminalView,
 };
+
+/** The views of the steps after the password (picker, enrollment, challenge, password change), loaded on demand. */
+export const loadStepViews = (): Promise<Views> => import('./steps.js').then((m) => m.STEP_VIEWS);

@@ -1,0 +1,18 @@
+import type { FlowStatus } from '../../../core/types.js';
+import type { View } from './index.js';
+import { pickerView } from './picker.js';
+import { channelDataView, channelView, enrollPollView } from './enrollment.js';
+import { codeView, pushView } from './challenge.js';
+import { passwordView } from './password.js';
+
+/** The view for each status after the sign-in form. */
+export const STEP_VIEWS: Record<Exclude<FlowStatus, 'Idle' | 'Success' | 'Terminal'>, View> = {
+  AwaitingAuthenticatorEnrollment: pickerView,
+  AwaitingChallengeAuthenticatorSelection: pickerView,
+  AwaitingEnrollmentChannelSelection: channelView,
+  AwaitingEnrollmentChannelData: channelDataView,
+  AwaitingEnrollmentPoll: enrollPollView,
+  AwaitingChallengePoll: pushView,
+  AwaitingChallengeCode: codeView,
+  PasswordExpired: passwordView,
+};
