@@ -1,5 +1,7 @@
 // `npm run bench`: builds the script-tag bundle and reports what each mode downloads, gzip-compressed.
 // Backend mode loads the entry and its static imports; IDX mode adds the chunks reached by dynamic import.
+// Then times sign-in in Chromium on an emulated network, against the plain-form floor and the Sign-In Widget
+// (scripts/bench/browser.mjs).
 import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import configs from '../rollup.config.mjs';
@@ -40,3 +42,6 @@ console.log(`backend mode (script-tag file + static imports): ${kb(backend)}  ta
 console.log(`IDX mode total (with okta-auth-js):              ${kb(idx)}  target ${kb(TARGET_IDX)}  ${idx <= TARGET_IDX ? 'ok' : 'OVER'}`);
 console.log(`ratio IDX / backend: ${(idx / backend).toFixed(2)}`);
 
+
+const { runBrowserBench } = await import('./bench/browser.mjs');
+process.exitCode = await runBrowserBench();
