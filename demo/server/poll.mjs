@@ -13,19 +13,19 @@ import { currentFlowState, settle } from './settle.mjs';
 export function pollRoutes(options, cache) {
   const router = express.Router();
 
-  const done = (status) => ({
-    Refresh: null,
-    ContinuePolling: false,
-    Next: status === 'Success' ? options.successUrl : options.signInUrl,
-    Status: status,
-  });
+  const done = (req, status) => {
+    // A final reply that says Success ends the sign-in element's flow without asking `GET /state`: Success is
+    // told once, here, so that a page that comes back later starts a new sign-in instead of leaving again.
+    if (status === 'Success') delete req.session.flowState;
+    return { Refresh: null, ContinuePolling: false, Next: status === 'Success' ? options.successUrl : options.signInUrl, Status: status };
+  };
 
   const poll = (step, waitingStatus) => async (req, res, next) => {
     try {
       if (!hasIdxTransaction(req.session)) throw sessionExpired();
       const state = currentFlowState(req.session);
       if (state.status !== waitingStatus) {
-        res.json(done(state.status));
+        res.json(done(req, state.status));
         return;
       }
       const { authClient, http } = createOktaClient(options, req.session, cache);
@@ -34,7 +34,7 @@ export function pollRoutes(options, cache) {
       if (reply.status === waitingStatus) {
         res.json({ Refresh: reply.refresh ?? null, ContinuePolling: true, Next: null, Status: reply.status });
       } else {
-        res.json(done(reply.status));
+        res.json(done(req, reply.status));
       }
     } catch (error) {
       next(error);

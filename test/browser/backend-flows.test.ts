@@ -197,7 +197,11 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     expect(recorder.of('okta-poll')[0].detail).to.deep.equal({ continuePolling: true, refresh: 300 });
 
     await answerPush(user.username, 'approve', shown);
+    const polledAt = performance.now();
     await expectSignedIn(el, user.username);
+    // The final poll reply said Success with Next: no further request to learn where to go.
+    const later = performance.getEntriesByType('resource').filter((r) => r.startTime > polledAt && r.name.includes('/auth/'));
+    expect(later.map((r) => new URL(r.name).pathname).filter((p) => p !== '/auth/OktaVerify/ChallengePoll' && p !== '/auth/me')).to.deep.equal([]);
     const complete = recorder.of('okta-poll-complete');
     expect(complete).to.have.length(1);
     expect(complete[0].detail).to.deep.equal({ next: '/signed-in', status: 'Success' });

@@ -79,6 +79,7 @@ export function createHostileBackend() {
     const refresh = q.refresh === 'null' ? null : Number(q.refresh ?? 50);
     const done = served > continues;
     const reply = { Refresh: refresh, ContinuePolling: !done, Next: String(q.next ?? '/Account/Login') };
+    if (done && q.status) reply.Status = String(q.status);
     if (q.camel) return res.json({ refresh: reply.Refresh, continuePolling: reply.ContinuePolling, next: reply.Next });
     return res.json(reply);
   });

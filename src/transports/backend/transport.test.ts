@@ -39,6 +39,14 @@ describe('BackendTransport', () => {
     expect(e.retryable).to.equal(false);
   });
 
+  it('a final poll reply that says Success with Next ends the flow there; any other final reply leaves it to GET /state', async () => {
+    const run = `/hostile/poll/${Math.random().toString(36).slice(2)}`;
+    const t = new BackendTransport({ baseUrl: '/nowhere', endpoints: { challengePoll: `${run}a?continue=0&status=Success&next=/home` } });
+    expect(await t.poll('challenge')).to.deep.equal({ continuePolling: false, refresh: 50, next: '/home', state: { status: 'Success', next: '/home' } });
+    const other = new BackendTransport({ baseUrl: '/nowhere', endpoints: { enrollPoll: `${run}b?continue=0&status=PasswordExpired&next=/login` } });
+    expect(await other.poll('enroll')).to.deep.equal({ continuePolling: false, refresh: 50, next: '/login' });
+  });
+
   it('turns each bad reply into a clear FlowError without leaking server internals', async () => {
     const cases: Array<[string, string, boolean]> = [
       ['500', 'server', true],

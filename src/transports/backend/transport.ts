@@ -71,9 +71,11 @@ export class BackendTransport implements Transport {
   }
 
   async poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
-    // A final reply's Next is the seed's page-based navigation; the flow asks /state what comes next instead.
     const endpoint = kind === 'enroll' ? 'enrollPoll' : 'challengePoll';
-    const { continuePolling, refresh, next } = await fetchPollReply(this.url(endpoint), signal, this.options);
+    const { continuePolling, refresh, next, status } = await fetchPollReply(this.url(endpoint), signal, this.options);
+    // A final reply that says Success with Next ends the flow there. Any other final reply's Next is the seed's
+    // page-based navigation: the flow asks `GET /state` what comes next instead.
+    if (!continuePolling && status === 'Success' && next) return { continuePolling, refresh, next, state: { status, next } };
     return { continuePolling, refresh, next };
   }
 }
