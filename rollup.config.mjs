@@ -9,6 +9,15 @@ import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const input = 'src/index.ts';
+// The script-tag build links okta-auth-js's IDX client into the IDX transport's chunk: one download for IDX mode
+// instead of a chain of three (transport, client, shared code), each found only once the one before has run.
+const staticIdxClient = {
+  name: 'static-idx-client',
+  load(id) {
+    if (!/[\\/]src[\\/]transports[\\/]idx-client-load\.ts$/.test(id)) return null;
+    return "import * as client from './idx-client.js';\nexport const loadIdxClient = () => Promise.resolve(client);\n";
+  },
+};
 const onwarn = (warning, warn) => {
   // okta-auth-js's own builds use `this` at module level; harmless in ESM.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -32,10 +41,13 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: 'okta-signin-elements.min.js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // IDX mode's chunk has a stable name beside the script-tag file, so that a page in IDX mode can preload it:
+      // <link rel="modulepreload" href=".../okta-signin-elements.idx.min.js">.
+      chunkFileNames: (chunk) => (chunk.name === 'idx' ? 'okta-signin-elements.idx.min.js' : 'chunks/[name]-[hash].js'),
       sourcemap: true,
     },
     plugins: [
+      staticIdxClient,
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, sourceMap: true }),
       // Terser leaves template literals alone; Lit's html`` and css`` hold much of the elements' bytes.
       minifyHtmlLiterals(),

@@ -44,20 +44,40 @@ function withTimeout(signal: AbortSignal | undefined): AbortSignal | undefined {
   return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : signal;
 }
 const JSONISH = /application\/\w*\+?json/;
+// okta-auth-js's telemetry header: a custom header makes the browser send a CORS preflight first, one more round
+// trip before `/v1/interact` that Okta does not need.
+const TELEMETRY = /^x-okta-user-agent-extended$/i;
+
+/**
+ * The authorization server's discovery document, as Okta serves it for every issuer. okta-auth-js fetches it before
+ * `/v1/interact` only to check that PKCE S256 is supported (it always is at Okta) and later for the JWKS address,
+ * which Okta derives from the issuer the same way okta-auth-js derives every other endpoint. Answering it here saves
+ * two round trips (a preflight and the request) before the transaction can start.
+ */
+function discovery(issuer: string): RawResult {
+  const base = /\/oauth2(\/|$)/.test(new URL(issuer).pathname) ? issuer : `${issuer}/oauth2`;
+  const document = { issuer, jwks_uri: `${base}/v1/keys`, code_challenge_methods_supported: ['S256'] };
+  return { responseText: JSON.stringify(document), status: 200, headers: {}, responseType: 'json', responseJSON: document };
+}
 
 /**
  * okta-auth-js's request function, rewritten over `fetch` so that a request can be aborted (the element left the
  * page) and so that a 429's `Retry-After` is not lost: okta-auth-js keeps only the body.
  */
-function createHttp(): IdxHttp {
+function createHttp(issuer: string): IdxHttp {
+  const discoveryUrl = `${issuer}/.well-known/openid-configuration`;
   const http: IdxHttp = {
     signal: undefined,
     retryAfterMs: undefined,
     request(method: string, url: string, options: Record<string, unknown>) {
+      if (method.toUpperCase() === 'GET' && url === discoveryUrl) return Promise.resolve(discovery(issuer));
       const args = options as { headers?: Record<string, string>; data?: unknown; withCredentials?: boolean };
-      const headers = args.headers ?? {};
-      const type = headers['Content-Type'] ?? headers['content-type'] ?? '';
       const data = args.data;
+      // No telemetry header, and no Content-Type without a body: each would cost a CORS preflight.
+      const headers = Object.fromEntries(
+        Object.entries(args.headers ?? {}).filter(([k]) => !TELEMETRY.test(k) && (data != null || !/^content-type$/i.test(k))),
+      );
+      const type = headers['Content-Type'] ?? headers['content-type'] ?? '';
       let body: string | undefined = typeof data === 'string' ? data : undefined;
       if (data && typeof data === 'object') {
         if (JSONISH.test(type)) body = JSON.stringify(data);
@@ -100,7 +120,7 @@ function createHttp(): IdxHttp {
 
 /** A fresh client whose transaction (PKCE verifier, state, nonce) and HTTP cache live in memory only. */
 export function createAuthClient(options: ClientOptions): { client: IdxAuthClient; http: IdxHttp } {
-  const http = createHttp();
+  const http = createHttp(options.issuer.replace(/\/+$/, ''));
   const client = new MinimalOktaAuthIdx({
     issuer: options.issuer,
     clientId: options.clientId,

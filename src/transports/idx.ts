@@ -20,6 +20,7 @@ import { formValue, pickerEntries, remediation, stateOf, stepName, tokensOf } fr
 import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
 import type { IdxAuthClient, IdxHttp, IdxTransaction } from '../idx/types.js';
 import type { IdxTransportOptions } from './config.js';
+import { loadIdxClient } from './idx-client-load.js';
 
 export const DEFAULT_SCOPES: readonly string[] = ['openid', 'profile', 'email'];
 
@@ -89,7 +90,7 @@ class IdxTransport implements Transport {
     }
     const { issuer, clientId, redirectUri } = this.options;
     const scopes = this.options.scopes?.length ? [...this.options.scopes] : [...DEFAULT_SCOPES];
-    return import('./idx-client.js').then(
+    return loadIdxClient().then(
       (m) => {
         try {
           return m.createAuthClient({ issuer, clientId, redirectUri, scopes });

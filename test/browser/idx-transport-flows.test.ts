@@ -43,7 +43,27 @@ async function expectSignedIn(state: FlowState, username: string) {
   expect(claims.nonce).to.equal(nonce);
 }
 
+// A request the browser sends without a CORS preflight: a safelisted method, and only safelisted headers and types.
+const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const isSimple = (r: { method: string; headers: Record<string, string> }) =>
+  ['GET', 'HEAD', 'POST'].includes(r.method.toUpperCase()) &&
+  Object.keys(r.headers).every((h) => ['accept', 'accept-language', 'content-language', 'content-type'].includes(h)) &&
+  (!r.headers['content-type'] || SIMPLE_TYPES.includes(r.headers['content-type'].split(';')[0].trim()));
+
 describe('IDX transport against the local org: flows', () => {
+  it('starts a transaction without discovery, with an interact request that needs no preflight', async () => {
+    const user = await newUser('dave');
+    const t = await transport();
+    const next = await t.login(user);
+    expect(next.status).to.equal('AwaitingAuthenticatorEnrollment');
+    const paths = recorder.requests.map((r) => new URL(r.url, location.href).pathname);
+    expect(paths.filter((p) => p.includes('.well-known'))).to.deep.equal([]);
+    const interact = recorder.requests.filter((r) => r.url.endsWith('/v1/interact'));
+    expect(interact).to.have.length(1);
+    expect(isSimple(interact[0]), JSON.stringify(interact[0].headers)).to.equal(true);
+    await t.cancel();
+  });
+
   it('alice: push with number challenge ends in Success with verified tokens', async () => {
     const user = await newUser('alice');
     const t = await transport();

@@ -20,8 +20,8 @@ test('the script-tag file holds Lit and registers the three elements', () => {
 
 test('okta-auth-js is only behind a dynamic import', () => {
   assert.ok(!entry.includes('interaction_handle'), 'no okta-auth-js code in the script-tag file');
-  const dynamic = [...entry.matchAll(/import\(["'](\.\/chunks\/[^"']+)["']\)/g)].map((m) => m[1]);
-  assert.ok(dynamic.length > 0, 'IDX mode is a dynamic import');
+  const dynamic = [...entry.matchAll(/import\(["'](\.\/[^"']+)["']\)/g)].map((m) => m[1]);
+  assert.ok(dynamic.includes('./okta-signin-elements.idx.min.js'), 'IDX mode is a dynamic import of its own file');
   const reachable = new Set();
   const visit = (path) => {
     if (reachable.has(path)) return;
@@ -31,6 +31,13 @@ test('okta-auth-js is only behind a dynamic import', () => {
   };
   dynamic.forEach(visit);
   assert.ok([...reachable].some((path) => read(`cdn/${path}`).includes('interaction_handle')), 'okta-auth-js in a lazy chunk');
+});
+
+test('IDX mode is one download: its file holds the transport and okta-auth-js and imports only the script-tag file', () => {
+  const idx = read('cdn/okta-signin-elements.idx.min.js');
+  assert.ok(idx.includes('interaction_handle'), 'okta-auth-js inside');
+  const imports = [...idx.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:\{[^}]*\}|\*(?:\s*as\s*\w+)?|\w+)?\s*(?:from\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(imports)], ['./okta-signin-elements.min.js']);
 });
 
 test('the views after the sign-in form are a lazy chunk of their own, not in the script-tag file', () => {

@@ -93,6 +93,9 @@ export interface Recorded {
   body: string;
   /** The reply's body, for IDX API calls that got an answer. */
   reply?: string;
+  /** Request headers as sent, lower-cased names. */
+  headers: Record<string, string>;
+  method: string;
 }
 
 export function recordRequests(): { requests: Recorded[]; stop(): void } {
@@ -100,7 +103,8 @@ export function recordRequests(): { requests: Recorded[]; stop(): void } {
   const requests: Recorded[] = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const entry: Recorded = { url, body: typeof init?.body === 'string' ? init.body : '' };
+    const headers = Object.fromEntries([...new Headers(init?.headers).entries()]);
+    const entry: Recorded = { url, body: typeof init?.body === 'string' ? init.body : '', headers, method: init?.method ?? 'GET' };
     requests.push(entry);
     const response = await original(input, init);
     if (url.includes('/idp/idx/')) entry.reply = await response.clone().text();
