@@ -9,14 +9,15 @@ const totp = (secret, label = 'user', issuer = 'Okta') =>
   new TOTP({ issuer, label, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: PERIOD });
 
 /**
- * Starts an enrollment: the secret, its otpauth:// URI (issuer = the org's host, as Okta names itself) and QR.
+ * Starts an enrollment: the secret, its otpauth:// URI (issuer = the org's host name, as Okta names itself) and QR.
  * @param {any} tx
  * @param {import('../store.mjs').User} user
  * @param {string} origin
  */
 export async function startGoogleEnrollment(tx, user, origin) {
   const secret = new Secret({ size: 20 }).base32;
-  const uri = totp(secret, user.username, new URL(origin).host).toString();
+  // The issuer is the org's host name (no port: a colon would end the label's issuer part).
+  const uri = totp(secret, user.username, new URL(origin).hostname).toString();
   tx.otpSecret = secret;
   tx.otpQrHref = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
 }
