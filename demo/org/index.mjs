@@ -31,6 +31,7 @@ import { OrgStore } from './store.mjs';
  */
 
 const ORG_PATHS = ['/oauth2', '/.well-known', '/idp', '/device/api'];
+const OTPAUTH_BROWSER = fileURLToPath(new URL('otpauth.esm.min.js', import.meta.resolve('otpauth')));
 
 const quietLogger = { info() {}, warn() {}, error: (...a) => console.error(...a) };
 
@@ -96,6 +97,8 @@ function devicePage() {
   });
   // Served at /device exactly (no trailing-slash redirect): activation links point there.
   router.get('/', (_req, res) => res.sendFile('index.html', { root: dir }));
+  // The page's Google Authenticator computes codes with otpauth's self-contained browser build.
+  router.get('/otpauth.js', (_req, res) => res.type('text/javascript').sendFile(OTPAUTH_BROWSER));
   router.use(express.static(dir, { index: false, redirect: false }));
   return router;
 }
