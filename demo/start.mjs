@@ -24,7 +24,26 @@ const staticFiles = (dir) => express.static(`${root}/${dir}`, { index: 'index.ht
 const dist = staticFiles('dist/cdn');
 const shared = staticFiles('demo/shared');
 
-const org = createOrg({ origin, trustedOrigins: [origin, idxOrigin], logger: console });
+/** ORG_TRUSTED_ORIGINS: more origins (space- or comma-separated) whose pages may call the org, as Okta's Trusted Origins. */
+function extraTrustedOrigins(value = '') {
+  return value.split(/[\s,]+/).filter(Boolean).map((entry) => {
+    let url;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = null;
+    }
+    const bare = url && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!bare || !['http:', 'https:'].includes(url.protocol)) {
+      console.error(`ORG_TRUSTED_ORIGINS: "${entry}" is not an origin such as http://localhost:5173`);
+      process.exit(1);
+    }
+    return url.origin;
+  });
+}
+
+const trustedOrigins = [origin, idxOrigin, ...extraTrustedOrigins(process.env.ORG_TRUSTED_ORIGINS)];
+const org = createOrg({ origin, trustedOrigins, logger: console });
 const backendConfig = configFromEnv(process.env, { origin });
 
 const main = express();
@@ -61,7 +80,8 @@ console.log(`okta-signin-elements demo
   Okta Verify device  ${origin}/device
   Local org issuer    ${origin}/oauth2/default
   Reference backend   ${origin}/auth  (issuer ${backendConfig.issuer})
-Users (password Passw0rd!): alice@example.com, bob@example.com, carol@example.com, dave@example.com`);
+Users (password Passw0rd!): alice, bob, carol, dave, erin, frank, gina, hank (@example.com)
+Trusted origins     ${trustedOrigins.join(' ')}`);
 
 const stop = () => {
   for (const server of servers) server.close();

@@ -4,13 +4,17 @@ import { readFileSync } from 'node:fs';
 export const DEFAULT_DATA_FILE = new URL('../data/org.json', import.meta.url);
 
 const POLICIES = new Set(['required', 'optional', 'none']);
+// Authenticators a user's sign-on policy may name (Okta Verify also has its own `oktaVerify.policy`).
+const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp']);
 
 /**
  * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string }} OktaVerifySetup
+ * @typedef {{ enroll?: string[], verifyWith?: string[] }} SignOnSetup
  * @typedef {{ username: string, password: string, firstName: string, lastName: string, passwordExpired: boolean,
- *   oktaVerify: OktaVerifySetup }} UserRecord
+ *   oktaVerify: OktaVerifySetup, email: { enrolled: boolean }, phone: { enrolled: boolean, number: string|null },
+ *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup }} UserRecord
  * @typedef {{ clientId: string, label: string, type: 'public'|'confidential', clientSecret?: string,
- *   redirectUris: string[], scopes: string[] }} AppRecord
+ *   redirectUris: string[], scopes: string[], identifierFirst: boolean }} AppRecord
  * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string } }} OrgData
  */
 
@@ -26,7 +30,18 @@ export function loadData(file = DEFAULT_DATA_FILE) {
   if (!Array.isArray(raw.users) || !Array.isArray(raw.apps)) fail('needs "users" and "apps" arrays');
   for (const u of raw.users) {
     if (typeof u.username !== 'string' || typeof u.password !== 'string') fail('each user needs username and password');
-    if (!POLICIES.has(u.oktaVerify?.policy)) fail(`user ${u.username}: oktaVerify.policy must be required, optional or none`);
+    if (u.oktaVerify !== undefined && !POLICIES.has(u.oktaVerify?.policy)) {
+      fail(`user ${u.username}: oktaVerify.policy must be required, optional or none`);
+    }
+    for (const list of ['enroll', 'verifyWith']) {
+      const keys = u.signOn?.[list];
+      if (keys !== undefined && (!Array.isArray(keys) || !keys.every((k) => SIGN_ON_KEYS.has(k)))) {
+        fail(`user ${u.username}: signOn.${list} must list authenticator keys (${[...SIGN_ON_KEYS].join(', ')})`);
+      }
+    }
+    if (u.phone?.enrolled && !/^\+\d{7,15}$/.test(String(u.phone.number).replace(/[\s\-().]/g, ''))) {
+      fail(`user ${u.username}: an enrolled phone needs a number such as "+1 555 010 0001"`);
+    }
   }
   for (const a of raw.apps) {
     if (typeof a.clientId !== 'string' || !['public', 'confidential'].includes(a.type)) fail('each app needs clientId and type');
@@ -41,7 +56,15 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       firstName: u.firstName ?? '',
       lastName: u.lastName ?? '',
       passwordExpired: Boolean(u.passwordExpired),
-      oktaVerify: { policy: u.oktaVerify.policy, enrolled: Boolean(u.oktaVerify.enrolled), deviceName: u.oktaVerify.deviceName },
+      oktaVerify: {
+        policy: u.oktaVerify?.policy ?? 'none',
+        enrolled: Boolean(u.oktaVerify?.enrolled),
+        deviceName: u.oktaVerify?.deviceName,
+      },
+      email: { enrolled: Boolean(u.email?.enrolled) },
+      phone: { enrolled: Boolean(u.phone?.enrolled), number: u.phone?.number ? String(u.phone.number).replace(/[\s\-().]/g, '') : null },
+      googleAuthenticator: { enrolled: Boolean(u.googleAuthenticator?.enrolled) },
+      signOn: { enroll: u.signOn?.enroll, verifyWith: u.signOn?.verifyWith },
     })),
     apps: raw.apps.map((a) => ({
       clientId: a.clientId,
@@ -50,6 +73,7 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       clientSecret: a.clientSecret,
       redirectUris: a.redirectUris,
       scopes: a.scopes ?? ['openid', 'profile', 'email'],
+      identifierFirst: Boolean(a.identifierFirst),
     })),
   };
 }

@@ -1,10 +1,12 @@
-// The local Okta org: OAuth/OIDC, the IDX API and a simulated Okta Verify device, served by one Express app.
+// The local Okta org: OAuth/OIDC, the IDX API, email magic links and a simulated phone (Okta Verify, Google
+// Authenticator, the email/SMS/voice outbox), served by one Express app.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { cors } from './cors.mjs';
 import { DEFAULT_DATA_FILE, loadData } from './data.mjs';
 import { deviceApiRouter } from './device/api.mjs';
+import { emailLinkRouter } from './email-link.mjs';
 import { errorHandler, notFound } from './errors.mjs';
 import { bodyParsers } from './http.mjs';
 import { idxRouter } from './idx/routes.mjs';
@@ -23,10 +25,13 @@ import { OrgStore } from './store.mjs';
  * @property {string|URL} [dataFile] users and apps (default demo/data/org.json)
  * @property {number} [stateHandleTtlMs] lifetime of a sign-in transaction (default 10 minutes)
  * @property {number} [interactionCodeTtlMs] lifetime of an interaction code (default 60 s)
+ * @property {number} [codeTtlMs] lifetime of an emailed, texted or spoken code and of an email magic link (default 5 minutes)
+ * @property {number} [resendIntervalMs] a code sent again by the same method sooner than this gets 429 (default 30 s)
  * @property {Logger} [logger] default: only unexpected faults, to stderr
  */
 
 const ORG_PATHS = ['/oauth2', '/.well-known', '/idp', '/device/api'];
+const OTPAUTH_BROWSER = fileURLToPath(new URL('otpauth.esm.min.js', import.meta.resolve('otpauth')));
 
 const quietLogger = { info() {}, warn() {}, error: (...a) => console.error(...a) };
 
@@ -42,6 +47,8 @@ function settings(options) {
     dataFile: options.dataFile ?? DEFAULT_DATA_FILE,
     stateHandleTtlMs: options.stateHandleTtlMs ?? 10 * 60 * 1000,
     interactionCodeTtlMs: options.interactionCodeTtlMs ?? 60 * 1000,
+    codeTtlMs: options.codeTtlMs ?? 5 * 60 * 1000,
+    resendIntervalMs: options.resendIntervalMs ?? 30 * 1000,
     logger: options.logger ?? quietLogger,
   };
 }
@@ -65,6 +72,7 @@ export function createOrg(options = {}) {
   app.use('/idp/idx', idxRouter(env));
   app.use('/device/api', deviceApiRouter(env));
   app.use('/device', devicePage());
+  app.use('/email/verify', emailLinkRouter(env));
   app.use(notFound);
   app.use(errorHandler(s.logger));
 
@@ -89,6 +97,8 @@ function devicePage() {
   });
   // Served at /device exactly (no trailing-slash redirect): activation links point there.
   router.get('/', (_req, res) => res.sendFile('index.html', { root: dir }));
+  // The page's Google Authenticator computes codes with otpauth's self-contained browser build.
+  router.get('/otpauth.js', (_req, res) => res.type('text/javascript').sendFile(OTPAUTH_BROWSER));
   router.use(express.static(dir, { index: false, redirect: false }));
   return router;
 }

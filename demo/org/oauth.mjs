@@ -142,7 +142,11 @@ export function oauthRouter(env) {
         createdAt: now,
         expiresAt: now + env.stateHandleTtlMs,
         step: 'identify',
+        purpose: 'login',
         username: null,
+        phantom: null,
+        factors: [],
+        challenge: null,
         push: null,
         lastPollAt: 0,
       };

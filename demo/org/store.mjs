@@ -1,18 +1,23 @@
 // The org's in-memory state: users (seeded from the data file), apps, sign-in transactions, activation links,
-// interaction codes and the email/SMS outbox. Everything lives for the life of the process.
+// email magic links, interaction codes and the email/SMS/voice outbox. Everything lives for the life of the process.
 import { Secret } from 'otpauth';
 import { oktaId, opaque } from './ids.mjs';
+import { signOnPolicy } from './idx/policy.mjs';
 
 /**
  * @typedef {import('./data.mjs').OrgData} OrgData
- * @typedef {{ id: string, username: string, password: string, firstName: string, lastName: string,
+ * @typedef {{ id: string, username: string, password: string|null, firstName: string, lastName: string,
  *   passwordExpired: boolean, oktaVerify: { policy: 'required'|'optional'|'none', enrolled: boolean,
- *   deviceName: string, enrollmentId: string|null, totpSecret: string|null } }} User
+ *   deviceName: string, enrollmentId: string|null, totpSecret: string|null },
+ *   email: { enrolled: boolean, enrollmentId: string|null, address: string },
+ *   phone: { enrolled: boolean, enrollmentId: string|null, number: string|null },
+ *   googleOtp: { enrolled: boolean, enrollmentId: string|null, secret: string|null, lastCounter: number },
+ *   signOn: { enroll: string[], optional: string[], verifyWith: string[] }, phantom?: boolean }} User
  * @typedef {{ id: string, correctAnswer: number, choices: number[], status: 'pending'|'approved'|'rejected' }} Push
- * @typedef {{ channel: 'email'|'sms', to: string, link: string, sentAt: string }} OutboxMessage
+ * @typedef {{ channel: 'email'|'sms'|'voice', to: string, code?: string, link?: string, sentAt: string }} OutboxMessage
  */
 
-export const TEMPLATES = ['alice', 'bob', 'carol', 'dave'];
+export const TEMPLATES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank'];
 
 export class OrgStore {
   /**
@@ -32,6 +37,8 @@ export class OrgStore {
     this.byState = new Map();
     /** @type {Map<string, { txStateHandle: string, username: string }>} */
     this.activations = new Map();
+    /** @type {Map<string, { txStateHandle: string, challengeId: string }>} email magic links */
+    this.emailLinks = new Map();
     /** @type {Map<string, any>} */
     this.codes = new Map();
     /** @type {OutboxMessage[]} */
@@ -49,6 +56,7 @@ export class OrgStore {
   /** @param {import('./data.mjs').UserRecord} record */
   addUser(record) {
     const enrolled = record.oktaVerify.enrolled;
+    const phone = record.phone.enrolled ? record.phone.number : null;
     /** @type {User} */
     const user = {
       id: oktaId('00u'),
@@ -64,6 +72,16 @@ export class OrgStore {
         enrollmentId: enrolled ? oktaId('pfd') : null,
         totpSecret: enrolled ? new Secret({ size: 20 }).base32 : null,
       },
+      // The org's users sign in with their email address, so the Email authenticator sends there.
+      email: { enrolled: record.email.enrolled, enrollmentId: record.email.enrolled ? oktaId('eae') : null, address: record.username },
+      phone: { enrolled: Boolean(phone), enrollmentId: phone ? oktaId('pae') : null, number: phone },
+      googleOtp: {
+        enrolled: record.googleAuthenticator.enrolled,
+        enrollmentId: record.googleAuthenticator.enrolled ? oktaId('aen') : null,
+        secret: record.googleAuthenticator.enrolled ? new Secret({ size: 20 }).base32 : null,
+        lastCounter: -1,
+      },
+      signOn: signOnPolicy(record),
     };
     this.users.set(user.username.toLowerCase(), user);
     return user;
@@ -92,6 +110,46 @@ export class OrgStore {
     user.oktaVerify.enrolled = true;
     user.oktaVerify.enrollmentId ??= oktaId('pfd');
     user.oktaVerify.totpSecret ??= new Secret({ size: 20 }).base32;
+  }
+
+  /** @param {User} user */
+  enrollEmail(user) {
+    user.email.enrolled = true;
+    user.email.enrollmentId ??= oktaId('eae');
+  }
+
+  /** @param {User} user @param {string} number */
+  enrollPhone(user, number) {
+    Object.assign(user.phone, { enrolled: true, enrollmentId: oktaId('pae'), number });
+  }
+
+  /** @param {User} user @param {string} secret @param {number} counter the time step of the code that proved it */
+  enrollGoogleOtp(user, secret, counter) {
+    Object.assign(user.googleOtp, { enrolled: true, enrollmentId: oktaId('aen'), secret, lastCounter: counter });
+  }
+
+  /**
+   * Someone who is not a user, answered like one during recovery and identifier-first sign-in, so that no answer
+   * tells whether an account exists. Looks like a user with only Email enrolled; nothing is ever sent to them and
+   * no password or code of theirs ever matches.
+   * @param {string} identifier what was typed
+   * @returns {User}
+   */
+  phantom(identifier) {
+    return {
+      id: oktaId('00u'),
+      username: identifier,
+      password: null,
+      firstName: '',
+      lastName: '',
+      passwordExpired: false,
+      oktaVerify: { policy: 'none', enrolled: false, deviceName: '', enrollmentId: null, totpSecret: null },
+      email: { enrolled: true, enrollmentId: oktaId('eae'), address: identifier },
+      phone: { enrolled: false, enrollmentId: null, number: null },
+      googleOtp: { enrolled: false, enrollmentId: null, secret: null, lastCounter: -1 },
+      signOn: { enroll: [], optional: [], verifyWith: [] },
+      phantom: true,
+    };
   }
 
   /** @param {any} tx */
@@ -137,10 +195,31 @@ export class OrgStore {
     return found;
   }
 
-  /** @param {'email'|'sms'} channel @param {string} to @param {string} link */
-  send(channel, to, link) {
-    this.outbox.push({ channel, to, link, sentAt: new Date().toISOString() });
+  /**
+   * Delivers an email, SMS or voice call to the outbox, where the device page and tests read it.
+   * @param {{ channel: 'email'|'sms'|'voice', to: string, code?: string, link?: string }} message
+   */
+  send({ channel, to, code, link }) {
+    this.outbox.push({ channel, to, ...(code ? { code } : {}), ...(link ? { link } : {}), sentAt: new Date().toISOString() });
     if (this.outbox.length > 500) this.outbox.splice(0, this.outbox.length - 500);
+  }
+
+  /**
+   * A magic link for an email challenge: opened anywhere, it verifies that challenge (and no later one).
+   * @param {any} tx
+   * @param {string} challengeId
+   */
+  emailLink(tx, challengeId) {
+    const token = opaque(18);
+    this.emailLinks.set(token, { txStateHandle: tx.stateHandle, challengeId });
+    return `${this.options.origin}/email/verify/${token}`;
+  }
+
+  /** @param {string} token */
+  takeEmailLink(token) {
+    const found = this.emailLinks.get(token);
+    if (found) this.emailLinks.delete(token);
+    return found;
   }
 
   /** @param {any} grant */
@@ -169,5 +248,6 @@ export class OrgStore {
     }
     for (const [code, grant] of this.codes) if (grant.expiresAt <= now) this.codes.delete(code);
     for (const [token, a] of this.activations) if (!this.byState.has(a.txStateHandle)) this.activations.delete(token);
+    for (const [token, l] of this.emailLinks) if (!this.byState.has(l.txStateHandle)) this.emailLinks.delete(token);
   }
 }

@@ -25,17 +25,21 @@ function memoryStorage() {
 }
 
 /**
- * A fresh okta-auth-js 8 client against the org, in step mode (the default).
+ * A fresh okta-auth-js 8 client against the org, in step mode (the default; `idx: { enableLegacyMode: true }` for 7.x's).
  * @param {{ issuer: string }} org
- * @param {{ clientId?: string, clientSecret?: string, redirectUri?: string, scopes?: string[] }} [options]
+ * @param {{ clientId?: string, clientSecret?: string, redirectUri?: string, scopes?: string[], idx?: object }} [options]
  */
-export function oktaClient(org, { clientId = 'local-spa', clientSecret, redirectUri = REDIRECT_URI, scopes = ['openid', 'profile', 'email'] } = {}) {
+export function oktaClient(
+  org,
+  { clientId = 'local-spa', clientSecret, redirectUri = REDIRECT_URI, scopes = ['openid', 'profile', 'email'], idx } = {},
+) {
   const storageProvider = memoryStorage();
   const section = { storageProvider };
   return new OktaAuth({
     issuer: org.issuer,
     clientId,
     ...(clientSecret ? { clientSecret } : {}),
+    ...(idx ? { idx } : {}),
     redirectUri,
     scopes,
     storageManager: { token: section, cache: section, transaction: section, 'shared-transaction': section, 'original-uri': section },
@@ -84,6 +88,25 @@ export async function deviceGet(org, path) {
   const res = await fetch(`${org.origin}/device/api${path}`);
   return { status: res.status, body: await res.json() };
 }
+
+/** Every email, SMS and call the org sent to `to` (oldest first), as that person's inbox or phone shows them. */
+export async function messagesTo(org, to, channel) {
+  const { body } = await deviceGet(org, '/outbox');
+  return body.messages.filter((m) => m.to === to && (!channel || m.channel === channel));
+}
+
+/** The newest message sent to `to`. */
+export async function lastMessageTo(org, to, channel) {
+  const messages = await messagesTo(org, to, channel);
+  assert.ok(messages.length, `a message to ${to}`);
+  return messages.at(-1);
+}
+
+/** The authenticator keys a picker step offers, in its order. */
+export const offeredKeys = (tx) => tx.nextStep.inputs[0].options.map((o) => o.relatesTo?.key);
+
+/** The names of the remediations in an IDX answer, in order. */
+export const remediationNames = (tx) => (tx.neededToProceed ?? tx.rawIdxState?.remediation?.value ?? []).map((r) => r.name);
 
 export async function devicePost(org, path, body) {
   const res = await fetch(`${org.origin}/device/api${path}`, {

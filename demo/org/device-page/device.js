@@ -1,4 +1,5 @@
-// The simulated Okta Verify app: shows the chosen user's pending push, TOTP code and the org's outbox.
+// The simulated phone: the chosen user's Okta Verify push and TOTP code, and the org's outbox of emails, texts
+// and calls (codes and links).
 // Everything the server says is rendered with textContent, never as HTML.
 const api = new URL('/device/api/', location.origin);
 const $ = (id) => document.getElementById(id);
@@ -89,15 +90,18 @@ async function refreshUser() {
   renderTotp(data.totp);
 }
 
-/** Only the org's own links are turned into links; anything else stays plain text. */
+/** Only the org's own links (activation, email magic link) are turned into links; anything else stays plain text. */
 function safeLink(href) {
   try {
     const url = new URL(href);
-    return url.origin === location.origin && url.pathname === '/device' ? url : null;
+    const ours = url.pathname === '/device' || url.pathname.startsWith('/email/verify/');
+    return url.origin === location.origin && ours ? url : null;
   } catch {
     return null;
   }
 }
+
+const CHANNELS = { email: 'Email', sms: 'SMS', voice: 'Voice call' };
 
 async function refreshOutbox() {
   const { ok, data } = await call('outbox');
@@ -115,17 +119,20 @@ async function refreshOutbox() {
       return td;
     };
     cell(new Date(m.sentAt).toLocaleTimeString());
-    cell(m.channel === 'sms' ? 'SMS' : 'Email');
+    cell(CHANNELS[m.channel] ?? m.channel);
     cell(m.to);
+    cell(m.code ?? '', 'code');
     const linkCell = cell('', 'link');
-    const url = safeLink(m.link);
+    const url = m.link ? safeLink(m.link) : null;
     if (url) {
       const a = document.createElement('a');
       a.href = url.href;
+      // A magic link opens in a new tab, as it would from a mail app: the sign-in tab keeps polling.
+      if (url.pathname.startsWith('/email/verify/')) a.target = '_blank';
       a.textContent = m.link;
       linkCell.append(a);
     } else {
-      linkCell.textContent = m.link;
+      linkCell.textContent = m.link ?? '';
     }
     return row;
   }));

@@ -1,4 +1,5 @@
-// The simulated Okta Verify device's JSON API, used by the /device page and by tests.
+// The simulated phone's JSON API (Okta Verify, and the outbox of emails, texts and calls), used by the /device page
+// and by tests.
 import express from 'express';
 import { TOTP } from 'otpauth';
 import { isObject, sendJson } from '../http.mjs';
@@ -99,7 +100,7 @@ export function deviceApiRouter({ store }) {
   });
 
   router.get('/outbox', (_req, res) => {
-    sendJson(res, 200, { messages: store.outbox.map(({ channel, to, link, sentAt }) => ({ channel, to, link, sentAt })) });
+    sendJson(res, 200, { messages: store.outbox.map((m) => ({ ...m })) });
   });
 
   return router;

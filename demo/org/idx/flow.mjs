@@ -1,23 +1,56 @@
-// Moves a sign-in transaction between steps: what comes after the password, after Okta Verify, at the end.
+// Moves a sign-in transaction between steps: what comes after each factor, Okta Verify's push and enrollment, the end.
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
+import { PASSWORD } from './authenticators.mjs';
+import { optionalEnrollments, requiredEnrollments, verifyOptions } from './policy.mjs';
 
 /**
- * Where a user goes once their password is accepted (and, for an expired one, changed).
+ * Where a sign-in goes next, from the factors verified so far and the user's policies: change an expired
+ * password, enroll what the policy requires, verify a second factor, or finish. Recovery goes to the new password.
  * @param {any} tx
  * @param {import('../store.mjs').User} user
  * @param {import('../store.mjs').OrgStore} store
  */
-export function afterPassword(tx, user, store) {
+export function advance(tx, user, store) {
+  tx.challenge = null;
+  if (tx.purpose === 'recovery') {
+    tx.step = 'reset-password';
+    return;
+  }
   if (user.passwordExpired) {
     tx.step = 'reenroll-password';
-  } else if (user.oktaVerify.enrolled) {
-    tx.step = 'select-authenticate';
-  } else if (user.oktaVerify.policy === 'none') {
-    succeed(tx, user, store);
-  } else {
-    tx.step = 'select-enroll';
+    return;
   }
+  if (requiredEnrollments(user).length) {
+    tx.step = 'select-enroll';
+    return;
+  }
+  // Enrolling an authenticator in this sign-in proves it as well as verifying it would.
+  const secondFactor = (tx.factors ?? []).some((key) => key !== PASSWORD);
+  if (!secondFactor) {
+    if (verifyOptions(user).length) {
+      tx.step = 'select-authenticate';
+      return;
+    }
+    if (optionalEnrollments(user).length) {
+      tx.step = 'select-enroll';
+      return;
+    }
+  }
+  succeed(tx, user, store);
+}
+
+/**
+ * Records a verified (or just enrolled) authenticator and moves on.
+ * @param {any} tx
+ * @param {import('../store.mjs').User} user
+ * @param {import('../store.mjs').OrgStore} store
+ * @param {string} key
+ */
+export function completeFactor(tx, user, store, key) {
+  tx.factors = [...(tx.factors ?? []), key];
+  if (tx.purpose === 'recovery') tx.recoveredWith = key;
+  advance(tx, user, store);
 }
 
 /**
@@ -29,6 +62,7 @@ export function afterPassword(tx, user, store) {
 export function succeed(tx, user, store) {
   tx.step = 'success';
   tx.push = null;
+  tx.challenge = null;
   tx.interactionCode = store.issueCode({
     issuer: tx.issuer,
     audience: tx.audience,
@@ -81,6 +115,6 @@ export async function startEnrollment(tx, channel, store) {
  */
 export function sendActivation(tx, target, store) {
   tx.channelTarget = target;
-  store.send(tx.channel, target, store.activationLink(tx));
+  store.send({ channel: tx.channel, to: target, link: store.activationLink(tx) });
   tx.step = 'enroll-poll';
 }

@@ -49,3 +49,15 @@ export function passwordProblem(candidate, user) {
   }
   return null;
 }
+
+/**
+ * A phone number for the Phone authenticator in E.164: "+" and 8 to 15 digits once spaces, dashes, dots and
+ * brackets are removed; ten digits alone are taken as a North American number (+1).
+ */
+export const e164Phone = (value) => {
+  const t = text(value, 32);
+  if (!t) return null;
+  const compact = t.replace(/[\s\-().]/g, '');
+  if (/^\+[1-9]\d{7,14}$/.test(compact)) return compact;
+  return /^[2-9]\d{9}$/.test(compact) ? `+1${compact}` : null;
+};

@@ -1,0 +1,95 @@
+// The org's authenticators as IDX describes them: the authenticator objects (what can be enrolled) and a user's
+// enrollments (what they have, with Okta's masked profile), keyed by Okta's authenticator keys.
+import { OKTA_VERIFY_ID, PASSWORD_ID, oktaVerifyAuthenticator, oktaVerifyEnrollment, passwordEnrollment } from './ion.mjs';
+
+export const OKTA_VERIFY = 'okta_verify';
+export const PASSWORD = 'okta_password';
+export const EMAIL = 'okta_email';
+export const PHONE = 'phone_number';
+export const GOOGLE_OTP = 'google_otp';
+
+export const EMAIL_ID = 'aut1okta0email000001';
+export const PHONE_ID = 'aut1okta0phone000001';
+export const GOOGLE_OTP_ID = 'aut1google0otp000001';
+
+/** Authenticator id -> key, for the ids a client posts back. */
+export const KEY_BY_ID = {
+  [OKTA_VERIFY_ID]: OKTA_VERIFY,
+  [PASSWORD_ID]: PASSWORD,
+  [EMAIL_ID]: EMAIL,
+  [PHONE_ID]: PHONE,
+  [GOOGLE_OTP_ID]: GOOGLE_OTP,
+};
+
+export const ID_BY_KEY = Object.fromEntries(Object.entries(KEY_BY_ID).map(([id, key]) => [key, id]));
+
+export const PHONE_METHOD_OPTIONS = [
+  { label: 'SMS', value: 'sms' },
+  { label: 'Voice call', value: 'voice' },
+];
+
+const methods = (...types) => types.map((type) => ({ type }));
+
+/**
+ * The authenticator object of a key, as listed in `authenticators` and `currentAuthenticator`.
+ * @param {string} key
+ * @param {string[]} [only] the methods to list (e.g. the one a code was sent by)
+ */
+export function authenticatorObject(key, only) {
+  switch (key) {
+    case OKTA_VERIFY:
+      return oktaVerifyAuthenticator(only);
+    case PASSWORD:
+      return { type: 'password', key, id: PASSWORD_ID, displayName: 'Password', methods: methods('password') };
+    case EMAIL:
+      return { type: 'email', key, id: EMAIL_ID, displayName: 'Email', methods: methods('email') };
+    case PHONE:
+      return { type: 'phone', key, id: PHONE_ID, displayName: 'Phone', methods: methods(...(only ?? ['sms', 'voice'])) };
+    case GOOGLE_OTP:
+      return { type: 'app', key, id: GOOGLE_OTP_ID, displayName: 'Google Authenticator', methods: methods('otp') };
+    default:
+      throw new Error(`unknown authenticator ${key}`);
+  }
+}
+
+/** "erin@example.com" -> "e***n@example.com", the way Okta shows where an email went. */
+export function maskEmail(address) {
+  const at = address.lastIndexOf('@');
+  if (at < 1) return '***';
+  const local = address.slice(0, at);
+  return `${local[0]}***${local.length > 1 ? local[local.length - 1] : ''}${address.slice(at)}`;
+}
+
+/** "+15550100001" -> "+1 XXX-XXX-0001", as Okta masks a phone number. */
+export function maskPhone(number) {
+  const digits = number.replace(/\D/g, '');
+  const last4 = digits.slice(-4);
+  const country = digits.length > 10 ? digits.slice(0, digits.length - 10) : '';
+  return `${country ? `+${country} ` : ''}XXX-XXX-${last4}`;
+}
+
+/**
+ * The user's enrollment of a key, as listed in `authenticatorEnrollments` and `currentAuthenticatorEnrollment`.
+ * @param {import('../store.mjs').User} user
+ * @param {string} key
+ * @param {string[]} [only] the methods to list
+ */
+export function enrollmentObject(user, key, only) {
+  switch (key) {
+    case OKTA_VERIFY:
+      return oktaVerifyEnrollment(user);
+    case PASSWORD:
+      return passwordEnrollment(user);
+    case EMAIL:
+      return { profile: { email: maskEmail(user.email.address) }, ...authenticatorObject(EMAIL), id: user.email.enrollmentId };
+    case PHONE:
+      return { profile: { phoneNumber: maskPhone(user.phone.number) }, ...authenticatorObject(PHONE, only), id: user.phone.enrollmentId };
+    case GOOGLE_OTP:
+      return { ...authenticatorObject(GOOGLE_OTP), id: user.googleOtp.enrollmentId };
+    default:
+      throw new Error(`unknown authenticator ${key}`);
+  }
+}
+
+/** Keys in the order Okta lists a user's enrollments (the password last, as the org always did). */
+export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, PASSWORD];

@@ -1,0 +1,92 @@
+// The authenticator pickers: `select-authenticator-authenticate` (options relate to the user's enrollments, as
+// Okta's do) and `select-authenticator-enroll` (options relate to `authenticators`).
+import { EMAIL, GOOGLE_OTP, ID_BY_KEY, OKTA_VERIFY, PASSWORD, PHONE, PHONE_METHOD_OPTIONS } from './authenticators.mjs';
+import { CHANNEL_OPTIONS, METHOD_OPTIONS, form } from './ion.mjs';
+
+const LABELS = {
+  [OKTA_VERIFY]: 'Okta Verify',
+  [PASSWORD]: 'Password',
+  [EMAIL]: 'Email',
+  [PHONE]: 'Phone',
+  [GOOGLE_OTP]: 'Google Authenticator',
+};
+
+const idField = (key) => ({ name: 'id', required: true, value: ID_BY_KEY[key], mutable: false });
+const fixedMethod = (value) => ({ name: 'methodType', required: false, value, mutable: false });
+
+/** @param {string} key @param {import('../store.mjs').User} user */
+function verifyFields(key, user) {
+  switch (key) {
+    case OKTA_VERIFY:
+      return [idField(key), { name: 'methodType', type: 'string', required: false, options: METHOD_OPTIONS }];
+    case PHONE:
+      return [
+        idField(key),
+        { name: 'methodType', type: 'string', required: false, options: PHONE_METHOD_OPTIONS },
+        { name: 'enrollmentId', required: true, value: user.phone.enrollmentId, mutable: false },
+      ];
+    case EMAIL:
+      return [idField(key), fixedMethod('email')];
+    case GOOGLE_OTP:
+      return [idField(key), fixedMethod('otp')];
+    default:
+      return [idField(key), fixedMethod('password')];
+  }
+}
+
+/** @param {string} key */
+function enrollFields(key) {
+  switch (key) {
+    case OKTA_VERIFY:
+      return [idField(key), { name: 'channel', type: 'string', required: false, options: CHANNEL_OPTIONS }];
+    case PHONE:
+      return [
+        idField(key),
+        { name: 'methodType', type: 'string', required: false, options: PHONE_METHOD_OPTIONS },
+        { name: 'phoneNumber', required: false, type: 'string', label: 'Phone number' },
+      ];
+    case EMAIL:
+      return [idField(key), fixedMethod('email')];
+    default:
+      return [idField(key)];
+  }
+}
+
+/**
+ * @param {{ origin: string, stateHandle: string }} c
+ * @param {import('../store.mjs').User} user
+ * @param {string[]} keys the authenticators offered
+ * @param {string[]} enrolled the keys of `authenticatorEnrollments`, in its order
+ */
+export const selectAuthenticate = (c, user, keys, enrolled) =>
+  form(c, 'select-authenticator-authenticate', '/idp/idx/challenge', [
+    {
+      name: 'authenticator',
+      type: 'object',
+      options: keys.map((key) => ({
+        label: LABELS[key],
+        value: { form: { value: verifyFields(key, user) } },
+        relatesTo: `$.authenticatorEnrollments.value[${enrolled.indexOf(key)}]`,
+      })),
+    },
+  ]);
+
+/**
+ * @param {{ origin: string, stateHandle: string }} c
+ * @param {string[]} keys the authenticators offered, which are also `authenticators` in this order
+ */
+export const selectEnroll = (c, keys) =>
+  form(c, 'select-authenticator-enroll', '/idp/idx/credential/enroll', [
+    {
+      name: 'authenticator',
+      type: 'object',
+      options: keys.map((key, i) => ({
+        label: LABELS[key],
+        value: { form: { value: enrollFields(key) } },
+        relatesTo: `$.authenticators.value[${i}]`,
+      })),
+    },
+  ]);
+
+/** Okta Verify's enrollment form, also used by `select-enrollment-channel`. */
+export const oktaVerifyEnrollForm = () => ({ form: { value: enrollFields(OKTA_VERIFY) } });
