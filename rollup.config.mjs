@@ -7,6 +7,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { readdirSync } from 'node:fs';
 
 const input = 'src/index.ts';
 // The script-tag build links okta-auth-js's IDX client into the IDX transport's chunk: one download for IDX mode
@@ -16,6 +17,21 @@ const staticIdxClient = {
   load(id) {
     if (!/[\\/]src[\\/]transports[\\/]idx-client-load\.ts$/.test(id)) return null;
     return "import * as client from './idx-client.js';\nexport const loadIdxClient = () => Promise.resolve(client);\n";
+  },
+};
+// The script-tag build puts each language in its own file with a fixed name, chunks/i18n/<language>.js, and loads it
+// with one import() instead of a table of 30 (the entry stays small): the language modules import nothing.
+const LANGUAGE_FILES = readdirSync('src/elements/shared/i18n').filter((f) => f.endsWith('.ts'));
+const languageChunks = {
+  name: 'language-chunks',
+  buildStart() {
+    for (const f of LANGUAGE_FILES) {
+      this.emitFile({ type: 'chunk', id: `src/elements/shared/i18n/${f}`, fileName: `chunks/i18n/${f.replace(/\.ts$/, '.js')}` });
+    }
+  },
+  load(id) {
+    if (!/[\\/]src[\\/]elements[\\/]shared[\\/]i18n-load\.ts$/.test(id)) return null;
+    return 'export const loadMessages = (lang) => import(`./chunks/i18n/${lang}.js`);\n';
   },
 };
 const onwarn = (warning, warn) => {
@@ -48,6 +64,7 @@ export default [
     },
     plugins: [
       staticIdxClient,
+      languageChunks,
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, sourceMap: true }),
       // Terser leaves template literals alone; Lit's html`` and css`` hold much of the elements' bytes.
       minifyHtmlLiterals(),

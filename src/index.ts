@@ -3,7 +3,8 @@ export { OktaSignin } from './elements/okta-signin/okta-signin.js';
 export { AuthenticatorPicker } from './elements/authenticator-picker/authenticator-picker.js';
 export { OktaVerifyPoller } from './elements/okta-verify-poller/okta-verify-poller.js';
 export * from './elements/shared/events.js';
-export { strings, errorText } from './elements/shared/messages.js';
+export { strings, errorText, type Strings, type Template } from './elements/shared/messages.js';
+export { LANGUAGES, loadLanguage, type Language, type Messages, type StringsOverride } from './elements/shared/i18n.js';
 export * from './core/index.js';
 export { createTransport } from './transports/create.js';
 export {

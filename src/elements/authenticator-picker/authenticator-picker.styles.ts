@@ -17,7 +17,7 @@ export const pickerStyles = css`
     display: inline-block;
     width: 0.6em;
     height: 0.6em;
-    margin-right: 0.6em;
+    margin-inline-end: 0.6em;
     border: 2px solid var(--_border);
     border-radius: 50%;
   }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Authenticator } from '../../core/types.js';
 import { emit } from '../shared/events.js';
-import { strings } from '../shared/messages.js';
+import { Translator, type StringsOverride } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { pickerStyles } from './authenticator-picker.styles.js';
 import { define } from '../shared/define.js';
@@ -39,6 +39,7 @@ export class AuthenticatorPicker extends LitElement {
     disabled: { type: Boolean, reflect: true },
     label: {},
     selected: { attribute: false },
+    strings: { attribute: false },
   };
 
   /** The choices; each `name` is rendered as text. */
@@ -51,6 +52,9 @@ export class AuthenticatorPicker extends LitElement {
   disabled = false;
   /** Overrides the group's label. */
   label?: string;
+  /** Text for this element only, over its language's (`lang` on it or an ancestor, else the browser's). */
+  strings?: StringsOverride;
+  private i18n = new Translator(this);
 
   /** Index of the chosen authenticator. */
   selected = 0;
@@ -62,11 +66,13 @@ export class AuthenticatorPicker extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('authenticators')) this.selected = 0;
+    this.i18n.refresh();
   }
 
   protected override render() {
-    const label = this.label ?? (this.mode === 'enroll' ? strings.enrollLabel : strings.verifyLabel);
-    return html`<form @submit=${this.submit}>
+    const { t, lang, dir } = this.i18n;
+    const label = this.label ?? (this.mode === 'enroll' ? t.enrollLabel : t.verifyLabel);
+    return html`<form lang=${lang} dir=${dir} @submit=${this.submit}>
       <p id="label" part="label">${label}</p>
       <div role="radiogroup" aria-labelledby="label" part="group" @keydown=${this.keydown}>
         ${this.authenticators.map((a, i) => {
@@ -83,10 +89,10 @@ export class AuthenticatorPicker extends LitElement {
           </div>`;
         })}
       </div>
-      <button part="submit" ?disabled=${this.disabled || !this.value}>${strings.continue}</button>
+      <button part="submit" ?disabled=${this.disabled || !this.value}>${t.continue}</button>
       ${this.canSkip
         ? html`<button type="button" class="link" part="skip" ?disabled=${this.disabled} @click=${this.skip}>
-            ${strings.skip}
+            ${t.skip}
           </button>`
         : nothing}
     </form>`;

@@ -5,8 +5,9 @@ import { FlowError, type EnrollmentChannel, type FlowState, type Transport } fro
 import type { FlowAction } from '../../core/flow-rules.js';
 import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type TransportConfig } from '../../transports/config.js';
 import { createTransport } from '../../transports/create.js';
-import { emit, type ErrorDetail, type OktaAuthenticatorSelectEvent } from '../shared/events.js';
-import { errorText, strings } from '../shared/messages.js';
+import { emit, type OktaAuthenticatorSelectEvent } from '../shared/events.js';
+import { errorText, format } from '../shared/messages.js';
+import { Translator, type StringsOverride } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { signinStyles } from './okta-signin.styles.js';
 import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
@@ -14,7 +15,9 @@ import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
 
 // Every other reactive property configures the transport: changing one starts a new flow.
-const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting'];
+const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings'];
+// The error the two new passwords' mismatch shows.
+const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.');
 
 /**
  * The whole embedded sign-in flow with Okta Verify: username and password, authenticator choice, enrollment
@@ -82,6 +85,7 @@ export class OktaSignin extends LitElement {
     authClient: { attribute: false },
     transport: { attribute: false },
     navigate: { attribute: false },
+    strings: { attribute: false },
     flowState: { attribute: false },
     pending: { state: true },
     error: { state: true },
@@ -111,11 +115,17 @@ export class OktaSignin extends LitElement {
   transport?: Transport;
   /** Replaces `location.assign` for the navigation after success. */
   navigate?: (url: string) => void;
+  /**
+   * Text for this element only, over its language's (`lang` on it or an ancestor, else the browser's):
+   * any part of the table, e.g. `{ signIn: 'Log in', errors: { network: '...' } }`. The inner picker and poller get it too.
+   */
+  strings?: StringsOverride;
 
   /** The current flow state (read only). */
   flowState: FlowState = { status: 'Idle' };
   private pending = false;
-  private error: ErrorDetail | null = null;
+  // Kept as the error, not its text, so that a change of language re-words it.
+  private error: FlowError | null = null;
   private mismatch = false;
   // The username typed so far; kept across errors. The password is never kept.
   private username = '';
@@ -129,6 +139,7 @@ export class OktaSignin extends LitElement {
   // Whether the user is working in the form. Focus that falls to the body (a view re-rendered under it) keeps it
   // so; focus moved elsewhere on the page ends it.
   private engaged = false;
+  private i18n = new Translator(this);
 
   constructor() {
     super();
@@ -157,6 +168,7 @@ export class OktaSignin extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    this.i18n.refresh();
     if ([...changed.keys()].some((k) => !LOCAL.includes(k))) this.dirty = true;
     if (this.dirty && this.isConnected) this.setup();
   }
@@ -260,9 +272,8 @@ export class OktaSignin extends LitElement {
   }
 
   private showError(e: FlowError) {
-    const detail = { code: e.code, message: errorText(e), retryable: e.retryable };
-    this.error = detail;
-    emit(this, 'okta-error', { ...detail });
+    this.error = e;
+    emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable });
   }
 
   /** Runs one flow action when the flow allows it; errors arrive through the flow's `error` event. */
@@ -313,7 +324,7 @@ export class OktaSignin extends LitElement {
         return this.act('verifyCode', data.code.replace(/\s/g, ''));
       case 'PasswordExpired':
         this.mismatch = data.newPassword !== data.confirmPassword;
-        if (this.mismatch) this.error = { code: 'invalid_input', message: strings.mismatch, retryable: true };
+        if (this.mismatch) this.error = MISMATCH;
         else this.act('changePassword', { newPassword: data.newPassword });
     }
   }
@@ -328,21 +339,24 @@ export class OktaSignin extends LitElement {
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay } = this;
     // Still busy while the next view loads after its request.
     const pending = this.pending || this.waiting > 0;
-    return { state, flow, pending, mismatch, username, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
+    return { state, flow, pending, mismatch, username, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
   }
 
   protected override render() {
     const s = this.flowState;
+    const { t, lang, dir } = this.i18n;
+    const e = this.error;
+    const error = e === MISMATCH ? t.mismatch : e ? errorText(e, t) : '';
     // A state's message that only repeats the error (an expired session) is not shown twice.
-    const message = s.message && s.message !== this.error?.message && s.message !== this.flow?.error?.message ? s.message : '';
+    const message = s.message && s.message !== error && s.message !== this.flow?.error?.message ? s.message : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
-    return html`<section part="container" aria-busy=${this.pending || this.waiting > 0}>
-      <div role="alert" part="error">${this.error?.message || nothing}</div>
+    return html`<section part="container" lang=${lang} dir=${dir} aria-busy=${this.pending || this.waiting > 0}>
+      <div role="alert" part="error">${error || nothing}</div>
       ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(this.viewHost()) ?? nothing}
       ${s.status === 'Idle'
         ? nothing
-        : html`<button type="button" class="link" part="cancel" @click=${this.onCancel}>${strings.startOver}</button>`}
-      <div class="sr" aria-live="polite">${n == null ? nothing : strings.numberSay(n)}</div>
+        : html`<button type="button" class="link" part="cancel" @click=${this.onCancel}>${t.startOver}</button>`}
+      <div class="sr" aria-live="polite">${n == null ? nothing : format(t.numberSay, { n })}</div>
     </section>`;
   }
 }

@@ -5,7 +5,7 @@ export const pollerStyles = css`
     display: inline-block;
     width: 0.8em;
     height: 0.8em;
-    margin-right: 0.5em;
+    margin-inline-end: 0.5em;
     border: 2px solid var(--_border);
     border-top-color: var(--_accent);
     border-radius: 50%;

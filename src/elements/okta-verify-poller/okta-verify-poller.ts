@@ -7,7 +7,8 @@ import { pollKindOf } from '../../core/flow-rules.js';
 import { pageVisible } from '../../core/page-visible.js';
 import { pollEndpoint } from '../../transports/backend/poll-endpoint.js';
 import { emit } from '../shared/events.js';
-import { errorText, strings } from '../shared/messages.js';
+import { errorText } from '../shared/messages.js';
+import { Translator, type StringsOverride } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { pollerStyles } from './okta-verify-poller.styles.js';
 import { define } from '../shared/define.js';
@@ -49,6 +50,7 @@ export class OktaVerifyPoller extends LitElement {
     navigate: { attribute: false },
     phase: { state: true },
     failure: { state: true },
+    strings: { attribute: false },
   };
 
   /** A seed-style poll endpoint answering `{ Refresh, ContinuePolling, Next }`. */
@@ -63,9 +65,13 @@ export class OktaVerifyPoller extends LitElement {
   allowedOrigins = '';
   /** Replaces `location.assign` for the final navigation. */
   navigate?: (url: string) => void;
+  /** Text for this element only, over its language's (`lang` on it or an ancestor, else the browser's). */
+  strings?: StringsOverride;
 
   private phase: Phase = 'idle';
-  private failure = '';
+  // The error, not its text, so that a change of language re-words it.
+  private failure?: FlowError;
+  private i18n = new Translator(this);
   private ctrl?: AbortController;
   private started = false;
   private watched?: SignInFlow;
@@ -88,6 +94,7 @@ export class OktaVerifyPoller extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    this.i18n.refresh();
     if (!this.started || changed.has('endpoint') || changed.has('poll') || changed.has('interval') || changed.has('flow')) this.start();
   }
 
@@ -146,18 +153,20 @@ export class OktaVerifyPoller extends LitElement {
 
   private fail(e: FlowError) {
     this.failWith(e);
-    emit(this, 'okta-error', { code: e.code, message: this.failure, retryable: e.retryable });
+    emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable });
   }
 
   private failWith(e: FlowError) {
     this.phase = 'failed';
-    this.failure = errorText(e);
+    this.failure = e;
   }
 
   protected override render() {
-    const text = { idle: '', waiting: strings.waiting, retrying: strings.retrying, done: strings.done, failed: this.failure }[this.phase];
+    const { t, lang, dir } = this.i18n;
+    const failed = this.failure ? errorText(this.failure, t) : '';
+    const text = { idle: '', waiting: t.waiting, retrying: t.retrying, done: t.done, failed }[this.phase];
     return html`<slot></slot>
-      <div part="status" role="status" aria-live="polite">
+      <div part="status" role="status" aria-live="polite" lang=${lang} dir=${dir}>
         ${this.busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}<span>${text}</span>
       </div>`;
   }

@@ -1,8 +1,9 @@
 import type { ErrorCode, FlowError, FlowErrorReason } from '../../core/types.js';
 
 /**
- * Every text the elements show, in one place so that a page can translate them:
- * `Object.assign(strings, { signIn: 'Anmelden', ... })` before the elements render.
+ * Every text the elements show in English, in one place. Changing it (`Object.assign(strings, { signIn: 'Log in' })`)
+ * changes the English of every element; other languages come from `./i18n/*.ts`, and an element's `strings`
+ * property overrides either on that element only.
  */
 export const strings = {
   signIn: 'Sign in',
@@ -29,6 +30,8 @@ export const strings = {
   checkEmail: 'Check your email',
   checkPhone: 'Check your phone',
   linkSent: (to: string) => `We sent a setup link${to ? ` to ${to}` : ''}. Open it on your phone to set up Okta Verify.`,
+  /** `linkSent` when the address is not known (used where `linkSent` is a template rather than a function). */
+  linkSentNoAddress: 'We sent a setup link. Open it on your phone to set up Okta Verify.',
   pushTitle: 'Push notification sent',
   pushHelp: 'Approve the sign-in in Okta Verify on your phone.',
   numberHelp: 'On your phone, tap this number in Okta Verify:',
@@ -84,12 +87,25 @@ const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'push_rejected',
 ]);
 
-/** The text to show for an error: the sentence for its reason, else the server's text where it helps, else the code's. */
-export function errorText(error: Pick<FlowError, 'code' | 'reason' | 'serverText'>): string {
+/** A sentence with placeholders: a template such as `'Tap {n} in Okta Verify.'`, or a function of them in order. */
+export type Template = string | ((...values: any[]) => string);
+
+/** The shape of a whole table: English's, with a template or a function for each sentence that has placeholders. */
+export type Strings = Omit<typeof strings, 'linkSent' | 'numberSay'> & { linkSent: Template; numberSay: Template };
+
+/** Fills a template's `{name}` placeholders, or calls a function with the values in order. */
+export const format = (t: Template, values: Record<string, string | number>): string =>
+  typeof t == 'function' ? t(...Object.values(values)) : t.replace(/\{(\w+)\}/g, (_, k) => `${values[k] ?? ''}`);
+
+/**
+ * The text to show for an error: the sentence for its reason, else the server's text where it helps, else the
+ * code's; from `table` (an element's own, in its language), English by default.
+ */
+export function errorText(error: Pick<FlowError, 'code' | 'reason' | 'serverText'>, table: Pick<Strings, 'errors' | 'reasons'> = strings): string {
   return (
-    (error.reason && strings.reasons[error.reason]) ||
+    (error.reason && table.reasons[error.reason]) ||
     (SPECIFIC.has(error.code) && error.serverText) ||
-    strings.errors[error.code] ||
-    strings.errors.unknown
+    table.errors[error.code] ||
+    table.errors.unknown
   );
 }

@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { strings } from '../../shared/messages.js';
 import type { ViewHost } from './host.js';
 import { pollerView } from './poller.js';
 
@@ -7,10 +6,10 @@ import { pollerView } from './poller.js';
 export const pushView = (h: ViewHost) => {
   const n = h.state.challenge?.correctAnswer;
   return html`<div class="col">
-    <h2 part="title" tabindex="-1">${strings.pushTitle}</h2>
+    <h2 part="title" tabindex="-1">${h.t.pushTitle}</h2>
     ${n == null
-      ? html`<p>${strings.pushHelp}</p>`
-      : html`<p id="number-help">${strings.numberHelp}</p>
+      ? html`<p>${h.t.pushHelp}</p>`
+      : html`<p id="number-help">${h.t.numberHelp}</p>
           <p part="number">${n}</p>`}
     ${pollerView(h)}
   </div>`;
@@ -19,8 +18,8 @@ export const pushView = (h: ViewHost) => {
 /** Enter the code Okta Verify shows. */
 export const codeView = (h: ViewHost) =>
   html`<form part="form code" @submit=${h.onSubmit}>
-    <h2 part="title" tabindex="-1">${strings.codeTitle}</h2>
-    <label for="code" part="label">${strings.code}</label>
+    <h2 part="title" tabindex="-1">${h.t.codeTitle}</h2>
+    <label for="code" part="label">${h.t.code}</label>
     <input
       id="code"
       name="code"
@@ -31,5 +30,5 @@ export const codeView = (h: ViewHost) =>
       maxlength="12"
       required
     />
-    <button part="submit" ?disabled=${h.pending}>${strings.verify}</button>
+    <button part="submit" ?disabled=${h.pending}>${h.t.verify}</button>
   </form>`;

@@ -1,11 +1,10 @@
 import { html } from 'lit';
-import { strings } from '../../shared/messages.js';
 import type { ViewHost } from './host.js';
 
 export const credentialsView = (h: ViewHost) =>
   html`<form part="form credentials" @submit=${h.onSubmit}>
-    <h2 part="title" tabindex="-1">${strings.signIn}</h2>
-    <label for="username" part="label">${strings.username}</label>
+    <h2 part="title" tabindex="-1">${h.t.signIn}</h2>
+    <label for="username" part="label">${h.t.username}</label>
     <input
       id="username"
       name="username"
@@ -17,7 +16,7 @@ export const credentialsView = (h: ViewHost) =>
       .value=${h.username}
       @input=${h.onUsername}
     />
-    <label for="password" part="label">${strings.password}</label>
+    <label for="password" part="label">${h.t.password}</label>
     <input id="password" name="password" part="input password" type="password" autocomplete="current-password" required />
-    <button part="submit" ?disabled=${h.pending}>${strings.signIn}</button>
+    <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>
   </form>`;

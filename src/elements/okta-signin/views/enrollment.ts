@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { ENROLLMENT_CHANNELS } from '../../../core/types.js';
-import { strings } from '../../shared/messages.js';
+import { format } from '../../shared/messages.js';
 import type { ViewHost } from './host.js';
 import { pollerView } from './poller.js';
 
@@ -15,17 +15,17 @@ export const channelView = (h: ViewHost) => {
   const channels = e?.channels.length ? e.channels : ENROLLMENT_CHANNELS;
   const preselect = channels.find((c) => c !== e?.channel) ?? channels[0];
   return html`<form part="form channels" @submit=${h.onSubmit}>
-    <h2 part="title" tabindex="-1">${strings.channelTitle}</h2>
+    <h2 part="title" tabindex="-1">${h.t.channelTitle}</h2>
     <fieldset part="channel-group">
-      <legend>${strings.channelLabel}</legend>
+      <legend>${h.t.channelLabel}</legend>
       ${channels.map(
         (c) =>
           html`<label part="channel"
-            ><input type="radio" name="channel" value=${c} ?checked=${c === preselect} /> ${strings.channels[c]}</label
+            ><input type="radio" name="channel" value=${c} ?checked=${c === preselect} /> ${h.t.channels[c]}</label
           >`,
       )}
     </fieldset>
-    <button part="submit" ?disabled=${h.pending}>${strings.continue}</button>
+    <button part="submit" ?disabled=${h.pending}>${h.t.continue}</button>
   </form>`;
 };
 
@@ -33,8 +33,8 @@ export const channelView = (h: ViewHost) => {
 export const channelDataView = (h: ViewHost) => {
   const sms = h.state.enrollment?.channel === 'sms';
   return html`<form part="form channel-data" @submit=${h.onSubmit}>
-    <h2 part="title" tabindex="-1">${strings.channelTitle}</h2>
-    <label for="contact" part="label">${sms ? strings.phone : strings.email}</label>
+    <h2 part="title" tabindex="-1">${h.t.channelTitle}</h2>
+    <label for="contact" part="label">${sms ? h.t.phone : h.t.email}</label>
     <input
       id="contact"
       name="contact"
@@ -43,8 +43,8 @@ export const channelDataView = (h: ViewHost) => {
       autocomplete=${sms ? 'tel' : 'email'}
       required
     />
-    <button part="submit" ?disabled=${h.pending}>${strings.sendLink}</button>
-    ${otherWay(h, strings.anotherWay)}
+    <button part="submit" ?disabled=${h.pending}>${h.t.sendLink}</button>
+    ${otherWay(h, h.t.anotherWay)}
   </form>`;
 };
 
@@ -52,13 +52,13 @@ export const channelDataView = (h: ViewHost) => {
 export const enrollPollView = (h: ViewHost) => {
   const e = h.state.enrollment;
   const qr = e?.qrCode;
-  const title = qr ? strings.scanTitle : e?.channel === 'sms' ? strings.checkPhone : strings.checkEmail;
+  const title = qr ? h.t.scanTitle : e?.channel === 'sms' ? h.t.checkPhone : h.t.checkEmail;
   return html`<div class="col">
     <h2 part="title" tabindex="-1">${title}</h2>
     ${qr
-      ? html`<p>${strings.scanHelp}</p>
-          <img part="qr" src=${qr} alt=${strings.qrAlt} width="200" height="200" />`
-      : html`<p part="sent-to">${strings.linkSent(e?.sentTo ?? '')}</p>`}
-    ${pollerView(h)} ${otherWay(h, qr ? strings.otherWay : strings.anotherWay)}
+      ? html`<p>${h.t.scanHelp}</p>
+          <img part="qr" src=${qr} alt=${h.t.qrAlt} width="200" height="200" />`
+      : html`<p part="sent-to">${e?.sentTo ? format(h.t.linkSent, { to: e.sentTo }) : h.t.linkSentNoAddress}</p>`}
+    ${pollerView(h)} ${otherWay(h, qr ? h.t.otherWay : h.t.anotherWay)}
   </div>`;
 };

@@ -1,6 +1,7 @@
 import type { SignInFlow } from '../../../core/flow.js';
 import type { FlowState } from '../../../core/types.js';
 import type { OktaAuthenticatorSelectEvent } from '../../shared/events.js';
+import type { Strings } from '../../shared/messages.js';
 
 /**
  * What a view of `<okta-signin>` may read and call: the element's state and its listeners, nothing more.
@@ -16,6 +17,8 @@ export interface ViewHost {
   readonly mismatch: boolean;
   /** The username typed so far; kept across errors. */
   readonly username: string;
+  /** The element's text, in its language with its overrides. */
+  readonly t: Strings;
   onSubmit(e: SubmitEvent): void;
   onUsername(e: Event): void;
   onSelect(e: OktaAuthenticatorSelectEvent): void;

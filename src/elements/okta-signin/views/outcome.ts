@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import { strings } from '../../shared/messages.js';
+import type { ViewHost } from './host.js';
 
-export const successView = () => html`<h2 part="title success" tabindex="-1">${strings.successTitle}</h2>`;
+export const successView = (h: ViewHost) => html`<h2 part="title success" tabindex="-1">${h.t.successTitle}</h2>`;
 
-export const terminalView = () => html`<h2 part="title terminal" tabindex="-1">${strings.terminalTitle}</h2>`;
+export const terminalView = (h: ViewHost) => html`<h2 part="title terminal" tabindex="-1">${h.t.terminalTitle}</h2>`;

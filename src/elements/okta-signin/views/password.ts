@@ -1,15 +1,14 @@
 import { html } from 'lit';
-import { strings } from '../../shared/messages.js';
 import type { ViewHost } from './host.js';
 
 /** New password twice; the match is checked before anything is sent. */
 export const passwordView = (h: ViewHost) =>
   html`<form part="form password-change" @submit=${h.onSubmit}>
-    <h2 part="title" tabindex="-1">${strings.passwordTitle}</h2>
-    <p>${strings.passwordHelp}</p>
-    <label for="new-password" part="label">${strings.newPassword}</label>
+    <h2 part="title" tabindex="-1">${h.t.passwordTitle}</h2>
+    <p>${h.t.passwordHelp}</p>
+    <label for="new-password" part="label">${h.t.newPassword}</label>
     <input id="new-password" name="newPassword" part="input new-password" type="password" autocomplete="new-password" required />
-    <label for="confirm-password" part="label">${strings.confirmPassword}</label>
+    <label for="confirm-password" part="label">${h.t.confirmPassword}</label>
     <input
       id="confirm-password"
       name="confirmPassword"
@@ -19,5 +18,5 @@ export const passwordView = (h: ViewHost) =>
       required
       aria-invalid=${h.mismatch}
     />
-    <button part="submit" ?disabled=${h.pending}>${strings.changePassword}</button>
+    <button part="submit" ?disabled=${h.pending}>${h.t.changePassword}</button>
   </form>`;

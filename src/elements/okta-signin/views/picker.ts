@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { strings } from '../../shared/messages.js';
 import type { ViewHost } from './host.js';
 import '../../authenticator-picker/authenticator-picker.js';
 
@@ -7,9 +6,10 @@ export const pickerView = (h: ViewHost) => {
   const s = h.state;
   const enroll = s.status === 'AwaitingAuthenticatorEnrollment';
   return html`<div class="col">
-    <h2 part="title" tabindex="-1">${enroll ? strings.enrollTitle : strings.verifyTitle}</h2>
+    <h2 part="title" tabindex="-1">${enroll ? h.t.enrollTitle : h.t.verifyTitle}</h2>
     <authenticator-picker
       part="picker"
+      .strings=${h.t}
       exportparts="option, group, skip"
       .authenticators=${s.authenticators ?? []}
       mode=${enroll ? 'enroll' : 'verify'}
