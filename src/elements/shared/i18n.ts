@@ -74,7 +74,9 @@ function merge<T extends object>(base: T, over: object): T {
 
 type Host = ReactiveElement & { strings?: StringsOverride };
 const hosts = new Set<Host>();
-let pageLang: MutationObserver | undefined;
+// One observer for every element: the lang of the document's elements, and of each element itself (which may sit
+// in a shadow root). Left in place: it costs nothing while no lang changes.
+let langs: MutationObserver | undefined;
 
 /**
  * An element's table: its language (see `languageOf`), loaded on demand, with its `strings` property over it.
@@ -86,30 +88,21 @@ export class Translator implements ReactiveController {
   t: Strings = strings;
   /** The language of `t` (English until another language's module has loaded). */
   lang: Language = 'en';
-  private own: MutationObserver;
+  /** `rtl` for Arabic and Hebrew. */
+  dir: 'rtl' | 'ltr' = 'ltr';
 
   constructor(private host: Host) {
     host.addController(this);
-    this.own = new MutationObserver(() => host.requestUpdate());
-  }
-
-  get dir(): 'rtl' | 'ltr' {
-    return this.lang == 'ar' || this.lang == 'he' ? 'rtl' : 'ltr';
   }
 
   hostConnected(): void {
     hosts.add(this.host);
-    // One observer for the whole document, left in place: it costs nothing while no lang changes.
-    (pageLang ??= new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()))).observe(document.documentElement, {
-      attributeFilter: ['lang'],
-      subtree: true,
-    });
-    this.own.observe(this.host, { attributeFilter: ['lang'] });
+    langs ??= new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()));
+    for (const target of [document.documentElement, this.host]) langs.observe(target, { attributeFilter: ['lang'], subtree: true });
   }
 
   hostDisconnected(): void {
     hosts.delete(this.host);
-    this.own.disconnect();
   }
 
   /** Works out the language and the table; a language still loading re-renders the host once it is here. */
@@ -119,6 +112,7 @@ export class Translator implements ReactiveController {
     if (want == 'en' || loaded[want]) this.lang = want;
     else loadLanguage(want).then(() => host.requestUpdate(), () => {});
     const base = this.lang == 'en' ? strings : loaded[this.lang]!;
+    this.dir = this.lang == 'ar' || this.lang == 'he' ? 'rtl' : 'ltr';
     this.t = host.strings ? merge(base, host.strings) : base;
   }
 }
