@@ -6,7 +6,7 @@ const messages: Messages = {
   username: 'ユーザー名',
   password: 'パスワード',
   startOver: '最初からやり直す',
-  continue: '次へ',
+  continue: '続行',
   skip: '今はスキップ',
   enrollTitle: 'セキュリティ方式を設定',
   verifyTitle: '本人確認',

@@ -2,7 +2,7 @@
 import type { Messages } from '../i18n.js';
 
 const messages: Messages = {
-  signIn: 'Logg på',
+  signIn: 'Logg inn',
   username: 'Brukernavn',
   password: 'Passord',
   startOver: 'Begynn på nytt',
@@ -44,7 +44,7 @@ const messages: Messages = {
   confirmPassword: 'Bekreft nytt passord',
   changePassword: 'Endre passord',
   mismatch: 'De to passordene er ikke like.',
-  successTitle: 'Du er pålogget',
+  successTitle: 'Du er logget inn',
   terminalTitle: 'Påloggingen ble ikke fullført',
   waiting: 'Venter på Okta Verify…',
   retrying: 'Tilkoblingsproblem. Prøver igjen…',
@@ -54,7 +54,7 @@ const messages: Messages = {
     invalid_code: 'Koden er ikke riktig. Prøv igjen.',
     invalid_input: 'Kontroller det du skrev inn, og prøv igjen.',
     push_rejected: 'Påloggingen ble avvist i Okta Verify.',
-    session_expired: 'Påloggingsøkten er utløpt. Logg på igjen.',
+    session_expired: 'Påloggingsøkten er utløpt. Logg inn igjen.',
     rate_limited: 'For mange forsøk. Vent litt, og prøv igjen.',
     network: 'Kunne ikke nå serveren. Kontroller tilkoblingen, og prøv igjen.',
     server: 'Serveren fikk et problem. Prøv igjen om litt.',
@@ -71,8 +71,8 @@ const messages: Messages = {
     'auth-client': 'authClient er ikke en OktaAuth-instans.',
     'unsupported-step': 'Okta ber om et trinn denne siden ikke kan vise. Be eieren av nettstedet om å kontrollere påloggingspolicyen.',
     'load-failed': 'Påloggingskoden kunne ikke lastes inn. Kontroller tilkoblingen, og last inn siden på nytt.',
-    'token-exchange': 'Okta fullførte ikke påloggingen. Logg på igjen.',
-    unverified: 'Svaret fra Okta kunne ikke bekreftes. Logg på igjen.',
+    'token-exchange': 'Okta fullførte ikke påloggingen. Logg inn igjen.',
+    unverified: 'Svaret fra Okta kunne ikke bekreftes. Logg inn igjen.',
     empty: 'Fyll ut alle feltene.',
   },
 };
