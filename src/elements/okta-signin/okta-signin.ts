@@ -38,6 +38,9 @@ const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pendin
  * @fires okta-authenticator-select - from the inner picker.
  * @fires okta-poll - `{ continuePolling, refresh }` on every poll reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
+ * @slot credentials - The page's own sign-in form (`<form slot="credentials" method="dialog">` with fields named
+ *   `username` and `password` and a submit button), shown instead of the element's: it works before the script has
+ *   loaded and password managers see its fields in the page.
  * @csspart container - The card around every view.
  * @csspart title - Each view's heading.
  * @csspart form - Each view's form (also `credentials`, `channels`, `channel-data`, `code`, `password-change`).
@@ -132,6 +135,12 @@ export class OktaSignin extends LitElement {
 
   constructor() {
     super();
+    // The page's own sign-in form lives in the light DOM: its submit event reaches this element, not the views.
+    this.addEventListener('submit', (e) => {
+      if (e.target !== this.pageForm()) return;
+      if (this.flowState.status === 'Idle') this.onSubmit(e);
+      else e.preventDefault();
+    });
     this.addEventListener('focusin', () => (this.engaged = true));
     this.addEventListener('focusout', (e) => {
       const to = e.relatedTarget as Node | null;
@@ -161,7 +170,15 @@ export class OktaSignin extends LitElement {
     if (this.dirty && this.isConnected) this.setup();
   }
 
+  /** The page's own sign-in form, if it gave one. */
+  private pageForm(): HTMLFormElement | null {
+    return this.querySelector<HTMLFormElement>(':scope > form[slot="credentials"]');
+  }
+
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // The page's form cannot read this element's state: its submit buttons follow the pending state here.
+    const busy = this.pending || this.waiting > 0;
+    for (const b of this.pageForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = busy;
     const prev = changed.get('flowState') as FlowState | undefined;
     // Follow the user into the new view, but never pull focus into the form from elsewhere on the page.
     if (prev && prev.status !== this.flowState.status && this.engaged) {
@@ -328,7 +345,8 @@ export class OktaSignin extends LitElement {
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay } = this;
     // Still busy while the next view loads after its request.
     const pending = this.pending || this.waiting > 0;
-    return { state, flow, pending, mismatch, username, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
+    const pageForm = !!this.pageForm();
+    return { state, flow, pending, mismatch, username, pageForm, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
   }
 
   protected override render() {

@@ -16,6 +16,8 @@ export interface ViewHost {
   readonly mismatch: boolean;
   /** The username typed so far; kept across errors. */
   readonly username: string;
+  /** The page gave its own sign-in form (`<form slot="credentials">`): the view shows it instead of its own. */
+  readonly pageForm: boolean;
   onSubmit(e: SubmitEvent): void;
   onUsername(e: Event): void;
   onSelect(e: OktaAuthenticatorSelectEvent): void;
