@@ -23,7 +23,8 @@ const KNOWN = [
     ['src/elements/okta-verify-poller/okta-verify-poller.test.ts', 2],
   ].map(([file, count]) => ({
     file,
-    message: /^Type '\((signal: AbortSignal)?\) => Promise<PollResult>' is not assignable to '\(signal: AbortSignal\) => Promise<PollResult & \{ status: /,
+    message:
+      /^Type '\((signal: AbortSignal)?\) => Promise<PollResult>' is not assignable to '\(signal: AbortSignal\) => Promise<PollResult & \{ status: /,
     count,
     why: "the poller's poll() may leave out the optional status; lit-analyzer's own type comparison treats it as required (tsc accepts it)",
   })),
@@ -56,7 +57,8 @@ if (summary && Number(summary[1]) !== findings.length) {
 }
 
 const matches = (known, f) =>
-  known.file === f.file && (known.message instanceof RegExp ? known.message.test(f.message) : f.message.startsWith(known.message));
+  known.file === f.file &&
+  (known.message instanceof RegExp ? known.message.test(f.message) : f.message.startsWith(known.message));
 const unexpected = findings.filter((f) => !KNOWN.some((k) => matches(k, f)));
 const stale = KNOWN.filter((k) => findings.filter((f) => matches(k, f)).length !== k.count);
 

@@ -11,8 +11,14 @@ const maps = readdirSync(join(root, 'dist'), { recursive: true })
   .map((f) => join(root, 'dist', f));
 
 test('dist/ and dist/cdn/ have source maps', () => {
-  assert.ok(maps.some((m) => m.includes('/dist/cdn/')), 'script-tag maps');
-  assert.ok(maps.some((m) => m.endsWith('/dist/elements/okta-signin/okta-signin.js.map')), 'ES module maps');
+  assert.ok(
+    maps.some((m) => m.includes('/dist/cdn/')),
+    'script-tag maps',
+  );
+  assert.ok(
+    maps.some((m) => m.endsWith('/dist/elements/okta-signin/okta-signin.js.map')),
+    'ES module maps',
+  );
 });
 
 test('every source in every map comes with its content and points into the project', () => {
