@@ -9,6 +9,8 @@ import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const input = 'src/index.ts';
+// Source maps carry the sources themselves (inlineSources): the package ships dist/ but not src/.
+
 // The script-tag build links okta-auth-js's IDX client into the IDX transport's chunk: one download for IDX mode
 // instead of a chain of three (transport, client, shared code), each found only once the one before has run.
 const staticIdxClient = {
@@ -29,7 +31,7 @@ export default [
     input: ['src/index.ts', 'src/core/index.ts', 'src/server/index.ts'],
     external: (id) => /^(lit|@lit|@okta\/okta-auth-js)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true })],
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true, inlineSources: true })],
     onwarn,
   },
   {
@@ -48,7 +50,9 @@ export default [
     },
     plugins: [
       staticIdxClient,
-      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, sourceMap: true }),
+      // No outDir here: TypeScript writes each map's sources relative to where it would emit the .js, and Rollup reads
+      // them relative to the .ts, so an outDir at another depth than src/ (dist/cdn) would shift every path by a level.
+      typescript({ tsconfig: './tsconfig.json', outDir: undefined, declaration: false, sourceMap: true, inlineSources: true }),
       // Terser leaves template literals alone; Lit's html`` and css`` hold much of the elements' bytes.
       minifyHtmlLiterals(),
       nodeResolve({ browser: true }),

@@ -36,7 +36,6 @@ function toBackendError(error) {
 
 /** Every error ends here: the contract's `{ code, message }`, never a stack trace. */
 export function errorHandler(logger) {
-  // eslint-disable-next-line no-unused-vars
   return (error, req, res, _next) => {
     let reply = toBackendError(error);
     if (!reply) {
