@@ -9,26 +9,18 @@ import { chromium } from 'playwright-core';
 import { probe } from './probe.mjs';
 import { WIDGET_BUNDLE, WIDGET_DIST, startBenchServers, widgetVersion } from './servers.mjs';
 import { COMPRESSION } from './static.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 
 const RTT_MS = 100;
 const MBIT = 10;
 // Chromium's throttling adds `latency` between sending a request and receiving its response headers: one round trip.
 const CONDITIONS = { offline: false, latency: RTT_MS, downloadThroughput: (MBIT * 1e6) / 8, uploadThroughput: (MBIT * 1e6) / 8 };
-const ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const USERNAME = 'dave@example.com';
 const PASSWORD = 'Passw0rd!';
 const STEP_TIMEOUT_MS = 30_000;
 // Submit waits until no request has been in flight for this long, so that it measures the submit alone.
 const QUIET_MS = 300;
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? CHROMIUM_PATH;
 const SCRIPT_TAG_FILE = fileURLToPath(new URL('../../dist/cdn/okta-signin-elements.min.js', import.meta.url));
 
 class BenchError extends Error {}
@@ -290,7 +282,7 @@ export async function runBrowserBench() {
     const all = variants();
     const order = ['backend', 'pageForm', 'idx', 'form', 'widget'];
     servers = await startBenchServers();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const options = { orgLog: servers.orgLog, serverLog: servers.serverLog, setPreflightDelay: servers.setPreflightDelay };
 
     // One unmeasured pass without throttling: the servers load their code and warm up before anything counts.
