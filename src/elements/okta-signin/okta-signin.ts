@@ -42,10 +42,22 @@ const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pendin
  *   `username` and `password` and a submit button), shown instead of the element's: it works before the script has
  *   loaded and password managers see its fields in the page.
  * @csspart container - The card around every view.
- * @csspart title - Each view's heading.
- * @csspart form - Each view's form (also `credentials`, `channels`, `channel-data`, `code`, `password-change`).
+ * @csspart title - Each view's heading (also `success` and `terminal` on the outcome views).
+ * @csspart success - The heading of the signed-in view.
+ * @csspart terminal - The heading of the view after a sign-in that did not finish.
+ * @csspart form - Each view's form.
+ * @csspart credentials - The sign-in form.
+ * @csspart channels - The form to choose how to set up Okta Verify.
+ * @csspart channel-data - The form for the email address or phone number a setup link goes to.
+ * @csspart code - The code form, and its code field.
+ * @csspart password-change - The form to change an expired password.
  * @csspart label - Field labels.
- * @csspart input - Text fields (also `username`, `password`, `contact`, `code`, `new-password`, `confirm-password`).
+ * @csspart input - Text fields.
+ * @csspart username - The username field.
+ * @csspart password - The password field.
+ * @csspart contact - The email address or phone number field.
+ * @csspart new-password - The new password field.
+ * @csspart confirm-password - The field that repeats the new password.
  * @csspart submit - Each view's main button.
  * @csspart cancel - The "Start over" button.
  * @csspart error - The error message (`role="alert"`).
@@ -54,7 +66,9 @@ const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pendin
  * @csspart poller - The inner `<okta-verify-poller>`, which shows the progress of the flow's polling.
  * @csspart qr - The QR code image.
  * @csspart number - The number to tap in Okta Verify.
+ * @csspart sent-to - Where the setup link went.
  * @csspart other-way - "Can't scan? Set up another way".
+ * @csspart channel-group - The group of enrollment channel choices.
  * @csspart channel - One enrollment channel choice.
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
