@@ -23,13 +23,24 @@ const staticIdxClient = {
 const onwarn = (warning, warn) => {
   // okta-auth-js's own builds use `this` at module level; harmless in ESM.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
+  // The JSX, Vue and Svelte declarations are types only: their JavaScript modules are empty on purpose.
+  if (warning.code === 'EMPTY_BUNDLE') return;
   warn(warning);
 };
 
 export default [
   {
-    input: ['src/index.ts', 'src/core/index.ts', 'src/server/index.ts'],
-    external: (id) => /^(lit|@lit|@okta\/okta-auth-js)(\/|$)/.test(id),
+    input: [
+      'src/index.ts',
+      'src/core/index.ts',
+      'src/server/index.ts',
+      'src/react/index.ts',
+      'src/frameworks/react-jsx.ts',
+      'src/frameworks/preact-jsx.ts',
+      'src/frameworks/vue.ts',
+      'src/frameworks/svelte.ts',
+    ],
+    external: (id) => /^(lit|@lit|@okta\/okta-auth-js|react|preact|vue|svelte)(\/|$)/.test(id),
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true, inlineSources: true })],
     onwarn,
