@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { OktaAuth } from '@okta/okta-auth-js';
-import { newUser, oktaClient, remediationNames, signIn, sleep, startTestOrg, verifyTokens } from './org-helpers.mjs';
+import { PASSWORD, newUser, oktaClient, remediationNames, signIn, sleep, startTestOrg, verifyTokens } from './org-helpers.mjs';
 import { SoftwareAuthenticator, strayKey } from './webauthn-authenticator.mjs';
 
 const { buildCredentialCreationOptions, buildCredentialRequestOptions, getAttestation, getAssertion } = OktaAuth.webauthn;
@@ -163,6 +163,30 @@ describe('ivy: Security Key or Biometric', () => {
     const tx = await auth.idx.proceed({ step: 'select-authenticator-authenticate', authenticator: 'webauthn' });
     const done = await answer(auth, getAssertion(key.get(requestOptions(tx))));
     assert.equal(done.status, 'SUCCESS');
+  });
+
+  test('okta-auth-js legacy mode: authenticate, then the values by name', async () => {
+    const { username } = await newUser(org, 'ivy');
+    const legacy = () => oktaClient(org, { idx: { enableLegacyMode: true } });
+    const auth = legacy();
+    const identified = await auth.idx.authenticate({ username, password: PASSWORD });
+    assert.equal(identified.nextStep.name, 'select-authenticator-enroll');
+    const enrolling = await auth.idx.proceed({ authenticator: 'webauthn' });
+    assert.equal(enrolling.nextStep.name, 'enroll-authenticator');
+    assert.equal(enrolling.nextStep.authenticator.key, 'webauthn');
+    const key = new SoftwareAuthenticator({ origin: org.origin });
+    const creation = buildCredentialCreationOptions(enrolling.nextStep.authenticator.contextualData.activationData, enrolling.nextStep.authenticatorEnrollments);
+    const { clientData, attestation } = getAttestation(key.create(creation));
+    assert.equal((await auth.idx.proceed({ clientData, attestation })).status, 'SUCCESS');
+
+    const second = legacy();
+    await second.idx.authenticate({ username, password: PASSWORD });
+    const challenged = await second.idx.proceed({ authenticator: 'webauthn' });
+    assert.equal(challenged.nextStep.name, 'challenge-authenticator');
+    const request = buildCredentialRequestOptions(challenged.nextStep.authenticator.contextualData.challengeData, challenged.nextStep.authenticatorEnrollments);
+    assert.equal(request.publicKey.allowCredentials.length, 1);
+    const { clientData: cd, authenticatorData, signatureData } = getAssertion(key.get(request));
+    assert.equal((await second.idx.proceed({ clientData: cd, authenticatorData, signatureData })).status, 'SUCCESS');
   });
 
   test('an assertion from another origin is refused; the next, from the page, works', async () => {
