@@ -1,5 +1,6 @@
-// Verifying: choosing an authenticator (and Okta Verify's or the phone's method), answering a code or password,
-// polling (push, Okta Verify enrollment, email magic link) and resending a code.
+// Verifying: choosing an authenticator (and Okta Verify's or the phone's method), answering a code or password (a
+// security key's answers go to webauthn-routes), polling (push, Okta Verify enrollment, email magic link) and
+// resending a code.
 import { TOTP } from 'otpauth';
 import { idxErrorBody, idxMessage, isObject, sendIon } from '../http.mjs';
 import { EMAIL, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
@@ -26,11 +27,10 @@ const codeOf = (credentials, name) => {
 /** @param {import('./routes.mjs').Kit} kit */
 export function challengeRoutes(kit) {
   const { step, store, env, reply, wrongStep } = kit;
-  const VERIFY = VERIFY_STEPS;
   const answerWebauthn = webauthnRoutes(kit);
 
   step('/challenge', (body, tx, user, res) => {
-    if (!user || !VERIFY.includes(tx.step)) return wrongStep(res, tx);
+    if (!user || !VERIFY_STEPS.includes(tx.step)) return wrongStep(res, tx);
     const authenticator = body.authenticator;
     // A bare resend (okta-auth-js's generic remediator sends only the stateHandle) repeats the current push.
     if (authenticator === undefined && ['challenge-push', 'push-rejected'].includes(tx.step)) {

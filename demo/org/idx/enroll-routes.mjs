@@ -1,5 +1,5 @@
-// Enrolling: choosing an authenticator (Okta Verify's channel, the phone's number and method), Okta Verify's
-// email/SMS activation, and skipping an optional enrollment.
+// Enrolling: choosing an authenticator (Okta Verify's channel, the phone's number and method, a security key's new
+// challenge), Okta Verify's email/SMS activation, and skipping an optional enrollment.
 import { idxMessage, isObject } from '../http.mjs';
 import { EMAIL, GOOGLE_OTP, OKTA_VERIFY, PHONE, WEBAUTHN } from './authenticators.mjs';
 import { sendActivation, startEnrollment, succeed } from './flow.mjs';
@@ -10,7 +10,6 @@ import { blank, e164Phone, validEmail, validPhone } from './validate.mjs';
 import { ENROLL_STEPS, canSkip, enrollKeys } from './views/index.mjs';
 import { webauthnChallenge } from './webauthn-routes.mjs';
 
-const ENROLL = ENROLL_STEPS;
 const invalidPhone = () => idxMessage('Invalid Phone Number.', 'api.factors.error.sms.invalid_phone');
 
 /** @param {import('./routes.mjs').Kit} kit */
@@ -18,7 +17,7 @@ export function enrollRoutes(kit) {
   const { step, store, env, reply, wrongStep } = kit;
 
   step('/credential/enroll', async (body, tx, user, res) => {
-    if (!user || user.phantom || !ENROLL.includes(tx.step)) return wrongStep(res, tx);
+    if (!user || user.phantom || !ENROLL_STEPS.includes(tx.step)) return wrongStep(res, tx);
     const authenticator = body.authenticator;
     const key = isObject(authenticator) ? keyOf(authenticator.id, user) : null;
     if (!key || !enrollKeys(user).includes(key)) {
@@ -95,7 +94,7 @@ export function enrollRoutes(kit) {
   });
 
   step('/skip', (_body, tx, user, res) => {
-    if (!user || user.phantom || !ENROLL.includes(tx.step) || !canSkip(user)) return wrongStep(res, tx);
+    if (!user || user.phantom || !ENROLL_STEPS.includes(tx.step) || !canSkip(user)) return wrongStep(res, tx);
     succeed(tx, user, store);
     return reply(res, tx);
   });

@@ -1,5 +1,5 @@
 // The authenticator pickers: `select-authenticator-authenticate` (options relate to the user's enrollments, as
-// Okta's do) and `select-authenticator-enroll` (options relate to `authenticators`).
+// Okta's do, WebAuthn's to `authenticators`) and `select-authenticator-enroll` (options relate to `authenticators`).
 import { EMAIL, GOOGLE_OTP, ID_BY_KEY, OKTA_VERIFY, PASSWORD, PHONE, PHONE_METHOD_OPTIONS, WEBAUTHN } from './authenticators.mjs';
 import { CHANNEL_OPTIONS, METHOD_OPTIONS, form } from './ion.mjs';
 
@@ -67,6 +67,7 @@ function enrollFields(key) {
  * @param {import('../store.mjs').User} user
  * @param {string[]} keys the authenticators offered, which are also `authenticators` in this order
  * @param {string[]} enrolled the key of each entry of `authenticatorEnrollments`, in its order
+ * @param {{ passkeys?: boolean }} [org]
  */
 export const selectAuthenticate = (c, user, keys, enrolled, org = {}) =>
   form(c, 'select-authenticator-authenticate', '/idp/idx/challenge', [
@@ -84,6 +85,7 @@ export const selectAuthenticate = (c, user, keys, enrolled, org = {}) =>
 /**
  * @param {{ origin: string, stateHandle: string }} c
  * @param {string[]} keys the authenticators offered, which are also `authenticators` in this order
+ * @param {{ passkeys?: boolean }} [org]
  */
 export const selectEnroll = (c, keys, org = {}) =>
   form(c, 'select-authenticator-enroll', '/idp/idx/credential/enroll', [
