@@ -17,8 +17,8 @@ const onwarn = (warning, warn) => {
 
 export default [
   {
-    input: ['src/index.ts', 'src/core/index.ts', 'src/server/index.ts'],
-    external: (id) => /^(lit|@lit|@okta\/okta-auth-js)(\/|$)/.test(id),
+    input: ['src/index.ts', 'src/core/index.ts', 'src/server/index.ts', 'src/server/redis.ts'],
+    external: (id) => /^(lit|@lit|@okta\/okta-auth-js|rate-limiter-flexible)(\/|$)/.test(id) || id.startsWith('node:'),
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true })],
     onwarn,
