@@ -181,7 +181,7 @@ export async function login(browser, user) {
 
 /**
  * A fetch for the backend's calls to the org that counts them by path, and can stall or answer in the org's
- * place: `rules` is a list of `{ path: RegExp, hang?: true, reply?: () => Response, once?: true }`.
+ * place: `rules` is a list of `{ path: RegExp, hang?: true, delay?: ms, reply?: () => Response, once?: true }`.
  */
 export function orgFetch() {
   const counts = new Map();
@@ -196,6 +196,15 @@ export function orgFetch() {
       if (rule.hang) {
         return new Promise((_resolve, reject) => {
           init.signal?.addEventListener('abort', () => reject(init.signal.reason));
+        });
+      }
+      if (rule.delay) {
+        await new Promise((resolve, reject) => {
+          const timer = setTimeout(resolve, rule.delay);
+          init.signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(init.signal.reason);
+          });
         });
       }
       if (rule.reply) return rule.reply();
