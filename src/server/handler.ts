@@ -79,6 +79,7 @@ const ENROLLMENT_STATES = ['AwaitingEnrollmentPoll', 'AwaitingEnrollmentChannelS
 function forgetFlow(session: SessionData): void {
   clearIdxTransaction(session);
   delete session.flowState;
+  delete session.username;
 }
 
 const currentFlowState = (session: SessionData): FlowReply => session.flowState ?? ({ status: 'Idle' } as FlowReply);
@@ -149,6 +150,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         name: typeof claims.name === 'string' ? claims.name : undefined,
       };
       const reply = { status: 'Success', next: options.successUrl } as FlowReply;
+      // The password was right after all: that username's failures are forgiven.
+      if (session.username) await throttle.succeed(session.username);
       // A new session id at sign-in, so that a session id planted before sign-in is worth nothing after it.
       ctx.session = { createdAt: Date.now(), user, flowState: reply };
       ctx.regenerate = true;
@@ -184,6 +187,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       });
       if (refused) throw refused;
       forgetFlow(ctx.session);
+      ctx.session.username = username;
       try {
         const { authClient, http } = okta(ctx);
         const started = (await authClient.idx.start()) as IdxTransaction;
@@ -194,9 +198,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         if (next?.name === 'challenge-authenticator' && (next as { relatesTo?: { value?: { key?: string } } }).relatesTo?.value?.key === 'okta_password') {
           transaction = (await authClient.idx.proceed({ step: 'challenge-authenticator', password })) as IdxTransaction;
         }
-        const reply = await settle(ctx, transaction, http, 'login');
-        if (reply.status === 'Success') await throttle.succeed(username);
-        return reply;
+        return await settle(ctx, transaction, http, 'login');
       } catch (error) {
         // A login that did not start a sign-in leaves nothing behind: no session is stored for it.
         forgetFlow(ctx.session);
