@@ -11,7 +11,7 @@ import type { Operation } from '../idx/errors.js';
 import type { IdxTransaction } from '../idx/types.js';
 import { BackendError, busy, invalidInput, rateLimited, sessionExpired, upstreamFailure, upstreamTimeout } from './errors.js';
 import { errorReply, toFlowState, type FlowReply } from './flow-reply.js';
-import { LoginThrottle } from './limits.js';
+import { LoginThrottle, PrestartLimit } from './limits.js';
 import { clearIdxTransaction, createOktaClient, hasIdxTransaction, memoryStorage, type LastResponse } from './okta-client.js';
 import { resolveOptions, type ResolvedOptions, type SignInHandlerOptions } from './options.js';
 import {
@@ -37,6 +37,8 @@ interface Incoming {
   parsedBody?: unknown;
   socketAddress?: string;
   encrypted: boolean;
+  /** Finish work such as a pre-start before answering (serverless hosts may freeze after the reply). */
+  awaitBackground?: boolean;
 }
 
 /** A reply: status, headers and a JSON body. */
@@ -59,6 +61,8 @@ interface Context {
   destroy: boolean;
   deadline: number;
   calls: LastResponse[];
+  /** `GET /state` asked for a transaction to be started ahead of the login. */
+  prestart?: boolean;
 }
 
 type Route = (ctx: Context) => Promise<unknown>;
@@ -80,13 +84,17 @@ function forgetFlow(session: SessionData): void {
   clearIdxTransaction(session);
   delete session.flowState;
   delete session.username;
+  delete session.prestarted;
 }
+
+/** A sign-in in progress: an IDX transaction someone has logged in with (not one started ahead). */
+const inFlow = (session: SessionData | undefined): boolean => hasIdxTransaction(session) && !session?.prestarted;
 
 const currentFlowState = (session: SessionData): FlowReply => session.flowState ?? ({ status: 'Idle' } as FlowReply);
 
 /** Checks that the sign-in is at one of `statuses`, so that each endpoint only takes its own step. */
 function requireState(session: SessionData, statuses: string[]): FlowReply {
-  if (!hasIdxTransaction(session)) throw sessionExpired();
+  if (!inFlow(session)) throw sessionExpired();
   const state = currentFlowState(session);
   if (!statuses.includes(state.status)) {
     throw new BackendError(409, 'invalid_input', 'That step is not available now. Please start over.');
@@ -100,6 +108,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   const { store, logger } = options;
   const cache = memoryStorage();
   const throttle = new LoginThrottle(options.limits);
+  const prestartLimit = options.prestart
+    ? new PrestartLimit(options.prestart.perAddress, options.prestart.windowSeconds, options.limits.redis)
+    : undefined;
   /** This process's queue of each session's requests (the store's lock, if any, covers other processes). */
   const tails = new Map<string, Promise<void>>();
 
@@ -175,6 +186,10 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       const state = currentFlowState(ctx.session);
       // Success is told once: a page that comes back later starts a new sign-in instead of leaving again.
       if (state.status === 'Success') delete ctx.session.flowState;
+      // Nothing in progress: start the next sign-in's transaction now, so that the login costs one call to Okta.
+      else if (state.status === 'Idle' && prestartLimit && !hasIdxTransaction(ctx.session) && !ctx.session.user && ctx.address) {
+        ctx.prestart = await prestartLimit.take(ctx.address).catch(() => false);
+      }
       return state;
     },
 
@@ -186,13 +201,29 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         return undefined;
       });
       if (refused) throw refused;
+      const prestarted = Boolean(ctx.session.prestarted) && hasIdxTransaction(ctx.session);
+      const idx = ctx.session.idx;
       forgetFlow(ctx.session);
+      if (prestarted) ctx.session.idx = idx;
       ctx.session.username = username;
       try {
         const { authClient, http } = okta(ctx);
-        const started = (await authClient.idx.start()) as IdxTransaction;
-        if (stepName(started) !== 'identify') return await settle(ctx, started, http, 'start');
-        let transaction = (await authClient.idx.proceed({ step: 'identify', username, password })) as IdxTransaction;
+        const identify = () => authClient.idx.proceed({ step: 'identify', username, password }) as Promise<IdxTransaction>;
+        let transaction: IdxTransaction | undefined;
+        if (prestarted) {
+          // The transaction started ahead (GET /state); if Okta has let it go meanwhile, start another.
+          transaction = await identify().catch((error) => {
+            if (http.timedOut) throw error;
+            return undefined;
+          });
+          if (transaction && errorReply(transaction, 'login', http)?.code === 'session_expired') transaction = undefined;
+          if (!transaction) clearIdxTransaction(ctx.session);
+        }
+        if (!transaction) {
+          const started = (await authClient.idx.start()) as IdxTransaction;
+          if (stepName(started) !== 'identify') return await settle(ctx, started, http, 'start');
+          transaction = await identify();
+        }
         // Orgs that ask for the username first then ask for the password as a separate challenge.
         const next = remediation(transaction, stepName(transaction) ?? '');
         if (next?.name === 'challenge-authenticator' && (next as { relatesTo?: { value?: { key?: string } } }).relatesTo?.value?.key === 'okta_password') {
@@ -309,7 +340,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
    * next flow state stays in the session, so `GET /state` tells a sign-in element where the flow went.
    */
   async function poll(ctx: Context, step: string, waitingStatus: string) {
-    if (!hasIdxTransaction(ctx.session)) throw sessionExpired();
+    if (!inFlow(ctx.session)) throw sessionExpired();
     const state = currentFlowState(ctx.session);
     if (state.status !== waitingStatus) return pollDone(state.status);
     const { authClient, http } = okta(ctx);
@@ -446,6 +477,10 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         reply = { code: known.code, message: known.message };
         if (known.retryAfter !== undefined) headers['Retry-After'] = String(known.retryAfter);
       }
+      if (ctx.prestart && status === 200) {
+        headers['Set-Cookie'] = await prestart(ctx, Boolean(incoming.awaitBackground), isHttps(incoming));
+        return { status, headers, body: reply };
+      }
       const cookie = await save(ctx, loaded, Boolean(cookieValue), isHttps(incoming));
       if (cookie) headers['Set-Cookie'] = cookie;
       return { status, headers, body: reply };
@@ -459,6 +494,31 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     } finally {
       await release?.().catch((error) => logger.warn?.(`[auth] session unlock: ${(error as Error)?.message ?? error}`));
     }
+  }
+
+  /**
+   * Starts a transaction ahead of the login under a new session id, and answers the cookie at once: the work goes
+   * on after the reply, holding the new session's lock, so a quick `POST /login` waits for it rather than racing it.
+   */
+  async function prestart(ctx: Context, wait: boolean, secure: boolean): Promise<string> {
+    const id = newSessionId();
+    const unlock = await acquire(id);
+    const work = (async () => {
+      const now = Date.now();
+      const session: SessionData = { createdAt: now };
+      const ahead: Context = { ...ctx, session, id: undefined, calls: [], deadline: now + options.requestMs, prestart: false };
+      const { authClient } = okta(ahead);
+      const started = (await authClient.idx.start()) as IdxTransaction;
+      if (stepName(started) !== 'identify' || !hasIdxTransaction(session) || ahead.calls.some((c) => c.timedOut)) return;
+      session.prestarted = true;
+      session.savedAt = now;
+      await store.set(id, session, (options.prestart as { ttlMs: number }).ttlMs);
+    })()
+      .catch((error) => logger.warn?.(`[auth] pre-start: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`))
+      .finally(() => unlock().catch(() => undefined));
+    if (wait) await work;
+    const settings = { ...options.cookie, secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure };
+    return serializeCookie(signSessionId(id, options.secrets), settings);
   }
 
   function logFailure(incoming: Incoming, reply: BackendError, error: unknown) {
@@ -494,7 +554,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return undefined; // unchanged, and touched recently enough for the idle timeout
     }
     session.savedAt = now;
-    const ttl = Math.min(options.idleMs, session.createdAt + options.absoluteMs - now);
+    let ttl = Math.min(options.idleMs, session.createdAt + options.absoluteMs - now);
+    if (session.prestarted && options.prestart) ttl = Math.min(ttl, session.createdAt + options.prestart.ttlMs - now);
+    if (ttl <= 0) {
+      await store.destroy(ctx.id);
+      return undefined;
+    }
     await store.set(ctx.id, session, ttl);
     return cookie;
   }
@@ -555,6 +620,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       headers,
       readBody: (limit) => readWebBody(request, limit),
       encrypted: url.protocol === 'https:',
+      awaitBackground: true,
     });
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(out.headers)) {

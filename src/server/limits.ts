@@ -61,3 +61,23 @@ export class LoginThrottle {
     await this.byUser.delete(LoginThrottle.userKey(username)).catch(() => undefined);
   }
 }
+
+/** At most `points` pre-started transactions per client address in `windowSeconds`. */
+export class PrestartLimit {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(points: number, windowSeconds: number, redis?: unknown) {
+    const keyPrefix = 'okta_signin:prestart';
+    this.limiter = redis
+      ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix, points, duration: windowSeconds })
+      : new RateLimiterMemory({ keyPrefix, points, duration: windowSeconds });
+  }
+
+  /** Whether this address may pre-start one more transaction now (counts it). */
+  async take(address: string): Promise<boolean> {
+    return this.limiter.consume(address).then(
+      () => true,
+      () => false,
+    );
+  }
+}

@@ -63,6 +63,12 @@ export interface SignInHandlerOptions {
     /** Largest POST body, bytes. Default 16384. */
     bodyBytes?: number;
   };
+  /**
+   * Starts the IDX transaction (interact + introspect) when the page asks `GET /state` and no sign-in is in
+   * progress, so that `POST /login` costs one call to Okta. Kept in the store for `ttlMs`, at most `perAddress`
+   * per client address in `windowSeconds`; never without a known client address. `false` turns it off.
+   */
+  prestart?: false | { ttlMs?: number; perAddress?: number; windowSeconds?: number };
   logger?: Logger;
   /** The fetch the server calls Okta with (tests, proxies, instrumentation). Default the global fetch. */
   fetch?: typeof fetch;
@@ -88,6 +94,7 @@ export interface ResolvedOptions {
   absoluteMs: number;
   bodyBytes: number;
   limits: LoginLimits;
+  prestart: false | { ttlMs: number; perAddress: number; windowSeconds: number };
   logger: Logger;
   fetch: typeof fetch;
 }
@@ -128,6 +135,14 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
     absoluteMs: t.absolute ?? 12 * 3600_000,
     bodyBytes: bodyBytes ?? 16_384,
     limits,
+    prestart:
+      options.prestart === false
+        ? false
+        : {
+            ttlMs: options.prestart?.ttlMs ?? 5 * 60_000,
+            perAddress: options.prestart?.perAddress ?? 10,
+            windowSeconds: options.prestart?.windowSeconds ?? 600,
+          },
     logger: options.logger ?? { warn: () => {}, error: (line) => console.error(line) },
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
   };

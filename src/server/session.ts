@@ -18,6 +18,8 @@ export interface SessionData {
   /** The flow state last sent, for `GET /state` and for checking which step a request may take. */
   flowState?: FlowReply;
   user?: SignedInUser;
+  /** The IDX transaction was started ahead of the login (`GET /state`): nobody has signed in with it yet. */
+  prestarted?: boolean;
   /** The username of the sign-in in progress (to forgive its failed passwords once it succeeds). */
   username?: string;
   /** When the session was created (epoch ms): the absolute timeout counts from here. */
