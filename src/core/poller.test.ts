@@ -164,7 +164,7 @@ describe('runPoller', () => {
   });
 
   it('tries an unreadable reply again with backoff, 5 tries in all, then fails with malformed_response', async () => {
-    const bad = () => new FlowError('malformed_response', 'Not JSON', { status: 200 });
+    const bad = () => new FlowError('malformed_response', 'Not JSON', { status: 200, retryable: true });
     const s = script([bad(), bad(), bad(), bad(), bad(), { continuePolling: false, refresh: null }]);
     const outcome = runPoller({ poll: s.poll, clock, initialDelay: 0, random: () => 0 }).then(() => 'resolved', (e) => e.code);
     await clock.advance(600_000);
@@ -173,8 +173,16 @@ describe('runPoller', () => {
     expect(clock.pending).to.deep.equal([]);
   });
 
+  it('an unreadable reply not marked retryable stops at once (the standalone poller element\'s contract)', async () => {
+    const s = script([new FlowError('malformed_response', 'Not JSON'), { continuePolling: false, refresh: null }]);
+    const outcome = runPoller({ poll: s.poll, clock, initialDelay: 0 }).then(() => 'resolved', (e) => e.code);
+    await clock.advance(10_000);
+    expect(await outcome).to.equal('malformed_response');
+    expect(s.calls).to.have.length(1);
+  });
+
   it('an unreadable reply followed by a good one goes on polling', async () => {
-    const s = script([new FlowError('malformed_response', 'Not JSON'), { continuePolling: false, refresh: null, next: '/x' }]);
+    const s = script([new FlowError('malformed_response', 'Not JSON', { retryable: true }), { continuePolling: false, refresh: null, next: '/x' }]);
     const done = runPoller({ poll: s.poll, clock, initialDelay: 0, random: () => 0 });
     await clock.advance(10_000);
     expect((await done).next).to.equal('/x');

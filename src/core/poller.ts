@@ -21,8 +21,8 @@ export interface PollerOptions {
   /** Consecutive network errors / 5xx tolerated before giving up. Default 10. */
   maxRetries?: number;
   /**
-   * Consecutive unreadable replies (`malformed_response`: a 200 that is not JSON, HTML from a proxy) tried again
-   * with backoff before giving up with that error. Default 5.
+   * Tries in all for an unreadable reply the transport marks retryable (`malformed_response`: a 200 that is not
+   * JSON, HTML from a proxy), with backoff, before giving up with that error. Default 5.
    */
   maxMalformed?: number;
   clock?: Clock;
@@ -73,7 +73,7 @@ export function clampInterval(ms: number | null | undefined, fallback: number): 
 /**
  * Polls until a reply says `continuePolling: false` (resolves with it), a non-transient error (rejects with it),
  * or the signal aborts (rejects with the abort reason). Waits each reply's refresh between requests; backs off
- * on network errors and 5xx, and on unreadable replies (at most `maxMalformed` tries in all); waits out a 429 for
+ * on network errors and 5xx, and on unreadable replies marked retryable (`maxMalformed` tries in all); waits out a 429 for
  * its Retry-After clamped to 1 s .. 5 min, else 60 s.
  */
 export function runPoller(options: PollerOptions): Promise<PollResult> {
@@ -134,7 +134,7 @@ export function runPoller(options: PollerOptions): Promise<PollResult> {
           schedule(wait);
           return;
         }
-        if (e.code === 'malformed_response' && ++malformed < maxMalformed) {
+        if (e.code === 'malformed_response' && e.retryable && ++malformed < maxMalformed) {
           const wait = backoffDelay(malformed, base, max, random);
           options.onRetry?.(e, wait);
           schedule(wait);

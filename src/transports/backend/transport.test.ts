@@ -81,6 +81,14 @@ describe('BackendTransport', () => {
     expect((await pending).name).to.equal('AbortError');
   });
 
+  it('an unreadable poll reply is malformed_response marked retryable, so the flow\'s poller tries again', async () => {
+    for (const kind of ['malformed', 'html', 'empty']) {
+      const e = await failure(reply(kind).poll('challenge'));
+      expect(e.code, kind).to.equal('malformed_response');
+      expect(e.retryable, kind).to.equal(true);
+    }
+  });
+
   it('a 429 with Retry-After 0 is waited as 1 s', async () => {
     const fake: typeof fetch = async () => new Response('{}', { status: 429, headers: { 'Retry-After': '0', 'Content-Type': 'application/json' } });
     const e = await failure(new BackendTransport({ baseUrl: '/x', fetch: fake }).poll('enroll'));
