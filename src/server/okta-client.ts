@@ -88,12 +88,18 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
     const signal = AbortSignal.timeout(budget);
     let response: Response;
     let data: unknown;
+    // The timeout wins even over a fetch (a proxy, an instrumentation wrapper) that ignores the signal.
+    const aborted = new Promise<never>((_resolve, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    aborted.catch(() => undefined);
     try {
-      response = await settings.fetch(url, { method, headers, body: body as string | undefined, signal });
+      response = await Promise.race([settings.fetch(url, { method, headers, body: body as string | undefined, signal }), aborted]);
       const isJson = (response.headers.get('Content-Type') ?? '').toLowerCase().includes('application/json');
-      data = isJson
-        ? await response.json().catch((e: unknown) => ({ error: e, errorSummary: 'Could not parse server response' }))
-        : await response.text();
+      const read = isJson
+        ? response.json().catch((e: unknown) => ({ error: e, errorSummary: 'Could not parse server response' }))
+        : response.text();
+      data = await Promise.race([read, aborted]);
     } catch (error) {
       if (signal.aborted) {
         last.timedOut = true;

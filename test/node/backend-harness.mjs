@@ -181,7 +181,7 @@ export async function login(browser, user) {
 
 /**
  * A fetch for the backend's calls to the org that counts them by path, and can stall or answer in the org's
- * place: `rules` is a list of `{ path: RegExp, hang?: true, delay?: ms, reply?: () => Response, once?: true }`.
+ * place: `rules` is a list of `{ path: RegExp, hang?: true | 'deaf', delay?: ms, reply?: () => Response, once?: true }`.
  */
 export function orgFetch() {
   const counts = new Map();
@@ -193,6 +193,7 @@ export function orgFetch() {
     const rule = rules[index];
     if (rule) {
       if (rule.once) rules.splice(index, 1);
+      if (rule.hang === 'deaf') return new Promise(() => {}); // ignores the abort signal too
       if (rule.hang) {
         return new Promise((_resolve, reject) => {
           init.signal?.addEventListener('abort', () => reject(init.signal.reason));

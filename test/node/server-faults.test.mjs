@@ -54,6 +54,18 @@ test('a request never spends longer than timeouts.request on Okta, however many 
   assert.ok(ms >= 1900 && ms < 2600, `answered in ${ms} ms (3 calls of 700 ms, request budget 2000 ms)`);
 });
 
+test('a fetch that ignores its abort signal still cannot hold a request past the timeout', async () => {
+  const user = await stack.device.createUser('alice');
+  const browser = stack.browser();
+  const picker = await login(browser, user);
+  const totp = picker.json.authenticators.find((a) => a.methodType === 'totp');
+  okta.rules.push({ path: /\/idp\/idx\/challenge$/, hang: 'deaf', once: true });
+  const started = Date.now();
+  const reply = await browser.post('/select-authenticator', { authenticatorId: totp.id, methodType: 'totp' });
+  assert.equal(reply.status, 504);
+  assert.ok(Date.now() - started < 1500);
+});
+
 test("Okta's 429 with Retry-After of a day reaches the browser as 300 s; Retry-After 0 as 1 s", async () => {
   const user = await stack.device.createUser('alice');
   for (const [given, told] of [['86400', '300'], ['0', '1']]) {
