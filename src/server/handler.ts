@@ -74,7 +74,8 @@ export interface SignInHandler {
   fetch(request: Request): Promise<Response>;
   /** The session store in use. */
   readonly store: SessionStore;
-  readonly options: Readonly<ResolvedOptions>;
+  /** The options in effect, defaults filled in (without the session secrets). */
+  readonly options: Readonly<Omit<ResolvedOptions, 'secrets'>>;
 }
 
 const ENROLLMENT_STATES = ['AwaitingEnrollmentPoll', 'AwaitingEnrollmentChannelSelection', 'AwaitingEnrollmentChannelData'];
@@ -631,7 +632,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   };
 
   Object.defineProperty(handler, 'store', { value: store });
-  Object.defineProperty(handler, 'options', { value: Object.freeze({ ...options }) });
+  const { secrets: _secrets, ...visible } = options;
+  Object.defineProperty(handler, 'options', { value: Object.freeze(visible) });
   return handler;
 }
 
