@@ -249,3 +249,38 @@ test('sessions live in Redis with a TTL; a failed login stores none', options, a
   const ttls = await Promise.all(keys.map((k) => a.client.sendCommand(['PTTL', k])));
   assert.ok(ttls.every((ms) => ms > 0 && ms <= 30 * 60_000), `TTLs ${ttls}`);
 });
+
+test('a session locked elsewhere longer than the request timeout: 503 with Retry-After, not a hang', options, async () => {
+  const { createSignInHandler } = await import('okta-signin-elements/server');
+  const client = await redis.client();
+  const handler = createSignInHandler({
+    issuer: org.issuer,
+    clientId: 'local-web',
+    clientSecret: 'local-web-secret',
+    redirectUri: 'http://localhost:3999/login/callback',
+    sessionSecret: SECRET,
+    basePath: '/auth',
+    sessionStore: new RedisSessionStore(client),
+    timeouts: { request: 300 },
+    logger: { warn() {}, error() {} },
+  });
+  const user = await device.createUser('alice');
+  const login = await handler.fetch(
+    new Request('http://localhost/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(user),
+    }),
+  );
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const id = decodeURIComponent(cookie.split('=')[1]).split('.')[0];
+  // Another instance holds this session (a request stuck past its own timeout would not, but a crashed one might).
+  await client.sendCommand(['SET', `okta_signin:lock:${id}`, 'someone-else', 'PX', '5000']);
+  const started = Date.now();
+  const reply = await handler.fetch(new Request('http://localhost/auth/state', { headers: { cookie } }));
+  const ms = Date.now() - started;
+  assert.equal(reply.status, 503);
+  assert.equal(reply.headers.get('retry-after'), '1');
+  assert.equal((await reply.json()).code, 'server');
+  assert.ok(ms >= 1200 && ms < 2500, `gave up after ${ms} ms (request timeout 300 ms + 1 s)`);
+});

@@ -205,3 +205,21 @@ test('a cookie with a wrong signature is ignored; rotated secrets still read the
   assert.equal(await state(first, tampered), 'Idle');
   store.close();
 });
+
+test('Express with express.json() in front: the handler takes the parsed body', async () => {
+  const { default: express } = await import('express');
+  const app = express();
+  app.use(express.json());
+  app.use('/auth', createSignInHandler(orgOptions({ basePath: '' })));
+  const server = createServer(app);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const browser = new Browser(`http://localhost:${server.address().port}/auth`);
+    const user = await stack.device.createUser('dave');
+    assert.equal((await login(browser, user)).json.status, 'AwaitingAuthenticatorEnrollment');
+    assert.equal((await browser.post('/skip')).json.status, 'Success');
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
