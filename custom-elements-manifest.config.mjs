@@ -1,5 +1,14 @@
-// `npm run analyze`: the custom elements manifest lists the public API only. The analyzer's Lit plugin reads every
-// entry of `static properties` as an attribute, including internal state (`{ state: true }`) kept in private fields.
+// `npm run analyze`: the custom elements manifest lists the public API only, with typed events. The analyzer's Lit
+// plugin reads every entry of `static properties` as an attribute, including internal state (`{ state: true }`) kept
+// in private fields; and JSDoc `@fires` gives events no type, so each gets the detail type that the one table of
+// events, `OktaEventDetails` in src/elements/shared/events.ts, names for it.
+import { readFileSync } from 'node:fs';
+
+const EVENTS_MODULE = 'src/elements/shared/events.ts';
+const eventTable = readFileSync(new URL(EVENTS_MODULE, import.meta.url), 'utf8').match(/interface OktaEventDetails \{([^}]*)\}/);
+if (!eventTable) throw new Error(`no OktaEventDetails in ${EVENTS_MODULE}`);
+const DETAIL_TYPES = Object.fromEntries([...eventTable[1].matchAll(/'([a-z-]+)':\s*(\w+);/g)].map((m) => [m[1], m[2]]));
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
@@ -15,6 +24,11 @@ export default {
             const hidden = new Set((decl.members ?? []).filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name));
             decl.members = decl.members?.filter((m) => !hidden.has(m.name));
             decl.attributes = decl.attributes?.filter((a) => !hidden.has(a.fieldName));
+            for (const event of decl.events ?? []) {
+              const detail = DETAIL_TYPES[event.name];
+              if (!detail) throw new Error(`<${decl.tagName}> fires ${event.name}, which OktaEventDetails does not list`);
+              event.type = { text: `CustomEvent<${detail}>`, references: [{ name: detail, module: EVENTS_MODULE }] };
+            }
           }
         }
       },

@@ -10,6 +10,8 @@ import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { readdirSync } from 'node:fs';
 
 const input = 'src/index.ts';
+// Source maps carry the sources themselves (inlineSources): the package ships dist/ but not src/.
+
 // The script-tag build links okta-auth-js's IDX client into the IDX transport's chunk: one download for IDX mode
 // instead of a chain of three (transport, client, shared code), each found only once the one before has run.
 const staticIdxClient = {
@@ -37,15 +39,28 @@ const languageChunks = {
 const onwarn = (warning, warn) => {
   // okta-auth-js's own builds use `this` at module level; harmless in ESM.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
+  // The JSX, Vue and Svelte declarations are types only: their JavaScript modules are empty on purpose.
+  if (warning.code === 'EMPTY_BUNDLE') return;
   warn(warning);
 };
 
 export default [
   {
-    input: ['src/index.ts', 'src/core/index.ts', 'src/server/index.ts'],
-    external: (id) => /^(lit|@lit|@okta\/okta-auth-js)(\/|$)/.test(id),
+    input: [
+      'src/index.ts',
+      'src/core/index.ts',
+      'src/server/index.ts',
+      'src/server/redis.ts',
+      'src/react/index.ts',
+      'src/frameworks/react-jsx.ts',
+      'src/frameworks/preact-jsx.ts',
+      'src/frameworks/vue.ts',
+      'src/frameworks/svelte.ts',
+    ],
+    external: (id) =>
+      /^(lit|@lit|@okta\/okta-auth-js|rate-limiter-flexible|react|preact|vue|svelte)(\/|$)/.test(id) || id.startsWith('node:'),
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true })],
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true, inlineSources: true })],
     onwarn,
   },
   {
@@ -65,7 +80,9 @@ export default [
     plugins: [
       staticIdxClient,
       languageChunks,
-      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, sourceMap: true }),
+      // No outDir here: TypeScript writes each map's sources relative to where it would emit the .js, and Rollup reads
+      // them relative to the .ts, so an outDir at another depth than src/ (dist/cdn) would shift every path by a level.
+      typescript({ tsconfig: './tsconfig.json', outDir: undefined, declaration: false, sourceMap: true, inlineSources: true }),
       // Terser leaves template literals alone; Lit's html`` and css`` hold much of the elements' bytes.
       minifyHtmlLiterals(),
       nodeResolve({ browser: true }),

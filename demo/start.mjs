@@ -6,7 +6,7 @@ import express from 'express';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createOrg } from './org/index.mjs';
-import { createBackend, configFromEnv } from './server/index.mjs';
+import { createBackend, configFromEnv, redisFromEnv } from './server/index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 8080);
@@ -45,12 +45,14 @@ function extraTrustedOrigins(value = '') {
 const trustedOrigins = [origin, idxOrigin, ...extraTrustedOrigins(process.env.ORG_TRUSTED_ORIGINS)];
 const org = createOrg({ origin, trustedOrigins, logger: console });
 const backendConfig = configFromEnv(process.env, { origin });
+// Sessions and failed-login counts in memory, or in Redis when REDIS_URL is set (several instances share them).
+const redis = await redisFromEnv(process.env);
 
 const main = express();
 main.disable('x-powered-by');
 main.use('/dist', dist);
 main.use('/shared', shared);
-main.use('/auth', createBackend(backendConfig));
+main.use('/auth', createBackend({ ...backendConfig, ...redis?.options }));
 main.get('/demo-config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/` });
 });
@@ -79,13 +81,14 @@ console.log(`okta-signin-elements demo
   IDX-mode demo       ${idxOrigin}/
   Okta Verify device  ${origin}/device
   Local org issuer    ${origin}/oauth2/default
-  Reference backend   ${origin}/auth  (issuer ${backendConfig.issuer})
-Users (password Passw0rd!): alice, bob, carol, dave, erin, frank, gina, hank (@example.com)
+  Reference backend   ${origin}/auth  (issuer ${backendConfig.issuer}; sessions in ${redis ? 'Redis' : 'memory'})
+Users (password Passw0rd!): alice, bob, carol, dave, erin, frank, gina, hank, ivy (@example.com)
 Trusted origins     ${trustedOrigins.join(' ')}`);
 
 const stop = () => {
   for (const server of servers) server.close();
   org.close?.();
+  redis?.client.quit().catch(() => undefined);
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -45,3 +45,4 @@ console.log(`ratio IDX / backend: ${(idx / backend).toFixed(2)}`);
 
 const { runBrowserBench } = await import('./bench/browser.mjs');
 process.exitCode = await runBrowserBench();
+process.exitCode ||= (await import('node:child_process')).spawnSync(process.execPath, ['--expose-gc', new URL('./bench/load.mjs', import.meta.url).pathname], { stdio: 'inherit' }).status ?? 1;

@@ -5,7 +5,7 @@ export const DEFAULT_DATA_FILE = new URL('../data/org.json', import.meta.url);
 
 const POLICIES = new Set(['required', 'optional', 'none']);
 // Authenticators a user's sign-on policy may name (Okta Verify also has its own `oktaVerify.policy`).
-const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp']);
+const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn']);
 
 /**
  * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string }} OktaVerifySetup

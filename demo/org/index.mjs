@@ -27,6 +27,9 @@ import { OrgStore } from './store.mjs';
  * @property {number} [interactionCodeTtlMs] lifetime of an interaction code (default 60 s)
  * @property {number} [codeTtlMs] lifetime of an emailed, texted or spoken code and of an email magic link (default 5 minutes)
  * @property {number} [resendIntervalMs] a code sent again by the same method sooner than this gets 429 (default 30 s)
+ * @property {boolean} [passkeys] WebAuthn as Okta's "Passkeys": discoverable credentials with user verification at
+ *   enrollment, and a passkey sign-in (autofill or button) offered on identify (default false)
+ * @property {number} [webauthnTimeoutMs] how long a WebAuthn challenge can be answered (default 5 minutes)
  * @property {Logger} [logger] default: only unexpected faults, to stderr
  */
 
@@ -49,6 +52,10 @@ function settings(options) {
     interactionCodeTtlMs: options.interactionCodeTtlMs ?? 60 * 1000,
     codeTtlMs: options.codeTtlMs ?? 5 * 60 * 1000,
     resendIntervalMs: options.resendIntervalMs ?? 30 * 1000,
+    // WebAuthn's RP id is the org's host name (localhost): pages of every trusted origin on that host can use it.
+    rpId: new URL(origin).hostname,
+    passkeys: Boolean(options.passkeys),
+    webauthnTimeoutMs: options.webauthnTimeoutMs ?? 5 * 60 * 1000,
     logger: options.logger ?? quietLogger,
   };
 }

@@ -4,6 +4,7 @@ import express from 'express';
 import { redirectUriMatches } from './data.mjs';
 import { handle, isObject, sendJson } from './http.mjs';
 import { opaque } from './ids.mjs';
+import { identifyStep } from './idx/flow.mjs';
 
 // The Basic challenge goes only to clients that tried Basic (RFC 6749 5.2): a browser that sees it on a fetch
 // may hold the request open for a credentials prompt.
@@ -141,13 +142,7 @@ export function oauthRouter(env) {
         nonce: str(body.nonce),
         createdAt: now,
         expiresAt: now + env.stateHandleTtlMs,
-        step: 'identify',
-        purpose: 'login',
-        username: null,
-        phantom: null,
-        factors: [],
-        challenge: null,
-        push: null,
+        ...identifyStep(),
         lastPollAt: 0,
       };
       store.addTransaction(tx);

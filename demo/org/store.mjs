@@ -12,12 +12,16 @@ import { signOnPolicy } from './idx/policy.mjs';
  *   email: { enrolled: boolean, enrollmentId: string|null, address: string },
  *   phone: { enrolled: boolean, enrollmentId: string|null, number: string|null },
  *   googleOtp: { enrolled: boolean, enrollmentId: string|null, secret: string|null, lastCounter: number },
+ *   webauthn: { credentials: WebAuthnCredential[] },
  *   signOn: { enroll: string[], optional: string[], verifyWith: string[] }, phantom?: boolean }} User
  * @typedef {{ id: string, correctAnswer: number, choices: number[], status: 'pending'|'approved'|'rejected' }} Push
  * @typedef {{ channel: 'email'|'sms'|'voice', to: string, code?: string, link?: string, sentAt: string }} OutboxMessage
+ * @typedef {{ id: string, publicKey: Uint8Array, counter: number, transports: string[], enrollmentId: string,
+ *   name: string, aaguid: string, discoverable: boolean|null, createdAt: string }} WebAuthnCredential
+ *   `id` is the credential id in base64url; `publicKey` the COSE key
  */
 
-export const TEMPLATES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank'];
+export const TEMPLATES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivy'];
 
 export class OrgStore {
   /**
@@ -81,6 +85,8 @@ export class OrgStore {
         secret: record.googleAuthenticator.enrolled ? new Secret({ size: 20 }).base32 : null,
         lastCounter: -1,
       },
+      // Security keys and biometrics are enrolled at run time only: their private keys live in the authenticator.
+      webauthn: { credentials: [] },
       signOn: signOnPolicy(record),
     };
     this.users.set(user.username.toLowerCase(), user);
@@ -128,6 +134,26 @@ export class OrgStore {
     Object.assign(user.googleOtp, { enrolled: true, enrollmentId: oktaId('aen'), secret, lastCounter: counter });
   }
 
+  /** @param {unknown} id a user id (00u…), as WebAuthn's userHandle carries it */
+  findUserById(id) {
+    if (typeof id !== 'string' || !id) return undefined;
+    for (const user of this.users.values()) if (user.id === id) return user;
+    return undefined;
+  }
+
+  /** The user holding a WebAuthn credential (base64url id), if any. */
+  webauthnOwner(credentialId) {
+    for (const user of this.users.values()) if (user.webauthn.credentials.some((c) => c.id === credentialId)) return user;
+    return undefined;
+  }
+
+  /** @param {User} user @param {Omit<WebAuthnCredential, 'enrollmentId'|'createdAt'>} credential */
+  enrollWebauthn(user, credential) {
+    const enrolled = { ...credential, enrollmentId: oktaId('fwf'), createdAt: new Date().toISOString() };
+    user.webauthn.credentials.push(enrolled);
+    return enrolled;
+  }
+
   /**
    * Someone who is not a user, answered like one during recovery and identifier-first sign-in, so that no answer
    * tells whether an account exists. Looks like a user with only Email enrolled; nothing is ever sent to them and
@@ -147,6 +173,7 @@ export class OrgStore {
       email: { enrolled: true, enrollmentId: oktaId('eae'), address: identifier },
       phone: { enrolled: false, enrollmentId: null, number: null },
       googleOtp: { enrolled: false, enrollmentId: null, secret: null, lastCounter: -1 },
+      webauthn: { credentials: [] },
       signOn: { enroll: [], optional: [], verifyWith: [] },
       phantom: true,
     };

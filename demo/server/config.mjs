@@ -1,27 +1,14 @@
 /**
- * Configuration of the reference backend: the Okta org it talks to and where the browser goes afterwards.
- * @typedef {object} BackendOptions
- * @property {string} issuer Authorization server, e.g. `https://example.okta.com/oauth2/default`.
- * @property {string} clientId A confidential web application with the Interaction Code grant.
- * @property {string} [clientSecret]
- * @property {string} redirectUri Registered sign-in redirect URI (IDX never redirects to it, but Okta checks it).
- * @property {string[]} [scopes]
- * @property {string} [successUrl] Where the browser goes after signing in.
- * @property {string} [signInUrl] The page that hosts the sign-in element: `Next` of a poll that ends elsewhere than success.
- * @property {string} [sessionSecret] Signs the session cookie; random per process when missing.
- * @property {import('express-session').Store} [sessionStore] Server-side session store (memory by default).
- * @property {boolean|'auto'} [secureCookie] `Secure` flag of the session cookie ('auto': when the request is HTTPS).
- * @property {{ info?: Function, warn?: Function, error?: Function }} [logger]
+ * Configuration of the reference backend from the environment: the Okta org it talks to, and Redis when
+ * `REDIS_URL` is set. The options themselves are `okta-signin-elements/server`'s `SignInHandlerOptions`.
  */
-
 export const DEFAULT_SCOPES = ['openid', 'profile', 'email'];
 
 /**
  * Reads `OKTA_ISSUER`, `OKTA_CLIENT_ID`, `OKTA_CLIENT_SECRET`, `OKTA_REDIRECT_URI`, `OKTA_SCOPES` (space or comma
- * separated); anything missing falls back to the local org served by `npm start`.
+ * separated) and `SESSION_SECRET`; anything missing falls back to the local org served by `npm start`.
  * @param {Record<string, string | undefined>} env
  * @param {{ origin?: string }} [defaults] Origin of the local org (default `http://localhost:$PORT`).
- * @returns {BackendOptions}
  */
 export function configFromEnv(env = process.env, defaults = {}) {
   const origin = defaults.origin ?? `http://localhost:${env.PORT || 8080}`;
@@ -37,20 +24,16 @@ export function configFromEnv(env = process.env, defaults = {}) {
 }
 
 /**
- * @param {BackendOptions} options
- * @returns {Required<Pick<BackendOptions, 'issuer' | 'clientId' | 'redirectUri' | 'scopes' | 'successUrl' | 'signInUrl'>> & BackendOptions}
+ * When `REDIS_URL` is set: a connected node-redis client, and the options that keep sessions and the failed-login
+ * counts in it (`{ sessionStore, limits: { redis } }`). Without it: `undefined`, and everything stays in memory.
+ * @param {Record<string, string | undefined>} env
  */
-export function normalizeOptions(options) {
-  for (const key of ['issuer', 'clientId', 'redirectUri']) {
-    if (typeof options?.[key] !== 'string' || !options[key]) {
-      throw new TypeError(`createBackend: option "${key}" is required`);
-    }
-  }
-  return {
-    ...options,
-    issuer: options.issuer.replace(/\/+$/, ''),
-    scopes: options.scopes?.length ? [...options.scopes] : DEFAULT_SCOPES,
-    successUrl: options.successUrl ?? '/',
-    signInUrl: options.signInUrl ?? '/',
-  };
+export async function redisFromEnv(env = process.env) {
+  if (!env.REDIS_URL) return undefined;
+  const { createClient } = await import('redis');
+  const { redisSessionStore } = await import('okta-signin-elements/server/redis');
+  const client = createClient({ url: env.REDIS_URL });
+  client.on('error', (error) => console.error(`[redis] ${error.message}`));
+  await client.connect();
+  return { client, options: { sessionStore: redisSessionStore(client), limits: { redis: client } } };
 }

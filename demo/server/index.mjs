@@ -1,56 +1,23 @@
 /**
- * The reference backend of okta-signin-elements: the backend contract (README, "Backend contract") over Okta's
- * IDX API with `@okta/okta-auth-js` in Node, each user's IDX transaction kept in their own server-side session.
+ * The reference backend of okta-signin-elements: `okta-signin-elements/server`'s request handler, which speaks
+ * the backend contract (README, "Backend contract") over Okta's IDX API with `@okta/okta-auth-js` in Node, each
+ * user's IDX transaction kept in their own server-side session.
  *
  *   app.use('/auth', createBackend(configFromEnv(process.env)));
  */
-import express from 'express';
-import session from 'express-session';
-import { randomBytes } from 'node:crypto';
-import { configFromEnv, normalizeOptions } from './config.mjs';
-import { memoryStorage } from './okta-client.mjs';
-import { flowRoutes } from './routes.mjs';
-import { pollRoutes } from './poll.mjs';
-import { accountRoutes } from './account.mjs';
-import { errorHandler, notFound, requireJson } from './http.mjs';
-import { oneRequestPerSession } from './session-queue.mjs';
+import { createSignInHandler } from 'okta-signin-elements/server';
+import { configFromEnv, redisFromEnv } from './config.mjs';
 
-export { configFromEnv };
+export { configFromEnv, redisFromEnv };
 
 /**
- * @param {import('./config.mjs').BackendOptions} userOptions
- * @returns {import('express').Express} an Express app, usable as a router: mount it at `/auth`.
+ * @param {import('okta-signin-elements/server').SignInHandlerOptions & { secureCookie?: boolean | 'auto' }} options
+ *   `secureCookie` is the older name of `cookie.secure`.
+ * @returns {import('okta-signin-elements/server').SignInHandler} a `(req, res, next)` handler: mount it at `/auth`
+ *   (Express, Connect, `node:http`), or call its `.fetch(request)`.
  */
-export function createBackend(userOptions) {
-  const options = normalizeOptions(userOptions);
-  const logger = options.logger ?? { warn: () => {}, error: (...args) => console.error(...args) };
-  const cache = memoryStorage();
-
-  const app = express();
-  app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    // Hosts that are not Express (Koa sets 404 before its middleware runs) may hand over a non-200 default.
-    res.status(200);
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-  app.use(requireJson);
-  app.use(express.json({ limit: '16kb' }));
-  app.use(
-    session({
-      name: 'okta_signin.sid',
-      secret: options.sessionSecret ?? randomBytes(32).toString('hex'),
-      store: options.sessionStore,
-      resave: false,
-      saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookie ?? 'auto', path: '/' },
-    }),
-  );
-  app.use(oneRequestPerSession());
-  app.use(flowRoutes(options, cache));
-  app.use(pollRoutes(options, cache));
-  app.use(accountRoutes());
-  app.use(notFound);
-  app.use(errorHandler(logger));
-  return app;
+export function createBackend(options) {
+  const { secureCookie, ...rest } = options ?? {};
+  const cookie = secureCookie === undefined ? rest.cookie : { ...rest.cookie, secure: secureCookie };
+  return createSignInHandler({ ...rest, ...(cookie ? { cookie } : {}) });
 }

@@ -9,26 +9,18 @@ import { chromium } from 'playwright-core';
 import { probe } from './probe.mjs';
 import { WIDGET_BUNDLE, WIDGET_DIST, startBenchServers, widgetVersion } from './servers.mjs';
 import { COMPRESSION } from './static.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 
 const RTT_MS = 100;
 const MBIT = 10;
 // Chromium's throttling adds `latency` between sending a request and receiving its response headers: one round trip.
 const CONDITIONS = { offline: false, latency: RTT_MS, downloadThroughput: (MBIT * 1e6) / 8, uploadThroughput: (MBIT * 1e6) / 8 };
-const ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const USERNAME = 'dave@example.com';
 const PASSWORD = 'Passw0rd!';
 const STEP_TIMEOUT_MS = 30_000;
 // Submit waits until no request has been in flight for this long, so that it measures the submit alone.
 const QUIET_MS = 300;
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? CHROMIUM_PATH;
 const SCRIPT_TAG_FILE = fileURLToPath(new URL('../../dist/cdn/okta-signin-elements.min.js', import.meta.url));
 
 class BenchError extends Error {}
@@ -46,6 +38,17 @@ function variants() {
   });
   return {
     backend: elements('/backend.html', 'elements, backend mode'),
+    // The same, with the sign-in form in the page (slot "credentials"): usable before the script has run.
+    pageForm: {
+      label: 'elements, page form',
+      path: '/backend-form.html',
+      probe: {
+        field: { selector: '#page-username' },
+        submit: 'form[slot=credentials] button',
+        next: { host: 'okta-signin', selector: 'h2[part~=title]', text: 'Set up a security method' },
+      },
+      fields: { username: '#page-username', password: '#page-password', submit: 'form[slot=credentials] button' },
+    },
     idx: elements('/idx.html', 'elements, IDX mode'),
     form: {
       label: 'plain HTML form (floor)',
@@ -277,9 +280,9 @@ export async function runBrowserBench() {
     }
     if (!existsSync(CHROMIUM)) throw new BenchError(`no Chromium at ${CHROMIUM} (BENCH_CHROMIUM changes the path)`);
     const all = variants();
-    const order = ['backend', 'idx', 'form', 'widget'];
+    const order = ['backend', 'pageForm', 'idx', 'form', 'widget'];
     servers = await startBenchServers();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const options = { orgLog: servers.orgLog, serverLog: servers.serverLog, setPreflightDelay: servers.setPreflightDelay };
 
     // One unmeasured pass without throttling: the servers load their code and warm up before anything counts.
@@ -344,7 +347,7 @@ export async function runBrowserBench() {
     console.log(head);
     console.log('-'.repeat(head.length));
     const rowLabel = { ...labels, widget: `widget ${widgetVersion()} ${bundle}` };
-    for (const k of ['form', 'backend', 'idx', 'widget']) {
+    for (const k of ['form', 'backend', 'pageForm', 'idx', 'widget']) {
       const r = m[k];
       console.log(
         `${rowLabel[k].padEnd(26)}${r.field.toFixed(0).padStart(9)}${r.ready.toFixed(0).padStart(10)}${r.submit.toFixed(0).padStart(11)}` +
@@ -354,7 +357,10 @@ export async function runBrowserBench() {
     }
     const ratio = (a, b) => (a / b).toFixed(2);
     console.log('\nratios of medians');
-    console.log(`  field:            backend / form ${ratio(m.backend.field, m.form.field)}   IDX / form ${ratio(m.idx.field, m.form.field)}`);
+    console.log(
+      `  field:            backend / form ${ratio(m.backend.field, m.form.field)}   backend with the page's form / form ` +
+        `${ratio(m.pageForm.field, m.form.field)}   IDX / form ${ratio(m.idx.field, m.form.field)}`,
+    );
     console.log(`  widget / backend: field ${ratio(m.widget.field, m.backend.field)}   submit ${ratio(m.widget.submit, m.backend.submit)}`);
     console.log(`  widget / IDX:     field ${ratio(m.widget.field, m.idx.field)}   submit ${ratio(m.widget.submit, m.idx.submit)}`);
     console.log('\nevery run (field / ready / submit ms)');

@@ -83,7 +83,7 @@ export async function startBenchServers() {
   });
 
   const pages = new Map();
-  for (const name of ['backend', 'idx', 'form', 'widget']) {
+  for (const name of ['backend', 'backend-form', 'idx', 'form', 'widget']) {
     const html = readFileSync(`${pagesDir}${name}.html`, 'utf8')
       .replaceAll('{{ISSUER}}', org.issuer)
       .replaceAll('{{REDIRECT_URI}}', redirectUri)
@@ -133,7 +133,7 @@ export async function startBenchServers() {
       next(error);
     }
   });
-  app.get(/^\/(backend|idx|form|widget)\.html$/, (req, res) => sendStatic(req, res, pages.get(req.path)));
+  app.get(/^\/(backend|backend-form|idx|form|widget)\.html$/, (req, res) => sendStatic(req, res, pages.get(req.path)));
 
   return {
     pageOrigin,

@@ -147,6 +147,48 @@ describe('runPoller', () => {
     expect(s.calls).to.deep.equal([0, 2500, 62500]);
   });
 
+  it('clamps a 429\'s Retry-After to 1 s .. 5 min: no flood on 0, no stall on a day', async () => {
+    const s = script([
+      new FlowError('rate_limited', 'slow down', { status: 429, retryAfterMs: 0 }),
+      new FlowError('rate_limited', 'slow down', { status: 429, retryAfterMs: 86_400_000 }),
+      { continuePolling: false, refresh: null },
+    ]);
+    const done = runPoller({ poll: s.poll, clock, initialDelay: 0 });
+    await clock.advance(999);
+    expect(s.calls, 'Retry-After 0 waits 1 s, not 0').to.deep.equal([0]);
+    await clock.advance(1);
+    expect(s.calls).to.deep.equal([0, 1000]);
+    await clock.advance(300_000);
+    await done;
+    expect(s.calls, 'a day is waited as 5 min').to.deep.equal([0, 1000, 301_000]);
+  });
+
+  it('tries an unreadable reply again with backoff, 5 tries in all, then fails with malformed_response', async () => {
+    const bad = () => new FlowError('malformed_response', 'Not JSON', { status: 200, retryable: true });
+    const s = script([bad(), bad(), bad(), bad(), bad(), { continuePolling: false, refresh: null }]);
+    const outcome = runPoller({ poll: s.poll, clock, initialDelay: 0, random: () => 0 }).then(() => 'resolved', (e) => e.code);
+    await clock.advance(600_000);
+    expect(await outcome).to.equal('malformed_response');
+    expect(s.calls, 'backoff 0.5 s, 1 s, 2 s, 4 s between the 5 tries').to.deep.equal([0, 500, 1500, 3500, 7500]);
+    expect(clock.pending).to.deep.equal([]);
+  });
+
+  it('an unreadable reply not marked retryable stops at once (the standalone poller element\'s contract)', async () => {
+    const s = script([new FlowError('malformed_response', 'Not JSON'), { continuePolling: false, refresh: null }]);
+    const outcome = runPoller({ poll: s.poll, clock, initialDelay: 0 }).then(() => 'resolved', (e) => e.code);
+    await clock.advance(10_000);
+    expect(await outcome).to.equal('malformed_response');
+    expect(s.calls).to.have.length(1);
+  });
+
+  it('an unreadable reply followed by a good one goes on polling', async () => {
+    const s = script([new FlowError('malformed_response', 'Not JSON', { retryable: true }), { continuePolling: false, refresh: null, next: '/x' }]);
+    const done = runPoller({ poll: s.poll, clock, initialDelay: 0, random: () => 0 });
+    await clock.advance(10_000);
+    expect((await done).next).to.equal('/x');
+    expect(s.calls).to.have.length(2);
+  });
+
   it('stops at once on a non-transient error', async () => {
     const s = script([new FlowError('session_expired', 'expired', { status: 401 })]);
     const outcome = runPoller({ poll: s.poll, clock, initialDelay: 0 }).then(() => 'resolved', (e) => e.code);

@@ -20,6 +20,11 @@ export interface PollerOptions {
   backoffMax?: number;
   /** Consecutive network errors / 5xx tolerated before giving up. Default 10. */
   maxRetries?: number;
+  /**
+   * Tries in all for an unreadable reply the transport marks retryable (`malformed_response`: a 200 that is not
+   * JSON, HTML from a proxy), with backoff, before giving up with that error. Default 5.
+   */
+  maxMalformed?: number;
   clock?: Clock;
   /** Returns a number in [0, 1); used for jitter. */
   random?: () => number;
@@ -39,6 +44,15 @@ export const DEFAULT_RATE_LIMIT_WAIT = 60000;
 // A server asking for 0 ms must not turn the poller into a busy loop, nor a huge value stall it for days.
 const MIN_INTERVAL = 100;
 const MAX_INTERVAL = 300000;
+// A 429's Retry-After, in either mode: at least 1 s (no flood on `Retry-After: 0`), at most 5 min.
+export const MIN_RATE_LIMIT_WAIT = 1000;
+export const MAX_RATE_LIMIT_WAIT = 300000;
+
+/** How long to wait after a 429: its Retry-After clamped to 1 s .. 5 min, else 60 s. */
+export function rateLimitWait(retryAfterMs: number | null | undefined): number {
+  if (retryAfterMs == null || !Number.isFinite(retryAfterMs)) return DEFAULT_RATE_LIMIT_WAIT;
+  return Math.min(MAX_RATE_LIMIT_WAIT, Math.max(MIN_RATE_LIMIT_WAIT, retryAfterMs));
+}
 
 const realClock: Clock = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
@@ -59,7 +73,8 @@ export function clampInterval(ms: number | null | undefined, fallback: number): 
 /**
  * Polls until a reply says `continuePolling: false` (resolves with it), a non-transient error (rejects with it),
  * or the signal aborts (rejects with the abort reason). Waits each reply's refresh between requests; backs off
- * on network errors and 5xx; waits out a 429 for its Retry-After, else 60 s.
+ * on network errors and 5xx, and on unreadable replies marked retryable (`maxMalformed` tries in all); waits out a 429 for
+ * its Retry-After clamped to 1 s .. 5 min, else 60 s.
  */
 export function runPoller(options: PollerOptions): Promise<PollResult> {
   const clock = options.clock ?? realClock;
@@ -68,12 +83,14 @@ export function runPoller(options: PollerOptions): Promise<PollResult> {
   const base = options.backoffBase ?? 1000;
   const max = options.backoffMax ?? 30000;
   const maxRetries = options.maxRetries ?? 10;
+  const maxMalformed = options.maxMalformed ?? 5;
   const outer = options.signal;
 
   return new Promise<PollResult>((resolve, reject) => {
     let timer: unknown;
     let inflight: AbortController | undefined;
     let failures = 0;
+    let malformed = 0;
     let done = false;
 
     const finish = (fn: () => void) => {
@@ -106,13 +123,19 @@ export function runPoller(options: PollerOptions): Promise<PollResult> {
         if (done) return;
         const e = error instanceof FlowError ? error : new FlowError('network', 'Network error', { retryable: true, cause: error });
         if (e.code === 'rate_limited') {
-          const wait = e.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT;
+          const wait = rateLimitWait(e.retryAfterMs);
           options.onRetry?.(e, wait);
           schedule(wait);
           return;
         }
         if ((e.code === 'network' || e.code === 'server') && ++failures <= maxRetries) {
           const wait = backoffDelay(failures, base, max, random);
+          options.onRetry?.(e, wait);
+          schedule(wait);
+          return;
+        }
+        if (e.code === 'malformed_response' && e.retryable && ++malformed < maxMalformed) {
+          const wait = backoffDelay(malformed, base, max, random);
           options.onRetry?.(e, wait);
           schedule(wait);
           return;
@@ -124,6 +147,7 @@ export function runPoller(options: PollerOptions): Promise<PollResult> {
       }
       if (done) return;
       failures = 0;
+      malformed = 0;
       try {
         options.onReply?.(result);
       } catch {

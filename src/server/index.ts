@@ -21,3 +21,12 @@ export {
 } from '../core/types.js';
 export { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint } from '../transports/config.js';
 export { BACKEND_PATHS } from '../transports/backend/transport.js';
+
+// The request handler of the backend contract (README, "Server module").
+export { createSignInHandler, type SignInHandler } from './handler.js';
+export { DEFAULT_SCOPES, type SignInHandlerOptions, type ResolvedOptions, type Logger } from './options.js';
+export { MemorySessionStore, type SessionStore, type SessionData, type SignedInUser } from './session.js';
+export { BackendError } from './errors.js';
+export { LoginThrottle, type LoginLimits } from './limits.js';
+export { toFlowState, errorReply, type FlowReply } from './flow-reply.js';
+export { retryAfterSeconds } from './okta-client.js';

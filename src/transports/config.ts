@@ -31,6 +31,8 @@ export interface BackendRequestOptions {
   csrfHeader?: string;
   /** Replaces the global fetch (tests, instrumentation). */
   fetch?: typeof fetch;
+  /** A request with no answer after this many ms fails as a `network` error (retryable). Default 30000, as in IDX mode. */
+  timeoutMs?: number;
 }
 
 export interface BackendTransportOptions extends BackendRequestOptions {

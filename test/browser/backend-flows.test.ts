@@ -360,7 +360,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   it('removed mid-poll, the element makes no more poll requests', async () => {
     performance.setResourceTimingBufferSize(100000);
     performance.clearResourceTimings();
-    const { user, el } = await signedInAs('alice', 'AwaitingChallengeAuthenticatorSelection');
+    const { el } = await signedInAs('alice', 'AwaitingChallengeAuthenticatorSelection');
     await choose(el, /push/i);
     await untilStatus(el, 'AwaitingChallengePoll');
     await waitFor(async () => recorder.of('okta-poll').length >= 2, 'two polls');
@@ -416,7 +416,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   });
 
   it('start over mid-flow returns to the form and the backend forgets the transaction', async () => {
-    const { user, el } = await signedInAs('bob', 'AwaitingAuthenticatorEnrollment');
+    const { el } = await signedInAs('bob', 'AwaitingAuthenticatorEnrollment');
     button(el, /start over/i).click();
     await untilStatus(el, 'Idle');
     expect(title(el)).to.equal('Sign in');

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { OktaAuth } from '@okta/okta-auth-js/idx';
-import { createIdxTransport, type IdxTransportOptions } from '../../src/transports/idx.js';
+import { createIdxTransport } from '../../src/transports/idx.js';
+import type { IdxTransportOptions } from '../../src/transports/config.js';
 import { FlowError, type Transport } from '../../src/core/types.js';
 import { answerPush, device, entry, env, newUser, pollUntilDone, recordRequests, sleep, waitFor } from '../support/local-org.js';
 

@@ -21,7 +21,7 @@ async function startEnrollment(template) {
 }
 
 /** Polls EnrollPoll to the end, then asks GET /state where the flow went; finishes it if Okta Verify is now offered. */
-async function finishEnrollment(browser, user) {
+async function finishEnrollment(browser, _user) {
   const replies = await browser.pollUntilDone('/OktaVerify/EnrollPoll');
   const last = replies.at(-1);
   assert.equal(last.status, 200, JSON.stringify(last.json));

@@ -178,3 +178,47 @@ export class DeviceApi {
 export async function login(browser, user) {
   return browser.post('/login', { username: user.username, password: user.password });
 }
+
+/**
+ * A fetch for the backend's calls to the org that counts them by path, and can stall or answer in the org's
+ * place: `rules` is a list of `{ path: RegExp, hang?: true | 'deaf', delay?: ms, reply?: () => Response, once?: true }`.
+ */
+export function orgFetch() {
+  const counts = new Map();
+  const rules = [];
+  const fetchFn = async (url, init = {}) => {
+    const path = new URL(url).pathname;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    const index = rules.findIndex((r) => r.path.test(path));
+    const rule = rules[index];
+    if (rule) {
+      if (rule.once) rules.splice(index, 1);
+      if (rule.hang === 'deaf') return new Promise(() => {}); // ignores the abort signal too
+      if (rule.hang) {
+        return new Promise((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(init.signal.reason));
+        });
+      }
+      if (rule.delay) {
+        await new Promise((resolve, reject) => {
+          const timer = setTimeout(resolve, rule.delay);
+          init.signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(init.signal.reason);
+          });
+        });
+      }
+      if (rule.reply) return rule.reply();
+    }
+    return fetch(url, init);
+  };
+  return {
+    fetch: fetchFn,
+    counts,
+    rules,
+    /** Calls per path since `reset`, as `{ '/idp/idx/identify': 1, ... }`. */
+    snapshot: () => Object.fromEntries(counts),
+    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    reset: () => counts.clear(),
+  };
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack, login, decodeQr, sleep } from './backend-harness.mjs';
-import session from 'express-session';
+import { MemorySessionStore } from 'okta-signin-elements/server';
 import { configFromEnv } from '../../demo/server/index.mjs';
 
 let stack;
@@ -53,11 +53,12 @@ test('two users at once in two sessions: alice by push, bob by QR, interleaved, 
 test('a poll still running when the user switches channel does not bring the old step back', async () => {
   // A session store that is slow to save the "waiting for enrollment" step: without one request at a time per
   // session, the poll's older copy of the session would be saved after the channel switch.
-  const store = new session.MemoryStore();
+  const store = new MemorySessionStore();
   const set = store.set.bind(store);
-  store.set = (id, data, callback) => {
+  store.set = async (id, data, ttl) => {
     const slow = data.flowState?.status === 'AwaitingEnrollmentPoll';
-    setTimeout(() => set(id, data, callback), slow ? 300 : 0);
+    await sleep(slow ? 300 : 0);
+    return set(id, data, ttl);
   };
   const slowStack = await startStack({ backend: { sessionStore: store } });
   try {
@@ -151,14 +152,20 @@ test('configFromEnv: the local org by default, a real org from the environment',
 });
 
 test('the server-side session never holds the password, mid-flow or after sign-in', async () => {
-  const store = new session.MemoryStore();
+  const store = new MemorySessionStore();
+  const all = new Map();
+  const set = store.set.bind(store);
+  store.set = async (id, data, ttl) => {
+    all.set(id, data);
+    return set(id, data, ttl);
+  };
   const storeStack = await startStack({ backend: { sessionStore: store } });
   try {
     const user = await storeStack.device.createUser('alice');
     const browser = storeStack.browser();
     const picker = await login(browser, user);
     assert.equal(picker.json.status, 'AwaitingChallengeAuthenticatorSelection');
-    const sessions = () => new Promise((resolve, reject) => store.all((err, all) => (err ? reject(err) : resolve(all))));
+    const sessions = async () => Object.fromEntries(all);
     const midFlow = JSON.stringify(await sessions());
     assert.match(midFlow, /stateHandle|idx/i, 'the IDX transaction is in the session');
     assert.ok(!midFlow.includes(user.password), 'no password in the session mid-flow');

@@ -39,3 +39,32 @@ test('every event in the event tables of the README is in the manifest', () => {
   assert.ok(inTables.includes('okta-success'), 'the README has event tables');
   assert.deepEqual(inTables.filter((n) => !inManifest.has(n)), []);
 });
+
+test('the manifest lists only public members and gives every event its detail type', () => {
+  const events = readFileSync(new URL('src/elements/shared/events.ts', root), 'utf8');
+  for (const element of elements) {
+    for (const member of element.members ?? []) assert.ok(!member.privacy || member.privacy === 'public', `${element.tagName}.${member.name}`);
+    for (const event of element.events ?? []) {
+      const detail = /^CustomEvent<(\w+)>$/.exec(event.type?.text ?? '')?.[1];
+      assert.ok(detail, `${element.tagName} ${event.name}: ${event.type?.text}`);
+      assert.match(events, new RegExp(`'${event.name}': ${detail};`), `${event.name} carries ${detail}`);
+    }
+  }
+});
+
+test("every part an element's templates use is in its manifest entry", () => {
+  const sources = {
+    'okta-signin': ['src/elements/okta-signin/okta-signin.ts', ...['challenge', 'credentials', 'enrollment', 'outcome', 'password', 'picker', 'poller'].map((v) => `src/elements/okta-signin/views/${v}.ts`)],
+    'authenticator-picker': ['src/elements/authenticator-picker/authenticator-picker.ts'],
+    'okta-verify-poller': ['src/elements/okta-verify-poller/okta-verify-poller.ts'],
+  };
+  for (const element of elements) {
+    const used = new Set(
+      sources[element.tagName].flatMap((path) =>
+        [...readFileSync(new URL(path, root), 'utf8').matchAll(/\spart="([^"$]+)"/g)].flatMap((m) => m[1].split(/\s+/)),
+      ),
+    );
+    const listed = new Set((element.cssParts ?? []).map((p) => p.name));
+    assert.deepEqual([...used].filter((p) => !listed.has(p)), [], `<${element.tagName}> parts missing from the manifest`);
+  }
+});

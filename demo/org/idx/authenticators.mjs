@@ -7,10 +7,12 @@ export const PASSWORD = 'okta_password';
 export const EMAIL = 'okta_email';
 export const PHONE = 'phone_number';
 export const GOOGLE_OTP = 'google_otp';
+export const WEBAUTHN = 'webauthn';
 
 export const EMAIL_ID = 'aut1okta0email000001';
 export const PHONE_ID = 'aut1okta0phone000001';
 export const GOOGLE_OTP_ID = 'aut1google0otp000001';
+export const WEBAUTHN_ID = 'aut1webauthn00000001';
 
 /** Authenticator id -> key, for the ids a client posts back. */
 export const KEY_BY_ID = {
@@ -19,6 +21,7 @@ export const KEY_BY_ID = {
   [EMAIL_ID]: EMAIL,
   [PHONE_ID]: PHONE,
   [GOOGLE_OTP_ID]: GOOGLE_OTP,
+  [WEBAUTHN_ID]: WEBAUTHN,
 };
 
 export const ID_BY_KEY = Object.fromEntries(Object.entries(KEY_BY_ID).map(([id, key]) => [key, id]));
@@ -34,8 +37,9 @@ const methods = (...types) => types.map((type) => ({ type }));
  * The authenticator object of a key, as listed in `authenticators` and `currentAuthenticator`.
  * @param {string} key
  * @param {string[]} [only] the methods to list (e.g. the one a code was sent by)
+ * @param {{ passkeys?: boolean }} [org] an org with passkeys calls WebAuthn "Passkeys", as Okta does
  */
-export function authenticatorObject(key, only) {
+export function authenticatorObject(key, only, org = {}) {
   switch (key) {
     case OKTA_VERIFY:
       return oktaVerifyAuthenticator(only);
@@ -47,6 +51,8 @@ export function authenticatorObject(key, only) {
       return { type: 'phone', key, id: PHONE_ID, displayName: 'Phone', methods: methods(...(only ?? ['sms', 'voice'])) };
     case GOOGLE_OTP:
       return { type: 'app', key, id: GOOGLE_OTP_ID, displayName: 'Google Authenticator', methods: methods('otp') };
+    case WEBAUTHN:
+      return { type: 'security_key', key, id: WEBAUTHN_ID, displayName: org.passkeys ? 'Passkeys' : 'Security Key or Biometric', methods: methods('webauthn') };
     default:
       throw new Error(`unknown authenticator ${key}`);
   }
@@ -91,5 +97,29 @@ export function enrollmentObject(user, key, only) {
   }
 }
 
+/**
+ * The user's WebAuthn enrollments, one per credential as Okta lists them, each with its `credentialId` (base64url),
+ * from which clients build `excludeCredentials` and `allowCredentials`.
+ * @param {import('../store.mjs').User} user
+ */
+export const webauthnEnrollments = (user) =>
+  user.webauthn.credentials.map((c) => ({
+    type: 'security_key',
+    key: WEBAUTHN,
+    id: c.enrollmentId,
+    authenticatorId: WEBAUTHN_ID,
+    displayName: c.name,
+    credentialId: c.id,
+    ...(c.transports.length ? { transports: c.transports } : {}),
+    methods: methods('webauthn'),
+  }));
+
+/**
+ * Every enrollment of the listed keys, in their order: one entry per key, and one per credential for WebAuthn.
+ * @param {import('../store.mjs').User} user
+ * @param {string[]} keys
+ */
+export const enrollmentList = (user, keys) => keys.flatMap((key) => (key === WEBAUTHN ? webauthnEnrollments(user) : [enrollmentObject(user, key)]));
+
 /** Keys in the order Okta lists a user's enrollments (the password last, as the org always did). */
-export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, PASSWORD];
+export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, WEBAUTHN, PASSWORD];

@@ -1,14 +1,16 @@
-// Verifying: choosing an authenticator (and Okta Verify's or the phone's method), answering a code or password,
-// polling (push, Okta Verify enrollment, email magic link) and resending a code.
+// Verifying: choosing an authenticator (and Okta Verify's or the phone's method), answering a code or password (a
+// security key's answers go to webauthn-routes), polling (push, Okta Verify enrollment, email magic link) and
+// resending a code.
 import { TOTP } from 'otpauth';
 import { idxErrorBody, idxMessage, isObject, sendIon } from '../http.mjs';
-import { EMAIL, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE } from './authenticators.mjs';
+import { EMAIL, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
 import { advance, completeFactor, sendActivation, startPush } from './flow.mjs';
 import { checkGoogleCode } from './google-otp.mjs';
 import { codeMatches, sendCode } from './one-time-codes.mjs';
 import { keyOf, sendFailed } from './sending.mjs';
 import { blank, passwordProblem } from './validate.mjs';
-import { verifyKeys } from './views/index.mjs';
+import { VERIFY_STEPS, verifyKeys } from './views/index.mjs';
+import { webauthnChallenge, webauthnRoutes } from './webauthn-routes.mjs';
 
 const invalidCode = () => idxMessage('Invalid code. Try again.', 'api.authn.error.PASSCODE_INVALID');
 const usedCode = () =>
@@ -25,10 +27,10 @@ const codeOf = (credentials, name) => {
 /** @param {import('./routes.mjs').Kit} kit */
 export function challengeRoutes(kit) {
   const { step, store, env, reply, wrongStep } = kit;
-  const VERIFY = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password'];
+  const answerWebauthn = webauthnRoutes(kit);
 
   step('/challenge', (body, tx, user, res) => {
-    if (!user || !VERIFY.includes(tx.step)) return wrongStep(res, tx);
+    if (!user || !VERIFY_STEPS.includes(tx.step)) return wrongStep(res, tx);
     const authenticator = body.authenticator;
     // A bare resend (okta-auth-js's generic remediator sends only the stateHandle) repeats the current push.
     if (authenticator === undefined && ['challenge-push', 'push-rejected'].includes(tx.step)) {
@@ -70,6 +72,10 @@ export function challengeRoutes(kit) {
       case GOOGLE_OTP:
         Object.assign(tx, { push: null, step: 'challenge-code', challenge: { key, method: 'otp' } });
         return reply(res, tx);
+      case WEBAUTHN:
+        if (!none && method !== 'webauthn') return reply(res, tx, 400, { messages: [noMethod()] });
+        Object.assign(tx, { push: null, current: WEBAUTHN, step: 'challenge-webauthn', challenge: webauthnChallenge(env) });
+        return reply(res, tx);
       default:
         Object.assign(tx, { push: null, challenge: null, step: 'challenge-password' });
         return reply(res, tx);
@@ -85,9 +91,11 @@ export function challengeRoutes(kit) {
   }
 
   step('/challenge/answer', (body, tx, user, res) => {
-    const steps = ['challenge-totp', 'reenroll-password', 'challenge-password', 'challenge-code', 'enroll-code', 'reset-password'];
+    const steps = ['challenge-totp', 'reenroll-password', 'challenge-password', 'challenge-code', 'enroll-code', 'reset-password', 'challenge-webauthn', 'enroll-webauthn'];
     if (!user || !steps.includes(tx.step)) return wrongStep(res, tx);
     const credentials = isObject(body.credentials) ? body.credentials : {};
+
+    if (tx.step === 'challenge-webauthn' || tx.step === 'enroll-webauthn') return answerWebauthn(credentials, tx, user, res);
 
     if (tx.step === 'challenge-totp') {
       const code = codeOf(credentials, 'totp');

@@ -1,15 +1,15 @@
-// Enrolling: choosing an authenticator (Okta Verify's channel, the phone's number and method), Okta Verify's
-// email/SMS activation, and skipping an optional enrollment.
+// Enrolling: choosing an authenticator (Okta Verify's channel, the phone's number and method, a security key's new
+// challenge), Okta Verify's email/SMS activation, and skipping an optional enrollment.
 import { idxMessage, isObject } from '../http.mjs';
-import { EMAIL, GOOGLE_OTP, OKTA_VERIFY, PHONE } from './authenticators.mjs';
+import { EMAIL, GOOGLE_OTP, OKTA_VERIFY, PHONE, WEBAUTHN } from './authenticators.mjs';
 import { sendActivation, startEnrollment, succeed } from './flow.mjs';
 import { startGoogleEnrollment } from './google-otp.mjs';
 import { sendCode } from './one-time-codes.mjs';
 import { keyOf, sendFailed } from './sending.mjs';
 import { blank, e164Phone, validEmail, validPhone } from './validate.mjs';
-import { canSkip, enrollKeys } from './views/index.mjs';
+import { ENROLL_STEPS, canSkip, enrollKeys } from './views/index.mjs';
+import { webauthnChallenge } from './webauthn-routes.mjs';
 
-const ENROLL = ['select-enroll', 'enrollment-channel-data', 'enroll-poll', 'enrollment-data', 'enroll-code'];
 const invalidPhone = () => idxMessage('Invalid Phone Number.', 'api.factors.error.sms.invalid_phone');
 
 /** @param {import('./routes.mjs').Kit} kit */
@@ -17,7 +17,7 @@ export function enrollRoutes(kit) {
   const { step, store, env, reply, wrongStep } = kit;
 
   step('/credential/enroll', async (body, tx, user, res) => {
-    if (!user || user.phantom || !ENROLL.includes(tx.step)) return wrongStep(res, tx);
+    if (!user || user.phantom || !ENROLL_STEPS.includes(tx.step)) return wrongStep(res, tx);
     const authenticator = body.authenticator;
     const key = isObject(authenticator) ? keyOf(authenticator.id, user) : null;
     if (!key || !enrollKeys(user).includes(key)) {
@@ -36,6 +36,10 @@ export function enrollRoutes(kit) {
     if (key === GOOGLE_OTP) {
       await startGoogleEnrollment(tx, user, env.origin);
       Object.assign(tx, { step: 'enroll-code', challenge: { key, method: 'otp' } });
+      return reply(res, tx);
+    }
+    if (key === WEBAUTHN) {
+      Object.assign(tx, { step: 'enroll-webauthn', challenge: webauthnChallenge(env) });
       return reply(res, tx);
     }
     if (key === EMAIL) return sendThenEnroll(res, tx, user, { key, method: 'email', target: user.email.address });
@@ -90,7 +94,7 @@ export function enrollRoutes(kit) {
   });
 
   step('/skip', (_body, tx, user, res) => {
-    if (!user || user.phantom || !ENROLL.includes(tx.step) || !canSkip(user)) return wrongStep(res, tx);
+    if (!user || user.phantom || !ENROLL_STEPS.includes(tx.step) || !canSkip(user)) return wrongStep(res, tx);
     succeed(tx, user, store);
     return reply(res, tx);
   });

@@ -118,3 +118,19 @@ export function sendActivation(tx, target, store) {
   store.send({ channel: tx.channel, to: target, link: store.activationLink(tx) });
   tx.step = 'enroll-poll';
 }
+
+/** The sign-in part of a transaction as it stands before anyone is identified: at start and after a cancel. */
+export function identifyStep() {
+  return {
+    step: 'identify',
+    purpose: 'login',
+    username: null,
+    phantom: null,
+    factors: [],
+    challenge: null,
+    push: null,
+    channel: null,
+    activated: false,
+    interactionCode: null,
+  };
+}

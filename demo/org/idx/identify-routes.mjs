@@ -2,7 +2,7 @@
 // password recovery, and cancel.
 import { idxMessage, isObject } from '../http.mjs';
 import { PASSWORD } from './authenticators.mjs';
-import { advance } from './flow.mjs';
+import { advance, identifyStep } from './flow.mjs';
 import { recoveryOptions } from './policy.mjs';
 import { blank, text } from './validate.mjs';
 
@@ -69,18 +69,7 @@ export function identifyRoutes({ step, store, reply, wrongStep, setUser, ctx }) 
   });
 
   step('/cancel', (_body, tx, _user, res) => {
-    Object.assign(tx, {
-      step: 'identify',
-      purpose: 'login',
-      username: null,
-      phantom: null,
-      factors: [],
-      challenge: null,
-      push: null,
-      channel: null,
-      activated: false,
-      interactionCode: null,
-    });
+    Object.assign(tx, identifyStep());
     return reply(res, tx);
   });
 }

@@ -1,6 +1,6 @@
 // The authenticator pickers: `select-authenticator-authenticate` (options relate to the user's enrollments, as
-// Okta's do) and `select-authenticator-enroll` (options relate to `authenticators`).
-import { EMAIL, GOOGLE_OTP, ID_BY_KEY, OKTA_VERIFY, PASSWORD, PHONE, PHONE_METHOD_OPTIONS } from './authenticators.mjs';
+// Okta's do, WebAuthn's to `authenticators`) and `select-authenticator-enroll` (options relate to `authenticators`).
+import { EMAIL, GOOGLE_OTP, ID_BY_KEY, OKTA_VERIFY, PASSWORD, PHONE, PHONE_METHOD_OPTIONS, WEBAUTHN } from './authenticators.mjs';
 import { CHANNEL_OPTIONS, METHOD_OPTIONS, form } from './ion.mjs';
 
 const LABELS = {
@@ -9,7 +9,11 @@ const LABELS = {
   [EMAIL]: 'Email',
   [PHONE]: 'Phone',
   [GOOGLE_OTP]: 'Google Authenticator',
+  [WEBAUTHN]: 'Security Key or Biometric',
 };
+
+/** @param {string} key @param {{ passkeys?: boolean }} org */
+const labelOf = (key, org) => (key === WEBAUTHN && org.passkeys ? 'Passkeys' : LABELS[key]);
 
 const idField = (key) => ({ name: 'id', required: true, value: ID_BY_KEY[key], mutable: false });
 const fixedMethod = (value) => ({ name: 'methodType', required: false, value, mutable: false });
@@ -29,6 +33,8 @@ function verifyFields(key, user) {
       return [idField(key), fixedMethod('email')];
     case GOOGLE_OTP:
       return [idField(key), fixedMethod('otp')];
+    case WEBAUTHN:
+      return [idField(key), fixedMethod('webauthn')];
     default:
       return [idField(key), fixedMethod('password')];
   }
@@ -47,26 +53,31 @@ function enrollFields(key) {
       ];
     case EMAIL:
       return [idField(key), fixedMethod('email')];
+    case WEBAUTHN:
+      return [idField(key), fixedMethod('webauthn')];
     default:
       return [idField(key)];
   }
 }
 
 /**
+ * Options relate to the user's enrollment, except WebAuthn's, which relates to the authenticator (a user may have
+ * several security keys), as Okta's do.
  * @param {{ origin: string, stateHandle: string }} c
  * @param {import('../store.mjs').User} user
- * @param {string[]} keys the authenticators offered
- * @param {string[]} enrolled the keys of `authenticatorEnrollments`, in its order
+ * @param {string[]} keys the authenticators offered, which are also `authenticators` in this order
+ * @param {string[]} enrolled the key of each entry of `authenticatorEnrollments`, in its order
+ * @param {{ passkeys?: boolean }} [org]
  */
-export const selectAuthenticate = (c, user, keys, enrolled) =>
+export const selectAuthenticate = (c, user, keys, enrolled, org = {}) =>
   form(c, 'select-authenticator-authenticate', '/idp/idx/challenge', [
     {
       name: 'authenticator',
       type: 'object',
       options: keys.map((key) => ({
-        label: LABELS[key],
+        label: labelOf(key, org),
         value: { form: { value: verifyFields(key, user) } },
-        relatesTo: `$.authenticatorEnrollments.value[${enrolled.indexOf(key)}]`,
+        relatesTo: key === WEBAUTHN ? `$.authenticators.value[${keys.indexOf(key)}]` : `$.authenticatorEnrollments.value[${enrolled.indexOf(key)}]`,
       })),
     },
   ]);
@@ -74,14 +85,15 @@ export const selectAuthenticate = (c, user, keys, enrolled) =>
 /**
  * @param {{ origin: string, stateHandle: string }} c
  * @param {string[]} keys the authenticators offered, which are also `authenticators` in this order
+ * @param {{ passkeys?: boolean }} [org]
  */
-export const selectEnroll = (c, keys) =>
+export const selectEnroll = (c, keys, org = {}) =>
   form(c, 'select-authenticator-enroll', '/idp/idx/credential/enroll', [
     {
       name: 'authenticator',
       type: 'object',
       options: keys.map((key, i) => ({
-        label: LABELS[key],
+        label: labelOf(key, org),
         value: { form: { value: enrollFields(key) } },
         relatesTo: `$.authenticators.value[${i}]`,
       })),

@@ -1,6 +1,6 @@
 // The org's sign-on, enrollment and recovery policies, per user: which authenticators must be enrolled, which
 // may verify the second factor, and which can recover a forgotten password.
-import { EMAIL, ENROLLMENT_ORDER, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE } from './authenticators.mjs';
+import { EMAIL, ENROLLMENT_ORDER, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
 
 /**
  * @param {import('../store.mjs').User} user
@@ -16,6 +16,8 @@ export function isEnrolled(user, key) {
       return user.phone.enrolled;
     case GOOGLE_OTP:
       return user.googleOtp.enrolled;
+    case WEBAUTHN:
+      return user.webauthn.credentials.length > 0;
     case PASSWORD:
       return true;
     default:

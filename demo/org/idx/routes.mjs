@@ -7,13 +7,15 @@ import { challengeRoutes } from './challenge-routes.mjs';
 import { enrollRoutes } from './enroll-routes.mjs';
 import { identifyRoutes } from './identify-routes.mjs';
 import { render } from './views/index.mjs';
+import { newChallenge } from './webauthn.mjs';
 
 const SESSION_EXPIRED = () =>
   idxMessage('You have been logged out due to inactivity. Refresh or return to the sign in screen.', 'idx.session.expired');
 
 /**
  * @typedef {{ store: import('../store.mjs').OrgStore, origin: string, pollRefreshMs: number, minPollIntervalMs: number,
- *   codeTtlMs: number, resendIntervalMs: number }} IdxEnv
+ *   codeTtlMs: number, resendIntervalMs: number, trustedOrigins: string[], rpId: string, passkeys: boolean,
+ *   webauthnTimeoutMs: number }} IdxEnv
  * @typedef {ReturnType<typeof makeKit>} Kit
  */
 
@@ -26,9 +28,17 @@ function makeKit(env, router) {
     users: store,
     appLabel: (clientId) => store.apps.get(clientId)?.label,
     identifierFirst: (clientId) => Boolean(store.apps.get(clientId)?.identifierFirst),
+    rpId: env.rpId,
+    trustedOrigins: env.trustedOrigins,
+    passkeys: env.passkeys,
+    webauthnTimeoutMs: env.webauthnTimeoutMs,
   };
 
-  const reply = (res, tx, status = 200, notes = {}) => sendIon(res, status, render(tx, ctx, notes));
+  const reply = (res, tx, status = 200, notes = {}) => {
+    // With passkeys, identify carries a challenge for a passkey sign-in; a new one once it has expired.
+    if (env.passkeys && tx.step === 'identify' && !(tx.autofill?.expiresAt > Date.now())) tx.autofill = newChallenge(env);
+    sendIon(res, status, render(tx, ctx, notes));
+  };
   const expired = (res, tx) =>
     sendIon(res, 401, idxErrorBody([SESSION_EXPIRED()], { ...(tx ? { expiresAt: new Date(tx.expiresAt).toISOString() } : {}), intent: 'LOGIN' }));
   const bad = (res, message, key = 'errors.E0000001', status = 400) => sendIon(res, status, idxErrorBody([idxMessage(message, key)]));

@@ -1,7 +1,7 @@
 // Shared by the verify and enroll endpoints: which authenticator a posted id names, and Okta's answer when a
 // code may not be sent again yet.
 import { idxMessage } from '../http.mjs';
-import { EMAIL, GOOGLE_OTP, KEY_BY_ID, OKTA_VERIFY, PASSWORD, PHONE } from './authenticators.mjs';
+import { EMAIL, GOOGLE_OTP, KEY_BY_ID, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
 import { passwordEnrollment } from './ion.mjs';
 
 /**
@@ -20,6 +20,7 @@ export function keyOf(id, user) {
     [GOOGLE_OTP]: user.googleOtp.enrollmentId,
     [PASSWORD]: passwordEnrollment(user).id,
   };
+  if (user.webauthn.credentials.some((c) => c.enrollmentId === id)) return WEBAUTHN;
   return Object.keys(enrollments).find((key) => enrollments[key] === id) ?? null;
 }
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import './okta-signin.js';
 import type { OktaSignin } from './okta-signin.js';
 import type { AuthenticatorPicker } from '../authenticator-picker/authenticator-picker.js';
-import type { FlowStatus, Transport } from '../../core/types.js';
+import { FlowError, type FlowState, type FlowStatus, type Transport } from '../../core/types.js';
 
 const PASSWORD = 'correct-horse';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -488,5 +488,92 @@ describe('<okta-signin> transport property', () => {
     fill(el, { code: '123456' });
     await submit(el);
     expect((await success).detail).to.deep.equal({ next: undefined, tokens: { idToken: 'id-123456' } });
+  });
+});
+
+describe("<okta-signin> with the page's own sign-in form", () => {
+  // The markup the README gives: fields the page renders itself, usable before the script has loaded.
+  const pageForm = () => html`<form slot="credentials" method="dialog">
+    <label for="page-username">Email</label>
+    <input id="page-username" name="username" autocomplete="username" required />
+    <label for="page-password">Password</label>
+    <input id="page-password" name="password" type="password" autocomplete="current-password" required />
+    <button>Sign in</button>
+  </form>`;
+
+  function recordingTransport(seen: unknown[], answer: () => Promise<FlowState>): Transport {
+    const idle = async () => ({ status: 'Idle' }) as FlowState;
+    return {
+      kind: 'backend',
+      resume: async () => null,
+      login: async (input) => {
+        seen.push(input);
+        return answer();
+      },
+      selectAuthenticator: idle,
+      selectEnrollmentChannel: idle,
+      sendEnrollmentChannelData: idle,
+      verifyCode: idle,
+      changePassword: idle,
+      skip: idle,
+      cancel: idle,
+      poll: async () => ({ continuePolling: false, refresh: null }),
+    };
+  }
+
+  it('signs in with the fields found in the page; the password leaves the field once sent', async () => {
+    const seen: unknown[] = [];
+    let release!: () => void;
+    const t = recordingTransport(seen, () => new Promise<FlowState>((r) => (release = () => r({ status: 'AwaitingChallengeCode', challenge: { methodType: 'totp' } }))));
+    const el = await fixture<OktaSignin>(html`<okta-signin .transport=${t}>${pageForm()}</okta-signin>`);
+    expect(title(el)).to.equal('Sign in');
+    expect(el.shadowRoot!.querySelector('#username'), 'no second form of its own').to.equal(null);
+    await expect(el).to.be.accessible();
+
+    const username = document.querySelector<HTMLInputElement>('#page-username')!;
+    const password = document.querySelector<HTMLInputElement>('#page-password')!;
+    const button = document.querySelector<HTMLButtonElement>('form[slot=credentials] button')!;
+    expect(username.getRootNode()).to.equal(document);
+    username.value = 'ann@example.com';
+    password.value = 'pw-page-1';
+    button.click();
+    await el.updateComplete;
+    expect(seen).to.deep.equal([{ username: 'ann@example.com', password: 'pw-page-1' }]);
+    expect(password.value).to.equal('');
+    expect(button.disabled, 'busy while the request runs').to.equal(true);
+    release();
+    await status(el, 'AwaitingChallengeCode');
+    expect(button.disabled).to.equal(false);
+    // The page's form is not shown outside the sign-in step.
+    expect(document.querySelector<HTMLFormElement>('form[slot=credentials]')!.assignedSlot).to.equal(null);
+    expect(location.href).not.to.include('pw-page-1');
+  });
+
+  it('Enter in the password field submits; a wrong password keeps the username in the page field', async () => {
+    const seen: unknown[] = [];
+    const t = recordingTransport(seen, () => Promise.reject(new FlowError('invalid_credentials', 'bad', { status: 401 })));
+    const el = await fixture<OktaSignin>(html`<okta-signin .transport=${t}>${pageForm()}</okta-signin>`);
+    const form = document.querySelector<HTMLFormElement>('form[slot=credentials]')!;
+    document.querySelector<HTMLInputElement>('#page-username')!.value = 'bo';
+    document.querySelector<HTMLInputElement>('#page-password')!.value = 'nope';
+    form.requestSubmit();
+    await waitUntil(() => alertText(el) !== '');
+    expect(alertText(el)).to.equal('Wrong username or password.');
+    expect(document.querySelector<HTMLInputElement>('#page-username')!.value).to.equal('bo');
+    expect(el.flowState.status).to.equal('Idle');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the same markup sends nothing anywhere before the element has loaded (method="dialog")', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div>${pageForm()}</div>`);
+    const form = holder.querySelector('form')!;
+    holder.querySelector<HTMLInputElement>('[name=username]')!.value = 'ann';
+    holder.querySelector<HTMLInputElement>('[name=password]')!.value = 'pw-before';
+    let submitted = 0;
+    form.addEventListener('submit', () => submitted++);
+    form.querySelector('button')!.click();
+    await sleep(50);
+    expect(submitted).to.equal(1);
+    expect(location.href).not.to.include('pw-before');
   });
 });

@@ -41,11 +41,26 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @fires okta-authenticator-select - from the inner picker.
  * @fires okta-poll - `{ continuePolling, refresh }` on every poll reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
+ * @slot credentials - The page's own sign-in form (`<form slot="credentials" method="dialog">` with fields named
+ *   `username` and `password` and a submit button), shown instead of the element's: it works before the script has
+ *   loaded and password managers see its fields in the page.
  * @csspart container - The card around every view.
- * @csspart title - Each view's heading.
- * @csspart form - Each view's form (also `credentials`, `channels`, `channel-data`, `code`, `password-change`).
+ * @csspart title - Each view's heading (also `success` and `terminal` on the outcome views).
+ * @csspart success - The heading of the signed-in view.
+ * @csspart terminal - The heading of the view after a sign-in that did not finish.
+ * @csspart form - Each view's form.
+ * @csspart credentials - The sign-in form.
+ * @csspart channels - The form to choose how to set up Okta Verify.
+ * @csspart channel-data - The form for the email address or phone number a setup link goes to.
+ * @csspart code - The code form, and its code field.
+ * @csspart password-change - The form to change an expired password.
  * @csspart label - Field labels.
- * @csspart input - Text fields (also `username`, `password`, `contact`, `code`, `new-password`, `confirm-password`).
+ * @csspart input - Text fields.
+ * @csspart username - The username field.
+ * @csspart password - The password field.
+ * @csspart contact - The email address or phone number field.
+ * @csspart new-password - The new password field.
+ * @csspart confirm-password - The field that repeats the new password.
  * @csspart submit - Each view's main button.
  * @csspart cancel - The "Start over" button.
  * @csspart error - The error message (`role="alert"`).
@@ -54,7 +69,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart poller - The inner `<okta-verify-poller>`, which shows the progress of the flow's polling.
  * @csspart qr - The QR code image.
  * @csspart number - The number to tap in Okta Verify.
+ * @csspart sent-to - Where the setup link went.
  * @csspart other-way - "Can't scan? Set up another way".
+ * @csspart channel-group - The group of enrollment channel choices.
  * @csspart channel - One enrollment channel choice.
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
@@ -143,6 +160,12 @@ export class OktaSignin extends LitElement {
 
   constructor() {
     super();
+    // The page's own sign-in form lives in the light DOM: its submit event reaches this element, not the views.
+    this.addEventListener('submit', (e) => {
+      if (e.target !== this.pageForm()) return;
+      if (this.flowState.status === 'Idle') this.onSubmit(e);
+      else e.preventDefault();
+    });
     this.addEventListener('focusin', () => (this.engaged = true));
     this.addEventListener('focusout', (e) => {
       const to = e.relatedTarget as Node | null;
@@ -173,7 +196,15 @@ export class OktaSignin extends LitElement {
     if (this.dirty && this.isConnected) this.setup();
   }
 
+  /** The page's own sign-in form, if it gave one. */
+  private pageForm(): HTMLFormElement | null {
+    return this.querySelector<HTMLFormElement>(':scope > form[slot="credentials"]');
+  }
+
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // The page's form cannot read this element's state: its submit buttons follow the pending state here.
+    const busy = this.pending || this.waiting > 0;
+    for (const b of this.pageForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = busy;
     const prev = changed.get('flowState') as FlowState | undefined;
     // Follow the user into the new view, but never pull focus into the form from elsewhere on the page.
     if (prev && prev.status !== this.flowState.status && this.engaged) {
@@ -339,7 +370,8 @@ export class OktaSignin extends LitElement {
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay } = this;
     // Still busy while the next view loads after its request.
     const pending = this.pending || this.waiting > 0;
-    return { state, flow, pending, mismatch, username, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
+    const pageForm = !!this.pageForm();
+    return { state, flow, pending, mismatch, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
   }
 
   protected override render() {

@@ -77,4 +77,7 @@ export function emit<K extends keyof OktaEventDetails>(
 
 declare global {
   interface HTMLElementEventMap extends OktaEventMap {}
+  // The events bubble and are composed, so listeners on document and window receive them too.
+  interface DocumentEventMap extends OktaEventMap {}
+  interface WindowEventMap extends OktaEventMap {}
 }

@@ -3,6 +3,7 @@ import { strings, type Strings } from './messages.js';
 import { loadMessages } from './i18n-load.js';
 
 /** A table as a language module holds it: every sentence a string, placeholders as `{name}`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function of any placeholders, whatever their types.
 export type Messages = { [K in keyof Strings]: Strings[K] extends string | ((...a: any[]) => string) ? string : Strings[K] };
 
 /** Part of a table, merged over an element's language on that element only (its `strings` property). */

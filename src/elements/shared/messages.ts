@@ -88,6 +88,7 @@ const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 
 /** A sentence with placeholders: a template such as `'Tap {n} in Okta Verify.'`, or a function of them in order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a function's own parameter types must fit.
 export type Template = string | ((...values: any[]) => string);
 
 /** The shape of a whole table: English's, with a template or a function for each sentence that has placeholders. */

@@ -1,5 +1,6 @@
 import { FlowError, type ErrorCode } from '../../core/types.js';
 import { parseRetryAfter } from '../../core/retry-after.js';
+import { rateLimitWait } from '../../core/poller.js';
 import type { BackendRequestOptions } from '../config.js';
 import { isObject, pick } from './read.js';
 
@@ -13,6 +14,14 @@ const KNOWN_CODES: readonly ErrorCode[] = [
   'rate_limited',
 ];
 const MAX_MESSAGE = 300;
+/** As in IDX mode: a request the server never answers fails after 30 s instead of freezing the flow. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** A 429's `Retry-After` in ms, clamped to 1 s .. 5 min as the poller waits it; undefined when absent. */
+function clampedRetryAfter(header: string | null): number | undefined {
+  const ms = parseRetryAfter(header);
+  return ms === undefined ? undefined : rateLimitWait(ms);
+}
 
 /** Reads an error body `{ code, message }`, `{ Code, Message }` or `{ error: { code, message } }`. */
 function errorBody(body: unknown): { code?: string; message?: string } {
@@ -44,19 +53,36 @@ export async function requestJson(
   }
   let response: Response;
   let text: string;
+  // The caller's signal aborts the request as before; the timeout aborts it too, reported as a network error.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('Timed out', 'TimeoutError'));
+  }, timeoutMs);
+  const onAbort = () => controller.abort(init.signal?.reason);
+  if (init.signal?.aborted) onAbort();
+  else init.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     response = await (options.fetch ?? fetch)(url, {
       method,
       headers,
       body: method === 'POST' ? JSON.stringify(init.body ?? {}) : undefined,
       credentials: options.credentials ?? 'same-origin',
-      signal: init.signal,
+      signal: controller.signal,
       cache: 'no-store',
     });
     text = await response.text();
   } catch (error) {
+    if (timedOut && !init.signal?.aborted) {
+      throw new FlowError('network', `No answer in ${timeoutMs} ms`, { retryable: true, cause: error });
+    }
     if ((error as Error | null)?.name === 'AbortError' || init.signal?.aborted) throw error;
     throw new FlowError('network', 'Network error', { retryable: true, cause: error });
+  } finally {
+    clearTimeout(timer);
+    init.signal?.removeEventListener('abort', onAbort);
   }
   const isJson = /\bjson\b/i.test(response.headers.get('Content-Type') ?? '');
   let body: unknown;
@@ -80,7 +106,7 @@ export async function requestJson(
     throw new FlowError('rate_limited', 'Too many requests', {
       status,
       retryable: true,
-      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+      retryAfterMs: clampedRetryAfter(response.headers.get('Retry-After')),
     });
   }
   if (status === 401 || info.code === 'session_expired') {

@@ -66,6 +66,43 @@ describe('BackendTransport', () => {
     }
   });
 
+  it('a request the server never answers fails as a retryable network error after timeoutMs (default 30 s)', async () => {
+    let seen: AbortSignal | undefined;
+    const hang: typeof fetch = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        seen = init?.signal ?? undefined;
+        seen?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    const t = new BackendTransport({ baseUrl: '/nowhere', fetch: hang, timeoutMs: 200 });
+    const started = Date.now();
+    const e = await failure(t.poll('enroll'));
+    expect(e).to.be.instanceOf(FlowError);
+    expect(e.code).to.equal('network');
+    expect(e.retryable).to.equal(true);
+    expect(Date.now() - started).to.be.within(150, 2000);
+    expect(seen?.aborted).to.equal(true);
+
+    // The caller's own abort is still an abort, not a network error.
+    const ctrl = new AbortController();
+    const pending = failure(new BackendTransport({ baseUrl: '/nowhere', fetch: hang }).resume(ctrl.signal));
+    ctrl.abort();
+    expect((await pending).name).to.equal('AbortError');
+  });
+
+  it('an unreadable poll reply is malformed_response marked retryable, so the flow\'s poller tries again', async () => {
+    for (const kind of ['malformed', 'html', 'empty']) {
+      const e = await failure(reply(kind).poll('challenge'));
+      expect(e.code, kind).to.equal('malformed_response');
+      expect(e.retryable, kind).to.equal(true);
+    }
+  });
+
+  it('a 429 with Retry-After 0 is waited as 1 s', async () => {
+    const fake: typeof fetch = async () => new Response('{}', { status: 429, headers: { 'Retry-After': '0', 'Content-Type': 'application/json' } });
+    const e = await failure(new BackendTransport({ baseUrl: '/x', fetch: fake }).poll('enroll'));
+    expect(e.retryAfterMs).to.equal(1000);
+  });
+
   it('reads Retry-After in seconds and as an HTTP date', async () => {
     const s = await failure(reply('429').poll('enroll'));
     expect(s.code).to.equal('rate_limited');

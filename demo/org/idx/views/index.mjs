@@ -1,16 +1,18 @@
 // Renders a sign-in transaction as the IDX response Okta sends for its current step: the common envelope here,
 // each step's remediations in the module of its authenticator.
-import { PASSWORD, authenticatorObject, enrollmentObject } from '../authenticators.mjs';
+import { PASSWORD, WEBAUTHN, authenticatorObject, enrollmentList } from '../authenticators.mjs';
 import { form, userObject } from '../ion.mjs';
 import { selectAuthenticate, selectEnroll } from '../pickers.mjs';
 import { enrolledKeys, optionalEnrollments, recoveryOptions, requiredEnrollments, verifyOptions } from '../policy.mjs';
 import { challengeCode, enrollCode, phoneEnrollmentData, phoneVerificationData } from './codes.mjs';
 import * as ov from './okta-verify.mjs';
 import * as password from './password.mjs';
+import { challengeWebauthn, enrollWebauthn, passkeySignIn } from './webauthn.mjs';
 
 /**
  * @typedef {{ origin: string, pollRefreshMs: number, users: import('../../store.mjs').OrgStore,
- *   appLabel?: (clientId: string) => string|undefined, identifierFirst: (clientId: string) => boolean }} ViewContext
+ *   appLabel?: (clientId: string) => string|undefined, identifierFirst: (clientId: string) => boolean,
+ *   rpId: string, trustedOrigins: string[], passkeys: boolean, webauthnTimeoutMs: number }} ViewContext
  * @typedef {{ messages?: object[], fieldErrors?: Record<string, object[]> }} ViewNotes
  * @typedef {{ c: { origin: string, stateHandle: string }, tx: any, user: import('../../store.mjs').User,
  *   ctx: ViewContext, fe: Record<string, object[]>, messages: object[], body: Record<string, any>,
@@ -20,12 +22,12 @@ import * as password from './password.mjs';
 const list = (value) => ({ type: 'array', value });
 const obj = (value) => ({ type: 'object', value });
 
-const VERIFY_STEPS = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password'];
-const ENROLL_STEPS = ['select-enroll', 'enrollment-channel-data', 'enroll-poll', 'enrollment-data', 'enroll-code'];
+export const VERIFY_STEPS = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password', 'challenge-webauthn'];
+export const ENROLL_STEPS = ['select-enroll', 'enrollment-channel-data', 'enroll-poll', 'enrollment-data', 'enroll-code', 'enroll-webauthn'];
 
 /** @type {Record<string, (v: View) => object[]>} */
 const STEPS = {
-  identify: password.identify,
+  identify: (v) => [...password.identify(v), ...(v.ctx.passkeys ? passkeySignIn(v) : [])],
   'identify-recovery': password.identifyRecovery,
   'challenge-password': password.challengePassword,
   'reenroll-password': password.reenrollPassword,
@@ -41,6 +43,8 @@ const STEPS = {
   'enroll-poll': ov.enrollPoll,
   'enrollment-data': phoneEnrollmentData,
   'enroll-code': enrollCode,
+  'enroll-webauthn': enrollWebauthn,
+  'challenge-webauthn': challengeWebauthn,
 };
 
 /**
@@ -74,12 +78,15 @@ export function render(tx, ctx, notes = {}) {
     expiresAt: new Date(tx.expiresAt).toISOString(),
     intent: 'LOGIN',
   };
-  // Until the password is proven (identifier first, recovery), the answer shows only what the step needs, so it
-  // reads the same for every account, and for no account.
-  const proven = (tx.factors ?? []).includes(PASSWORD) && !user?.phantom;
+  // Until the password (or a passkey) is proven (identifier first, recovery), the answer shows only what the step
+  // needs, so it reads the same for every account, and for no account.
+  const proven = (tx.factors ?? []).some((key) => key === PASSWORD || key === WEBAUTHN) && !user?.phantom;
   const verifying = user && VERIFY_STEPS.includes(tx.step) ? verifyKeys(tx, user) : [];
   const enrolling = user && ENROLL_STEPS.includes(tx.step) ? enrollKeys(user) : [];
   const enrolled = user ? (proven ? enrolledKeys(user) : verifying) : [];
+  const enrollments = user ? enrollmentList(user, enrolled) : [];
+  // The key of each entry of authenticatorEnrollments (WebAuthn has one per credential), for the picker's relatesTo.
+  const enrollmentKeys = enrollments.map((e) => e.key);
 
   /** @type {View} */
   const v = {
@@ -91,8 +98,8 @@ export function render(tx, ctx, notes = {}) {
     messages: [...(notes.messages ?? [])],
     body,
     identifierFirst: ctx.identifierFirst(tx.clientId),
-    verifyPicker: () => selectAuthenticate(c, user, verifying, enrolled),
-    enrollPicker: () => selectEnroll(c, enrolling),
+    verifyPicker: () => selectAuthenticate(c, user, verifying, enrollmentKeys, ctx),
+    enrollPicker: () => selectEnroll(c, enrolling, ctx),
     skip: () => (canSkip(user) ? [form(c, 'skip', '/idp/idx/skip', [])] : []),
   };
 
@@ -122,8 +129,8 @@ export function render(tx, ctx, notes = {}) {
   if (remediation.length) body.remediation = list(remediation);
   if (user && !['identify', 'identify-recovery'].includes(tx.step)) {
     const offered = verifying.length ? verifying : enrolling;
-    if (offered.length) body.authenticators = list(offered.map((key) => authenticatorObject(key)));
-    body.authenticatorEnrollments = list(enrolled.map((key) => enrollmentObject(user, key)));
+    if (offered.length) body.authenticators = list(offered.map((key) => authenticatorObject(key, undefined, ctx)));
+    body.authenticatorEnrollments = list(enrollments);
     body.user = proven ? userObject(user) : obj({ id: user.id, identifier: user.username });
   }
   body.cancel = form(c, 'cancel', '/idp/idx/cancel', []);

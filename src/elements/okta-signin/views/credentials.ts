@@ -1,8 +1,14 @@
 import { html } from 'lit';
 import type { ViewHost } from './host.js';
 
+/** The sign-in form: the element's own, or the page's own form in the `credentials` slot. */
 export const credentialsView = (h: ViewHost) =>
-  html`<form part="form credentials" @submit=${h.onSubmit}>
+  h.pageForm
+    ? html`<div class="col">
+        <h2 part="title" tabindex="-1">${h.t.signIn}</h2>
+        <slot name="credentials"></slot>
+      </div>`
+    : html`<form part="form credentials" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${h.t.signIn}</h2>
     <label for="username" part="label">${h.t.username}</label>
     <input

@@ -19,6 +19,8 @@ export interface ViewHost {
   readonly username: string;
   /** The element's text, in its language with its overrides. */
   readonly t: Strings;
+  /** The page gave its own sign-in form (`<form slot="credentials">`): the view shows it instead of its own. */
+  readonly pageForm: boolean;
   onSubmit(e: SubmitEvent): void;
   onUsername(e: Event): void;
   onSelect(e: OktaAuthenticatorSelectEvent): void;

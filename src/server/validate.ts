@@ -1,13 +1,15 @@
-import { invalidInput } from './errors.mjs';
+import { invalidInput } from './errors.js';
 
-/**
- * Reads one required string field of a JSON body.
- * @param {unknown} body
- * @param {string} name
- * @param {{ max?: number, label?: string, trim?: boolean }} [rules]
- */
-export function requiredString(body, name, { max = 256, label = name, trim = true } = {}) {
-  const raw = body && typeof body === 'object' && !Array.isArray(body) ? body[name] : undefined;
+const field = (body: unknown, name: string): unknown =>
+  body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
+
+/** Reads one required string field of a JSON body. */
+export function requiredString(
+  body: unknown,
+  name: string,
+  { max = 256, label = name, trim = true }: { max?: number; label?: string; trim?: boolean } = {},
+): string {
+  const raw = field(body, name);
   if (typeof raw !== 'string') throw invalidInput(`Enter your ${label}.`);
   const value = trim ? raw.trim() : raw;
   if (!value) throw invalidInput(`Enter your ${label}.`);
@@ -15,8 +17,8 @@ export function requiredString(body, name, { max = 256, label = name, trim = tru
   return value;
 }
 
-export function optionalString(body, name) {
-  const raw = body && typeof body === 'object' && !Array.isArray(body) ? body[name] : undefined;
+export function optionalString(body: unknown, name: string): string | undefined {
+  const raw = field(body, name);
   return typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
 }
 
@@ -24,19 +26,19 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{5,24}$/;
 const CODE = /^[0-9]{4,10}$/;
 
-export function emailAddress(body) {
+export function emailAddress(body: unknown): string {
   const email = requiredString(body, 'email', { label: 'email address', max: 320 });
   if (!EMAIL.test(email)) throw invalidInput('Enter a valid email address.');
   return email;
 }
 
-export function phoneNumber(body) {
+export function phoneNumber(body: unknown): string {
   const phone = requiredString(body, 'phoneNumber', { label: 'phone number', max: 32 });
   if (!PHONE.test(phone)) throw invalidInput('Enter a valid phone number, for example +1 555 010 0100.');
   return phone.replace(/[ ().-]/g, '');
 }
 
-export function verificationCode(body) {
+export function verificationCode(body: unknown): string {
   const code = requiredString(body, 'code', { label: 'code', max: 32 }).replace(/\s+/g, '');
   if (!CODE.test(code)) throw invalidInput('Enter the code shown in Okta Verify (digits only).');
   return code;

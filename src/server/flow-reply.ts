@@ -2,20 +2,22 @@
  * The backend contract's flow reply for an okta-auth-js (step mode) IDX transaction, from the package's one IDX
  * mapping, so that backend mode shows every step exactly as IDX mode does. The reply never holds secrets.
  */
-import { errorOf, stateOf, FlowError } from 'okta-signin-elements/server';
-import { BackendError, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.mjs';
+import { errorOf, type Operation } from '../idx/errors.js';
+import { stateOf } from '../idx/map.js';
+import type { IdxTransaction } from '../idx/types.js';
+import { FlowError, type FlowState } from '../core/types.js';
+import { BackendError, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.js';
 
-/**
- * @param {any} transaction okta-auth-js `IdxTransaction`
- * @returns {Record<string, any>} a flow reply without `status: 'Success'` (the caller finishes sign-in)
- */
-export function toFlowState(transaction) {
+/** A flow reply as the contract sends it (a plain JSON object). */
+export type FlowReply = FlowState & Record<string, unknown>;
+
+export function toFlowState(transaction: IdxTransaction): FlowReply {
   try {
-    return { ...stateOf(transaction) };
+    return { ...stateOf(transaction) } as FlowReply;
   } catch (error) {
     // A step the elements cannot drive: the attempt ends here, and the user may start over.
     if (error instanceof FlowError && error.reason === 'unsupported-step') {
-      return { status: 'Terminal', message: 'This sign-in attempt has ended. Please sign in again.' };
+      return { status: 'Terminal', message: 'This sign-in attempt has ended. Please sign in again.' } as FlowReply;
     }
     throw error;
   }
@@ -23,25 +25,23 @@ export function toFlowState(transaction) {
 
 // What the browser is told for each error code the mapping reports. Okta's own wording for these names the user or
 // the policy; the user gets a fixed message instead.
-const REPLY_BY_CODE = {
+const REPLY_BY_CODE: Record<string, [number, string]> = {
   invalid_credentials: [400, 'Incorrect username or password.'],
   invalid_code: [400, 'That code is not valid. Try again.'],
   push_rejected: [403, 'The push notification was denied in Okta Verify.'],
 };
 
-/**
- * The error a transaction stands for, as the contract's error reply, or null when it is a state to show.
- * @param {any} transaction
- * @param {import('okta-signin-elements/server').Operation} op what the request was doing
- * @param {{ retryAfter?: number }} http the last Okta response (`retryAfter` in seconds)
- * @returns {BackendError | null}
- */
-export function errorReply(transaction, op, http = {}) {
+/** The error a transaction stands for, as the contract's error reply, or null when it is a state to show. */
+export function errorReply(
+  transaction: IdxTransaction,
+  op: Operation,
+  http: { retryAfter?: number } = {},
+): BackendError | null {
   const error = errorOf(transaction, op, http.retryAfter === undefined ? undefined : http.retryAfter * 1000);
   if (!error) return null;
   switch (error.code) {
     case 'rate_limited':
-      return rateLimited(Math.ceil((error.retryAfterMs ?? 60000) / 1000));
+      return rateLimited((error.retryAfterMs ?? 60000) / 1000);
     case 'session_expired':
       return sessionExpired();
     case 'server':

@@ -1,0 +1,165 @@
+// Load figure: N concurrent sign-ins through the reference backend and the local org, on 127.0.0.1 only.
+// Each virtual user is a fresh dave-style user (device API, template 'dave'): GET /state (pre-start), POST /login,
+// POST /skip, GET /me, POST /logout. Reports sign-ins per second, p50/p95 latency, and the backend process's heap
+// after global.gc() and the sessions stored, after each round of sign-ins: the target is flat.
+//   node --expose-gc scripts/bench/load.mjs        (npm run bench runs it)
+//   LOAD_ROUNDS=3 LOAD_SIGNINS=1000 LOAD_CONCURRENCY=16
+// The org runs in a child process, so the heap measured is the backend's (and this load generator's).
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { MemorySessionStore } from 'okta-signin-elements/server';
+import { createBackend } from '../../demo/server/index.mjs';
+
+const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
+const PER_ROUND = Math.min(Number(process.env.LOAD_SIGNINS ?? 1000), 5000);
+const CONCURRENCY = Math.min(Number(process.env.LOAD_CONCURRENCY ?? 16), 64);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+if (typeof global.gc !== 'function') {
+  console.error('load bench: run with node --expose-gc');
+  process.exit(1);
+}
+
+async function startOrgProcess() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { startOrg } = await import(${JSON.stringify(`${root}/demo/org/index.mjs`)});
+       const org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50 });
+       console.log(JSON.stringify({ origin: org.origin, issuer: org.issuer }));`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(out.slice(0, nl));
+    });
+    child.on('exit', (code) => reject(new Error(`org exited with ${code}`)));
+  });
+  return { ...JSON.parse(line), child };
+}
+
+const org = await startOrgProcess();
+const store = new MemorySessionStore();
+const backend = createBackend({
+  issuer: org.issuer,
+  clientId: 'local-web',
+  clientSecret: 'local-web-secret',
+  redirectUri: 'http://localhost:3999/login/callback',
+  sessionSecret: 'load-bench',
+  sessionStore: store,
+  trustProxy: true,
+  logger: { warn() {}, error: (line) => console.error(line) },
+});
+const server = createServer((req, res) => {
+  if (!req.url.startsWith('/auth/')) {
+    res.statusCode = 404;
+    res.end();
+    return;
+  }
+  req.url = req.url.slice('/auth'.length);
+  backend(req, res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}/auth`;
+
+async function pool(n, limit, fn) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, n) }, async () => {
+    while (next < n) await fn(next++);
+  });
+  await Promise.all(workers);
+}
+
+async function createUsers(n) {
+  const users = new Array(n);
+  await pool(n, 16, async (i) => {
+    const res = await fetch(`${org.origin}/device/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ template: 'dave' }),
+    });
+    if (res.status !== 201) throw new Error(`device API: ${res.status}`);
+    users[i] = await res.json();
+  });
+  return users;
+}
+
+let clientSeq = 0;
+async function signIn(user) {
+  const address = `10.${(clientSeq >> 16) & 255}.${(clientSeq >> 8) & 255}.${clientSeq++ & 255}`;
+  let cookie = '';
+  const call = async (method, path, json) => {
+    const headers = { accept: 'application/json', 'x-forwarded-for': address };
+    if (cookie) headers.cookie = cookie;
+    if (json) headers['content-type'] = 'application/json';
+    const res = await fetch(base + path, { method, headers, body: json ? JSON.stringify(json) : undefined });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0];
+    const body = await res.json();
+    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const started = performance.now();
+  await call('GET', '/state');
+  const posted = performance.now();
+  const offered = await call('POST', '/login', { username: user.username, password: user.password });
+  const loginMs = performance.now() - posted;
+  if (offered.status !== 'AwaitingAuthenticatorEnrollment') throw new Error(`login: ${offered.status}`);
+  const done = await call('POST', '/skip', {});
+  if (done.status !== 'Success') throw new Error(`skip: ${done.status}`);
+  const totalMs = performance.now() - started;
+  if (!(await call('GET', '/me')).signedIn) throw new Error('not signed in');
+  await call('POST', '/logout', {});
+  return { totalMs, loginMs };
+}
+
+const pct = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const heapMb = () => {
+  global.gc();
+  global.gc();
+  return process.memoryUsage().heapUsed / 1048576;
+};
+
+console.log(`\nload: ${ROUNDS} rounds of ${PER_ROUND} sign-ins (dave: state, login, skip, me, logout), ${CONCURRENCY} at a time, 127.0.0.1`);
+console.log('round  sign-ins/s  sign-in p50  p95     login p50  p95     heap after gc  sessions stored');
+const startHeap = heapMb();
+console.log(`start  ${''.padEnd(10)}  ${''.padEnd(20)}  ${''.padEnd(17)}  ${startHeap.toFixed(1).padStart(7)} MB  ${String(store.size).padStart(5)}`);
+let failures = 0;
+for (let round = 1; round <= ROUNDS; round += 1) {
+  const users = await createUsers(PER_ROUND);
+  const totals = [];
+  const logins = [];
+  const t0 = performance.now();
+  await pool(PER_ROUND, CONCURRENCY, async (i) => {
+    try {
+      const { totalMs, loginMs } = await signIn(users[i]);
+      totals.push(totalMs);
+      logins.push(loginMs);
+    } catch (error) {
+      failures += 1;
+      if (failures <= 3) console.error(`sign-in failed: ${error.message}`);
+    }
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const ms = (v) => `${v.toFixed(0)} ms`.padStart(7);
+  console.log(
+    `${String(round).padEnd(5)}  ${(totals.length / seconds).toFixed(1).padStart(10)}  ${ms(pct(totals, 50))}  ${ms(pct(totals, 95))}  ${ms(pct(logins, 50))}  ${ms(pct(logins, 95))}  ${heapMb().toFixed(1).padStart(7)} MB  ${String(store.size).padStart(5)}`,
+  );
+}
+console.log(failures ? `${failures} sign-ins failed` : 'every sign-in succeeded');
+
+server.closeAllConnections();
+server.close();
+store.close();
+org.child.kill();
+process.exitCode = failures ? 1 : 0;

@@ -1,0 +1,41 @@
+/** An error the backend answers with: an HTTP status and the contract's `{ code, message }`. */
+export class BackendError extends Error {
+  override name = 'BackendError';
+  /** Seconds to send as `Retry-After` (429, 503). */
+  retryAfter?: number;
+
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    extra: { retryAfter?: number } = {},
+  ) {
+    super(message);
+    this.retryAfter = extra.retryAfter;
+  }
+}
+
+/** `Retry-After` the backend sends, in seconds: never below 1 s nor above 5 min, whatever Okta said. */
+export const clampRetryAfterSeconds = (seconds: number | undefined, fallback = 60): number => {
+  const s = seconds === undefined || !Number.isFinite(seconds) ? fallback : Math.ceil(seconds);
+  return Math.min(300, Math.max(1, s));
+};
+
+export const invalidInput = (message: string): BackendError => new BackendError(400, 'invalid_input', message);
+
+export const sessionExpired = (): BackendError =>
+  new BackendError(401, 'session_expired', 'Your sign-in session has expired. Please sign in again.');
+
+export const rateLimited = (retryAfter?: number): BackendError =>
+  new BackendError(429, 'rate_limited', 'Too many requests. Please wait a moment and try again.', {
+    retryAfter: clampRetryAfterSeconds(retryAfter),
+  });
+
+export const upstreamFailure = (): BackendError =>
+  new BackendError(502, 'server', 'The sign-in service could not be reached. Please try again.');
+
+export const upstreamTimeout = (): BackendError =>
+  new BackendError(504, 'server', 'The sign-in service took too long to answer. Please try again.');
+
+export const busy = (): BackendError =>
+  new BackendError(503, 'server', 'Another request of this sign-in is still running. Please try again.', { retryAfter: 1 });

@@ -1,0 +1,169 @@
+import { OktaAuth } from '@okta/okta-auth-js';
+import type { SessionData } from './session.js';
+
+/** The `getItem`/`setItem` string API okta-auth-js expects of a storage. */
+export interface StorageProvider {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/**
+ * A storage kept in one user's session. okta-auth-js's own Node storage is one memory cache for the whole
+ * process, shared by every user.
+ */
+function sessionStorageProvider(session: SessionData): StorageProvider {
+  return {
+    getItem: (key) => session.idx?.[key] ?? null,
+    setItem: (key, value) => {
+      (session.idx ??= {})[key] = String(value);
+    },
+    removeItem: (key) => {
+      if (session.idx) delete session.idx[key];
+    },
+  };
+}
+
+export function clearIdxTransaction(session: SessionData): void {
+  delete session.idx;
+}
+
+export function hasIdxTransaction(session: SessionData | undefined): boolean {
+  return Boolean(session?.idx && Object.keys(session.idx).length);
+}
+
+/** A storage in this process's memory (the discovery document and keys; a request's tokens). */
+export function memoryStorage(): StorageProvider {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+/** What Okta's last answer said about rate limits, which okta-auth-js does not pass on. */
+export interface LastResponse {
+  status?: number;
+  retryAfter?: number;
+  /** A call to Okta ran out of time during this request. */
+  timedOut?: boolean;
+}
+
+/** Okta did not answer in time. */
+export class OktaTimeoutError extends Error {
+  override name = 'OktaTimeoutError';
+}
+
+export interface OktaClientSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  redirectUri: string;
+  scopes: string[];
+  fetch: typeof fetch;
+  /** Longest wait for one call to Okta, ms. */
+  callTimeoutMs: number;
+  /** When the whole request must be over (epoch ms): no call outlives it. */
+  deadline: number;
+}
+
+type HttpArgs = { headers?: Record<string, string>; data?: unknown; withCredentials?: boolean };
+
+// okta-auth-js's Node request client (esm/node/fetch/fetchRequest.js), plus a timeout on every call.
+function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
+  return async (method: string, url: string, args: HttpArgs) => {
+    let body = args.data;
+    const headers = args.headers ?? {};
+    const contentType = headers['Content-Type'] || headers['content-type'] || '';
+    if (body && typeof body !== 'string') {
+      if (/application\/\w*\+?json/.test(contentType)) body = JSON.stringify(body);
+      else if (contentType === 'application/x-www-form-urlencoded') {
+        body = Object.entries(body as Record<string, string>)
+          .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+          .join('&');
+      }
+    }
+    const budget = Math.max(1, Math.min(settings.callTimeoutMs, settings.deadline - Date.now()));
+    const signal = AbortSignal.timeout(budget);
+    let response: Response;
+    let data: unknown;
+    // The timeout wins even over a fetch (a proxy, an instrumentation wrapper) that ignores the signal.
+    const aborted = new Promise<never>((_resolve, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    aborted.catch(() => undefined);
+    try {
+      response = await Promise.race([settings.fetch(url, { method, headers, body: body as string | undefined, signal }), aborted]);
+      const isJson = (response.headers.get('Content-Type') ?? '').toLowerCase().includes('application/json');
+      const read = isJson
+        ? response.json().catch((e: unknown) => ({ error: e, errorSummary: 'Could not parse server response' }))
+        : response.text();
+      data = await Promise.race([read, aborted]);
+    } catch (error) {
+      if (signal.aborted) {
+        last.timedOut = true;
+        throw new OktaTimeoutError(`${method} ${new URL(url).pathname}: no answer in ${budget} ms`);
+      }
+      throw error;
+    }
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      responseHeaders[key] = value;
+    });
+    last.status = response.status;
+    last.retryAfter = retryAfterSeconds(responseHeaders);
+    const isObject = typeof data === 'object' && data !== null;
+    const result: Record<string, unknown> = {
+      responseText: isObject ? JSON.stringify(data) : data,
+      status: response.status,
+      headers: responseHeaders,
+    };
+    if (isObject) {
+      result.responseType = 'json';
+      result.responseJSON = data;
+    }
+    if (!response.ok || (isObject && (data as { error?: unknown }).error)) throw result;
+    return result;
+  };
+}
+
+/** An okta-auth-js client for one request of one user, its IDX transaction kept in `session`. */
+export function createOktaClient(settings: OktaClientSettings, session: SessionData, cache: StorageProvider) {
+  const transactionStorage = sessionStorageProvider(session);
+  const last: LastResponse = {};
+  const authClient = new OktaAuth({
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    redirectUri: settings.redirectUri,
+    scopes: settings.scopes,
+    httpRequestClient: timedRequestClient(settings, last) as never,
+    storageManager: {
+      token: { storageProvider: memoryStorage() },
+      cache: { storageProvider: cache },
+      transaction: { storageProvider: transactionStorage },
+      'shared-transaction': { storageProvider: transactionStorage },
+      'original-uri': { storageProvider: transactionStorage },
+    } as never,
+    transactionManager: { enableSharedStorage: false },
+    tokenManager: { autoRenew: false, autoRemove: false },
+    services: { autoRenew: false, autoRemove: false, syncStorage: false },
+  } as never);
+  return { authClient, http: last };
+}
+
+/** Seconds to wait, from `Retry-After` (seconds or an HTTP date) or Okta's `x-rate-limit-reset` (epoch seconds). */
+export function retryAfterSeconds(headers: Record<string, string> | undefined): number | undefined {
+  if (!headers) return undefined;
+  const retryAfter = headers['retry-after'];
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  }
+  const reset = Number(headers['x-rate-limit-reset']);
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, Math.ceil(reset - Date.now() / 1000));
+  return undefined;
+}

@@ -1,0 +1,94 @@
+/**
+ * `okta-signin-elements/server/redis`: sessions in Redis, for several instances of the backend behind a load
+ * balancer. It takes a connected client of the `redis` package (node-redis 4 or later) and imports nothing of it:
+ * a site that keeps sessions in memory never installs a Redis client.
+ *
+ *   import { createClient } from 'redis';
+ *   const redis = await createClient({ url: process.env.REDIS_URL }).connect();
+ *   createSignInHandler({ ..., sessionStore: redisSessionStore(redis), limits: { redis } });
+ */
+import { randomBytes } from 'node:crypto';
+import type { SessionData, SessionStore } from './session.js';
+
+/** What the store needs of a client: node-redis's `sendCommand`. */
+export interface RedisCommandClient {
+  sendCommand(args: string[]): Promise<unknown>;
+}
+
+export interface RedisSessionStoreOptions {
+  /** Key prefix. Default `okta_signin:`. */
+  prefix?: string;
+  /** How often a request waiting for a session's lock tries again, ms. Default 20. */
+  lockRetryMs?: number;
+}
+
+// Deletes the lock only if it is still ours (it may have expired and been taken by another request).
+const UNLOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/**
+ * A `SessionStore` in Redis: each session one JSON string with a TTL (`SET … PX`), and a short lock per session
+ * (`SET lock NX PX`, released with a compare-and-delete) so that one session's requests run one at a time across
+ * every instance, as they do within one.
+ */
+export class RedisSessionStore implements SessionStore {
+  private readonly prefix: string;
+  private readonly retryMs: number;
+
+  constructor(
+    private readonly client: RedisCommandClient,
+    options: RedisSessionStoreOptions = {},
+  ) {
+    this.prefix = options.prefix ?? 'okta_signin:';
+    this.retryMs = options.lockRetryMs ?? 20;
+  }
+
+  private key = (id: string) => `${this.prefix}sess:${id}`;
+
+  async get(id: string): Promise<SessionData | undefined> {
+    const value = await this.client.sendCommand(['GET', this.key(id)]);
+    if (typeof value !== 'string' || !value) return undefined;
+    try {
+      return JSON.parse(value) as SessionData;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(id: string, data: SessionData, ttlMs: number): Promise<void> {
+    await this.client.sendCommand(['SET', this.key(id), JSON.stringify(data), 'PX', String(Math.max(1, Math.ceil(ttlMs)))]);
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.client.sendCommand(['DEL', this.key(id)]);
+  }
+
+  async lock(id: string, holdMs: number, waitMs: number): Promise<() => Promise<void>> {
+    const key = `${this.prefix}lock:${id}`;
+    const token = randomBytes(16).toString('hex');
+    const giveUpAt = Date.now() + waitMs;
+    for (;;) {
+      const ok = await this.client.sendCommand(['SET', key, token, 'NX', 'PX', String(Math.ceil(holdMs))]);
+      if (ok === 'OK') break;
+      if (Date.now() >= giveUpAt) throw new Error(`session busy for ${waitMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, this.retryMs));
+    }
+    return async () => {
+      await this.client.sendCommand(['EVAL', UNLOCK, '1', key, token]);
+    };
+  }
+
+  /** Sessions stored under the prefix (SCAN; for tests and monitoring, not for hot paths). */
+  async count(): Promise<number> {
+    let cursor = '0';
+    let total = 0;
+    do {
+      const [next, keys] = (await this.client.sendCommand(['SCAN', cursor, 'MATCH', `${this.prefix}sess:*`, 'COUNT', '1000'])) as [string, string[]];
+      cursor = String(next);
+      total += keys.length;
+    } while (cursor !== '0');
+    return total;
+  }
+}
+
+export const redisSessionStore = (client: RedisCommandClient, options?: RedisSessionStoreOptions): RedisSessionStore =>
+  new RedisSessionStore(client, options);

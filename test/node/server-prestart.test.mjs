@@ -1,0 +1,124 @@
+// Pre-start: GET /state with no sign-in in progress starts the IDX transaction, so POST /login costs one call to
+// Okta (identify). Pre-started transactions are bounded: a short TTL in the store, a few per client address.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MemorySessionStore } from 'okta-signin-elements/server';
+import { startStack, login, orgFetch, sleep } from './backend-harness.mjs';
+
+const idxCalls = (snapshot) => Object.fromEntries(Object.entries(snapshot).filter(([path]) => !/well-known|keys$/.test(path)));
+
+test('after GET /state, POST /login costs Okta one call (identify) instead of three', async (t) => {
+  const figures = {};
+  for (const prestart of [false, undefined]) {
+    const okta = orgFetch();
+    const stack = await startStack({ backend: { fetch: okta.fetch, ...(prestart === false ? { prestart } : {}) } });
+    try {
+      const user = await stack.device.createUser('dave');
+      const browser = stack.browser();
+      assert.deepEqual((await browser.get('/state')).json, { status: 'Idle' });
+      await sleep(300);
+      okta.reset();
+      const reply = await login(browser, user);
+      assert.equal(reply.json.status, 'AwaitingAuthenticatorEnrollment');
+      figures[prestart === false ? 'off' : 'on'] = idxCalls(okta.snapshot());
+      assert.equal((await browser.post('/skip')).json.status, 'Success');
+    } finally {
+      await stack.close();
+    }
+  }
+  t.diagnostic(`Okta calls on POST /login: pre-start off ${JSON.stringify(figures.off)}, on ${JSON.stringify(figures.on)}`);
+  assert.deepEqual(figures.off, { '/oauth2/default/v1/interact': 1, '/idp/idx/introspect': 1, '/idp/idx/identify': 1 });
+  assert.deepEqual(figures.on, { '/idp/idx/identify': 1 });
+});
+
+test('a login sent right after GET /state waits for the pre-start instead of racing it', async () => {
+  const okta = orgFetch();
+  okta.rules.push({ path: /\/v1\/interact$/, delay: 300 });
+  const stack = await startStack({ backend: { fetch: okta.fetch } });
+  try {
+    const user = await stack.device.createUser('alice');
+    const browser = stack.browser();
+    await browser.get('/state');
+    const reply = await login(browser, user);
+    assert.equal(reply.json.status, 'AwaitingChallengeAuthenticatorSelection');
+    assert.equal(okta.counts.get('/oauth2/default/v1/interact'), 1, 'one transaction, the pre-started one');
+  } finally {
+    await stack.close();
+  }
+});
+
+test('bounded: a few pre-starts per address, each kept only prestart.ttlMs; a failed login keeps none', async (t) => {
+  const store = new MemorySessionStore();
+  const okta = orgFetch();
+  const stack = await startStack({
+    backend: { fetch: okta.fetch, sessionStore: store, prestart: { ttlMs: 400, perAddress: 5 }, trustProxy: true },
+  });
+  try {
+    const ask = (address) =>
+      fetch(`${stack.origin}/auth/state`, { headers: { 'x-forwarded-for': address } }).then(async (r) => ({
+        cookie: r.headers.get('set-cookie'),
+        json: await r.json(),
+      }));
+    const replies = [];
+    for (let i = 0; i < 12; i += 1) replies.push(await ask('192.0.2.1'));
+    await sleep(200);
+    assert.ok(replies.every((r) => r.json.status === 'Idle'));
+    const stored = store.size;
+    t.diagnostic(`12 anonymous GET /state from one address: ${stored} pre-started transactions stored, ${okta.counts.get('/oauth2/default/v1/interact')} interact calls`);
+    assert.equal(stored, 5);
+    assert.equal(okta.counts.get('/oauth2/default/v1/interact'), 5);
+    await ask('192.0.2.2');
+    await sleep(50);
+    assert.equal(store.size, 6, 'another address has its own allowance');
+    await sleep(500);
+    store.prune();
+    assert.equal(store.size, 0, 'pre-started transactions expire after ttlMs');
+
+    // A failed login with a pre-started transaction leaves no session behind.
+    const user = await stack.device.createUser('alice');
+    const browser = stack.browser();
+    await browser.get('/state');
+    await sleep(200);
+    assert.equal(store.size, 1);
+    const failed = await browser.post('/login', { username: user.username, password: 'wrong' });
+    assert.equal(failed.json.code, 'invalid_credentials');
+    assert.equal(store.size, 0);
+    assert.equal(browser.cookies.size, 0, 'the cookie is cleared');
+  } finally {
+    await stack.close();
+    store.close();
+  }
+});
+
+test('a pre-started transaction is no sign-in: steps answer 401, polls end', async () => {
+  const stack = await startStack();
+  try {
+    const browser = stack.browser();
+    await browser.get('/state');
+    await sleep(200);
+    assert.equal((await browser.post('/select-authenticator', { authenticatorId: 'x' })).json.code, 'session_expired');
+    assert.equal((await browser.post('/skip')).status, 401);
+    assert.equal((await browser.get('/OktaVerify/ChallengePoll')).status, 401);
+    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle' });
+  } finally {
+    await stack.close();
+  }
+});
+
+test('a pre-started transaction Okta has let expire: the login starts another and succeeds', async () => {
+  const okta = orgFetch();
+  const stack = await startStack({ org: { stateHandleTtlMs: 800 }, backend: { fetch: okta.fetch } });
+  try {
+    const user = await stack.device.createUser('dave');
+    const browser = stack.browser();
+    await browser.get('/state');
+    await sleep(1200);
+    okta.reset();
+    const reply = await login(browser, user);
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(reply.json.status, 'AwaitingAuthenticatorEnrollment');
+    assert.equal(okta.counts.get('/oauth2/default/v1/interact'), 1, 'a new transaction');
+  } finally {
+    await stack.close();
+  }
+});
