@@ -1,6 +1,7 @@
 // Two outputs from one source tree:
 // - dist/**: ES modules with .d.ts, Lit and okta-auth-js left as imports, for npm users and their bundlers;
-// - dist/cdn/okta-signin-elements.min.js: one minified file for a <script type="module"> tag, Lit inside;
+// - dist/cdn/okta-signin-elements.min.js: one minified file for a <script type="module"> tag, Lit inside, with
+//   <okta-signin>; the other two elements, the later sign-in views and each language are chunks loaded when used;
 //   IDX mode's okta-auth-js sits in a chunk next to it that only IDX mode downloads.
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -9,7 +10,8 @@ import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { readdirSync } from 'node:fs';
 
-const input = 'src/index.ts';
+// The script-tag file's entry: <okta-signin> at once, the other two elements when used (src/cdn.ts).
+const input = 'src/cdn.ts';
 // Source maps carry the sources themselves (inlineSources): the package ships dist/ but not src/.
 
 // The script-tag build links okta-auth-js's IDX client into the IDX transport's chunk: one download for IDX mode

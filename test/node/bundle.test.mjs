@@ -51,6 +51,19 @@ test('the views after the sign-in form are a lazy chunk of their own, not in the
   }
 });
 
+test('<authenticator-picker> and <okta-verify-poller> are chunks of their own, loaded when used', () => {
+  const lazy = [...entry.matchAll(/import\(["'](\.\/chunks\/[^"']+)["']\)/g)].map((m) => m[1]);
+  const chunk = (name) => lazy.find((path) => path.startsWith(`./chunks/${name}-`));
+  for (const [name, marker] of [
+    ['authenticator-picker', 'radiogroup'],
+    ['okta-verify-poller', 'spinner'],
+  ]) {
+    assert.ok(chunk(name), `${name} is a dynamic import of the script-tag file`);
+    assert.ok(read(`cdn/${chunk(name)}`).includes(marker), `${name}'s template is in its chunk`);
+    assert.ok(!entry.includes(marker), `${name}'s template is not in the script-tag file`);
+  }
+});
+
 test('the server entry loads in Node without a DOM and maps a transaction', async () => {
   const server = await import('okta-signin-elements/server');
   const state = server.stateOf({ status: 'PENDING', neededToProceed: [{ name: 'identify', value: [] }] });

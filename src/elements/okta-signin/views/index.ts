@@ -14,5 +14,13 @@ export const FIRST_VIEWS: Views = {
   Terminal: terminalView,
 };
 
-/** The views of the steps after the password (picker, enrollment, challenge, password change), loaded on demand. */
-export const loadStepViews = (): Promise<Views> => import('./steps.js').then((m) => m.STEP_VIEWS);
+/**
+ * The views of the steps after the password (picker, enrollment, challenge, password change), loaded on demand,
+ * with the two elements they show fetched alongside rather than after them.
+ */
+export const loadStepViews = (): Promise<Views> =>
+  Promise.all([
+    import('./steps.js'),
+    import('../../authenticator-picker/authenticator-picker.js'),
+    import('../../okta-verify-poller/okta-verify-poller.js'),
+  ]).then(([m]) => m.STEP_VIEWS);
