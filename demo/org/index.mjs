@@ -30,6 +30,8 @@ import { OrgStore } from './store.mjs';
  * @property {boolean} [passkeys] WebAuthn as Okta's "Passkeys": discoverable credentials with user verification at
  *   enrollment, and a passkey sign-in (autofill or button) offered on identify (default false)
  * @property {number} [webauthnTimeoutMs] how long a WebAuthn challenge can be answered (default 5 minutes)
+ * @property {number} [lockoutThreshold] wrong passwords in a row that lock an account, as Okta's password policy
+ *   does (default 10); a locked account refuses every password until the org restarts
  * @property {Logger} [logger] default: only unexpected faults, to stderr
  */
 
@@ -56,6 +58,7 @@ function settings(options) {
     rpId: new URL(origin).hostname,
     passkeys: Boolean(options.passkeys),
     webauthnTimeoutMs: options.webauthnTimeoutMs ?? 5 * 60 * 1000,
+    lockoutThreshold: options.lockoutThreshold ?? 10,
     logger: options.logger ?? quietLogger,
   };
 }

@@ -111,6 +111,23 @@ export class OrgStore {
     return this.users.get(username.trim().toLowerCase());
   }
 
+  /**
+   * Checks a password as Okta's password policy counts them: each wrong one in a row counts, the right one resets the
+   * count, and at the threshold the account locks; a locked account refuses every password.
+   * @param {User} user @param {string} passcode
+   * @returns {'ok' | 'wrong' | 'locked'}
+   */
+  checkPassword(user, passcode) {
+    if (user.lockedOut) return 'locked';
+    if (user.password === passcode) {
+      user.failedPasswords = 0;
+      return 'ok';
+    }
+    user.failedPasswords = (user.failedPasswords ?? 0) + 1;
+    if (user.failedPasswords >= this.options.lockoutThreshold) user.lockedOut = true;
+    return user.lockedOut ? 'locked' : 'wrong';
+  }
+
   /** @param {User} user */
   enroll(user) {
     user.oktaVerify.enrolled = true;

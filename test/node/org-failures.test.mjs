@@ -48,6 +48,23 @@ describe('failures', () => {
   });
   after(() => org.close());
 
+  test('ten wrong passwords in a row lock the account, in Okta\'s words; then the right one is refused too', async () => {
+    const { username } = await newUser(org, 'dave');
+    const auth = oktaClient(org);
+    const keys = [];
+    for (let i = 0; i < 10; i++) keys.push((await signIn(auth, username, `wrong-${i}`)).messages[0].i18n.key);
+    assert.deepEqual(keys, [...Array(9).fill('errors.E0000004'), 'errors.E0000119']);
+    const right = await signIn(oktaClient(org), username, PASSWORD);
+    assert.notEqual(right.status, 'SUCCESS');
+    assert.equal(right.messages[0].message, 'Your account is locked. Please contact your administrator.');
+    assert.equal(right.messages[0].i18n.key, 'errors.E0000119');
+    // Another account is not touched, and the right password resets the count of one that is not locked.
+    const other = await newUser(org, 'dave');
+    for (let i = 0; i < 9; i++) await signIn(oktaClient(org), other.username, 'wrong');
+    assert.equal((await signIn(oktaClient(org), other.username, PASSWORD)).nextStep?.name, 'select-authenticator-enroll');
+    assert.equal((await signIn(oktaClient(org), other.username, 'wrong')).messages[0].i18n.key, 'errors.E0000004');
+  });
+
   test('wrong password: "Authentication failed" (errors.E0000004), and the same client can try again', async () => {
     const auth = oktaClient(org);
     const wrong = await signIn(auth, 'alice@example.com', 'not-the-password');

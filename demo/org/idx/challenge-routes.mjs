@@ -8,7 +8,7 @@ import { advance, completeFactor, sendActivation, startPush } from './flow.mjs';
 import { checkGoogleCode } from './google-otp.mjs';
 import { codeMatches, sendCode } from './one-time-codes.mjs';
 import { keyOf, sendFailed } from './sending.mjs';
-import { blank, passwordProblem } from './validate.mjs';
+import { LOCKED_OUT, blank, passwordProblem } from './validate.mjs';
 import { VERIFY_STEPS, verifyKeys } from './views/index.mjs';
 import { webauthnChallenge, webauthnRoutes } from './webauthn-routes.mjs';
 
@@ -113,9 +113,9 @@ export function challengeRoutes(kit) {
     const passcode = typeof credentials.passcode === 'string' ? credentials.passcode : '';
     if (!passcode) return reply(res, tx, 400, { fieldErrors: { passcode: [blank()] } });
     if (tx.step === 'challenge-password') {
-      if (user.phantom || passcode !== user.password) {
-        return reply(res, tx, 401, { messages: [idxMessage('Password is incorrect', 'incorrectPassword')] });
-      }
+      const checked = user.phantom ? 'wrong' : store.checkPassword(user, passcode);
+      if (checked === 'locked') return reply(res, tx, 401, { messages: [LOCKED_OUT()] });
+      if (checked === 'wrong') return reply(res, tx, 401, { messages: [idxMessage('Password is incorrect', 'incorrectPassword')] });
       completeFactor(tx, user, store, PASSWORD);
       return reply(res, tx);
     }

@@ -1,6 +1,7 @@
 // Identify (username and password together, or the username alone for identifier-first apps), the start of
 // password recovery, and cancel.
 import { idxMessage, isObject } from '../http.mjs';
+import { LOCKED_OUT } from './validate.mjs';
 import { PASSWORD } from './authenticators.mjs';
 import { advance, identifyStep } from './flow.mjs';
 import { recoveryOptions } from './policy.mjs';
@@ -42,8 +43,10 @@ export function identifyRoutes({ step, store, reply, wrongStep, setUser, ctx }) 
       });
     }
     const user = store.findUser(identifier);
+    const checked = user ? store.checkPassword(user, passcode) : 'wrong';
+    if (checked === 'locked') return reply(res, tx, 401, { messages: [LOCKED_OUT()] });
     // Okta answers an unknown user and a wrong password alike, so the answer does not reveal who has an account.
-    if (!user || user.password !== passcode) {
+    if (checked === 'wrong') {
       return reply(res, tx, 401, { messages: [idxMessage('Authentication failed', 'errors.E0000004')] });
     }
     setUser(tx, user);

@@ -61,3 +61,6 @@ export const e164Phone = (value) => {
   if (/^\+[1-9]\d{7,14}$/.test(compact)) return compact;
   return /^[2-9]\d{9}$/.test(compact) ? `+1${compact}` : null;
 };
+
+/** Okta's answer once the password policy has locked the account (the same for every password from then on). */
+export const LOCKED_OUT = () => idxMessage('Your account is locked. Please contact your administrator.', 'errors.E0000119');
