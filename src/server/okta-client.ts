@@ -85,7 +85,11 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
       }
     }
     const budget = Math.max(1, Math.min(settings.callTimeoutMs, settings.deadline - Date.now()));
-    const signal = AbortSignal.timeout(budget);
+    // A timer of our own, cleared when the call ends: AbortSignal.timeout() cannot be cleared, and until it fires
+    // the signal keeps the finished request (and what fetch attached to it) in memory.
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(new DOMException(`no answer in ${budget} ms`, 'TimeoutError')), budget);
+    const signal = ctrl.signal;
     let response: Response;
     let data: unknown;
     // The timeout wins even over a fetch (a proxy, an instrumentation wrapper) that ignores the signal.
@@ -106,6 +110,8 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
         throw new OktaTimeoutError(`${method} ${new URL(url).pathname}: no answer in ${budget} ms`);
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
     const responseHeaders: Record<string, string> = {};
     response.headers.forEach((value, key) => {
