@@ -6,6 +6,8 @@ export const pickerStyles = css`
     gap: 0.4em;
   }
   [role='radio'] {
+    box-sizing: border-box;
+    min-height: 2.75rem;
     padding: 0.6em 0.8em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -220,6 +220,28 @@ describe('<okta-signin> challenge', () => {
     expect(alertText(el)).to.equal('');
   });
 
+  it('a wrong code marks the code field invalid and describes it by the error; controls are at least 44 px', async () => {
+    const { el } = await mount();
+    const field = (id: string) => $<HTMLInputElement>(el, `#${id}`);
+    expect(field('username').getAttribute('aria-describedby')).to.equal('error');
+    expect(field('password').getAttribute('aria-invalid')).to.equal('false');
+    for (const control of [field('username'), field('password'), $(el, '[part~=submit]')]) {
+      expect(control.getBoundingClientRect().height, control.id || 'submit').to.be.at.least(44);
+    }
+    await login(el, 'totp');
+    await status(el, 'AwaitingChallengeAuthenticatorSelection');
+    await pick(el, 1);
+    await status(el, 'AwaitingChallengeCode');
+    expect(field('code').getAttribute('aria-invalid')).to.equal('false');
+    fill(el, { code: '000000' });
+    await submit(el);
+    await waitUntil(() => alertText(el) !== '');
+    expect(field('code').getAttribute('aria-invalid')).to.equal('true');
+    const describedBy = el.shadowRoot!.getElementById(field('code').getAttribute('aria-describedby')!)!;
+    expect(describedBy.textContent!.trim()).to.equal('That code is not right. Try again.');
+    await expect(el).to.be.accessible();
+  });
+
   it('push denied: one okta-error and the message', async () => {
     const { el, events } = await mount();
     await login(el, 'push-denied');

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { SignInFlow, toFlowError } from '../../core/flow.js';
 import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
-import { FlowError, type EnrollmentChannel, type FlowState, type Transport } from '../../core/types.js';
+import { FlowError, type EnrollmentChannel, type ErrorCode, type FlowState, type Transport } from '../../core/types.js';
 import type { FlowAction } from '../../core/flow-rules.js';
 import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type TransportConfig } from '../../transports/config.js';
 import { createTransport } from '../../transports/create.js';
@@ -13,6 +13,9 @@ import { signinStyles } from './okta-signin.styles.js';
 import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
+
+// Errors about what the user typed: the view's fields are marked invalid while one is shown.
+const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code', 'invalid_input'];
 
 // Every other reactive property configures the transport: changing one starts a new flow.
 const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings'];
@@ -371,7 +374,9 @@ export class OktaSignin extends LitElement {
     // Still busy while the next view loads after its request.
     const pending = this.pending || this.waiting > 0;
     const pageForm = !!this.pageForm();
-    return { state, flow, pending, mismatch, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
+    const e = this.error;
+    const invalid = !!e && ENTRY_ERRORS.includes(e.code);
+    return { state, flow, pending, mismatch, invalid, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
   }
 
   protected override render() {
@@ -383,7 +388,7 @@ export class OktaSignin extends LitElement {
     const message = s.message && s.message !== error && s.message !== this.flow?.error?.message ? s.message : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
     return html`<section part="container" lang=${lang} dir=${dir} aria-busy=${this.pending || this.waiting > 0}>
-      <div role="alert" part="error">${error || nothing}</div>
+      <div role="alert" part="error" id="error">${error || nothing}</div>
       ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(this.viewHost()) ?? nothing}
       ${s.status === 'Idle'
         ? nothing

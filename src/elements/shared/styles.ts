@@ -47,6 +47,10 @@ export const baseStyles = css`
   }
   input,
   button {
+    box-sizing: border-box;
+    /* Touch targets of at least 44 by 44 CSS pixels (WCAG 2.5.5). */
+    min-height: 2.75rem;
+    min-width: 2.75rem;
     font: inherit;
     padding: 0.5em 1em;
     color: var(--_fg);
@@ -68,7 +72,9 @@ export const baseStyles = css`
   :disabled {
     opacity: 0.6;
   }
+  /* Outside the control, so that it shows on buttons filled with the accent colour too. */
   :focus-visible {
     outline: 2px solid var(--_accent);
+    outline-offset: 2px;
   }
 `;

@@ -29,6 +29,8 @@ export const codeView = (h: ViewHost) =>
       pattern="[0-9 ]*"
       maxlength="12"
       required
+      aria-invalid=${h.invalid}
+      aria-describedby="error"
     />
     <button part="submit" ?disabled=${h.pending}>${h.t.verify}</button>
   </form>`;

@@ -19,10 +19,21 @@ export const credentialsView = (h: ViewHost) =>
       autocapitalize="none"
       spellcheck="false"
       required
+      aria-invalid=${h.invalid}
+      aria-describedby="error"
       .value=${h.username}
       @input=${h.onUsername}
     />
     <label for="password" part="label">${h.t.password}</label>
-    <input id="password" name="password" part="input password" type="password" autocomplete="current-password" required />
+    <input
+      id="password"
+      name="password"
+      part="input password"
+      type="password"
+      autocomplete="current-password"
+      required
+      aria-invalid=${h.invalid}
+      aria-describedby="error"
+    />
     <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>
   </form>`;

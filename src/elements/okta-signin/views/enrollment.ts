@@ -42,6 +42,8 @@ export const channelDataView = (h: ViewHost) => {
       type=${sms ? 'tel' : 'email'}
       autocomplete=${sms ? 'tel' : 'email'}
       required
+      aria-invalid=${h.invalid}
+      aria-describedby="error"
     />
     <button part="submit" ?disabled=${h.pending}>${h.t.sendLink}</button>
     ${otherWay(h, h.t.anotherWay)}

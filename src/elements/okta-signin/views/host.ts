@@ -15,6 +15,11 @@ export interface ViewHost {
   readonly pending: boolean;
   /** The two new passwords differ. */
   readonly mismatch: boolean;
+  /**
+   * The error shown is about what the user entered: the view's fields say so (`aria-invalid`). Every field is
+   * described by the error region (`aria-describedby="error"`), which is empty, and so says nothing, otherwise.
+   */
+  readonly invalid: boolean;
   /** The username typed so far; kept across errors. */
   readonly username: string;
   /** The element's text, in its language with its overrides. */

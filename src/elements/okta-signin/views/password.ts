@@ -7,7 +7,16 @@ export const passwordView = (h: ViewHost) =>
     <h2 part="title" tabindex="-1">${h.t.passwordTitle}</h2>
     <p>${h.t.passwordHelp}</p>
     <label for="new-password" part="label">${h.t.newPassword}</label>
-    <input id="new-password" name="newPassword" part="input new-password" type="password" autocomplete="new-password" required />
+    <input
+      id="new-password"
+      name="newPassword"
+      part="input new-password"
+      type="password"
+      autocomplete="new-password"
+      required
+      aria-invalid=${h.invalid && !h.mismatch}
+      aria-describedby="error"
+    />
     <label for="confirm-password" part="label">${h.t.confirmPassword}</label>
     <input
       id="confirm-password"
@@ -16,7 +25,8 @@ export const passwordView = (h: ViewHost) =>
       type="password"
       autocomplete="new-password"
       required
-      aria-invalid=${h.mismatch}
+      aria-invalid=${h.invalid}
+      aria-describedby="error"
     />
     <button part="submit" ?disabled=${h.pending}>${h.t.changePassword}</button>
   </form>`;
