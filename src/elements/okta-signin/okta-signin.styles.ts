@@ -26,6 +26,13 @@ export const signinStyles = css`
     align-self: center;
     background: #fff;
   }
+  [part~='channel'] {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 2.75rem;
+    cursor: pointer;
+  }
   fieldset {
     display: grid;
     gap: 0.5em;

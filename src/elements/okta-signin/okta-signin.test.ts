@@ -513,6 +513,35 @@ describe('<okta-signin> transport property', () => {
   });
 });
 
+describe('<okta-signin> touch targets', () => {
+  it('each channel choice is a label at least 44 px tall around a radio of its native size', async () => {
+    const state: FlowState = { status: 'AwaitingEnrollmentChannelSelection', enrollment: { channel: 'qrcode', channels: ['qrcode', 'email', 'sms'] } };
+    const idle = async () => ({ status: 'Idle' }) as FlowState;
+    const t: Transport = {
+      kind: 'backend',
+      resume: async () => state,
+      login: idle,
+      selectAuthenticator: idle,
+      selectEnrollmentChannel: idle,
+      sendEnrollmentChannelData: idle,
+      verifyCode: idle,
+      changePassword: idle,
+      skip: idle,
+      cancel: idle,
+      poll: async () => ({ continuePolling: false, refresh: null }),
+    };
+    const el = await fixture<OktaSignin>(html`<okta-signin .transport=${t}></okta-signin>`);
+    await status(el, 'AwaitingEnrollmentChannelSelection');
+    const labels = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('[part~=channel]')];
+    expect(labels).to.have.length(3);
+    for (const label of labels) {
+      expect(label.getBoundingClientRect().height, label.textContent!).to.be.at.least(44);
+      expect(label.querySelector('input')!.getBoundingClientRect().height).to.be.below(30);
+    }
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe("<okta-signin> with the page's own sign-in form", () => {
   // The markup the README gives: fields the page renders itself, usable before the script has loaded.
   const pageForm = () => html`<form slot="credentials" method="dialog">

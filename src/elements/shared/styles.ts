@@ -45,7 +45,8 @@ export const baseStyles = css`
   legend {
     font-weight: 600;
   }
-  input,
+  /* Radios keep their native look and size; their label is the target (see the channel choice). */
+  input:not([type='radio']),
   button {
     box-sizing: border-box;
     /* Touch targets of at least 44 by 44 CSS pixels (WCAG 2.5.5). */
