@@ -58,6 +58,25 @@ async function login(el: OktaSignin, username: string, password = PASSWORD) {
   await submit(el);
 }
 
+/** A Transport with nothing in progress whose calls all answer Idle, but for the methods given. */
+function stubTransport(overrides: Partial<Transport> = {}): Transport {
+  const idle = async (): Promise<FlowState> => ({ status: 'Idle' });
+  return {
+    kind: 'backend',
+    resume: async () => null,
+    login: idle,
+    selectAuthenticator: idle,
+    selectEnrollmentChannel: idle,
+    sendEnrollmentChannelData: idle,
+    verifyCode: idle,
+    changePassword: idle,
+    skip: idle,
+    cancel: idle,
+    poll: async () => ({ continuePolling: false, refresh: null }),
+    ...overrides,
+  };
+}
+
 async function pick(el: OktaSignin, index: number) {
   const picker = $<AuthenticatorPicker>(el, 'authenticator-picker');
   await picker.updateComplete;
@@ -516,20 +535,7 @@ describe('<okta-signin> transport property', () => {
 describe('<okta-signin> touch targets', () => {
   it('each channel choice is a label at least 44 px tall around a radio of its native size', async () => {
     const state: FlowState = { status: 'AwaitingEnrollmentChannelSelection', enrollment: { channel: 'qrcode', channels: ['qrcode', 'email', 'sms'] } };
-    const idle = async () => ({ status: 'Idle' }) as FlowState;
-    const t: Transport = {
-      kind: 'backend',
-      resume: async () => state,
-      login: idle,
-      selectAuthenticator: idle,
-      selectEnrollmentChannel: idle,
-      sendEnrollmentChannelData: idle,
-      verifyCode: idle,
-      changePassword: idle,
-      skip: idle,
-      cancel: idle,
-      poll: async () => ({ continuePolling: false, refresh: null }),
-    };
+    const t = stubTransport({ resume: async () => state });
     const el = await fixture<OktaSignin>(html`<okta-signin .transport=${t}></okta-signin>`);
     await status(el, 'AwaitingEnrollmentChannelSelection');
     const labels = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('[part~=channel]')];
@@ -552,25 +558,13 @@ describe("<okta-signin> with the page's own sign-in form", () => {
     <button>Sign in</button>
   </form>`;
 
-  function recordingTransport(seen: unknown[], answer: () => Promise<FlowState>): Transport {
-    const idle = async () => ({ status: 'Idle' }) as FlowState;
-    return {
-      kind: 'backend',
-      resume: async () => null,
+  const recordingTransport = (seen: unknown[], answer: () => Promise<FlowState>) =>
+    stubTransport({
       login: async (input) => {
         seen.push(input);
         return answer();
       },
-      selectAuthenticator: idle,
-      selectEnrollmentChannel: idle,
-      sendEnrollmentChannelData: idle,
-      verifyCode: idle,
-      changePassword: idle,
-      skip: idle,
-      cancel: idle,
-      poll: async () => ({ continuePolling: false, refresh: null }),
-    };
-  }
+    });
 
   it('signs in with the fields found in the page; the password leaves the field once sent', async () => {
     const seen: unknown[] = [];
