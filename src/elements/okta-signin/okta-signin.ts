@@ -199,6 +199,11 @@ export class OktaSignin extends LitElement {
     if (this.dirty && this.isConnected) this.setup();
   }
 
+  /** A request is in flight, or the next view still loads after its request. */
+  private get busy(): boolean {
+    return this.pending || this.waiting > 0;
+  }
+
   /** The page's own sign-in form, if it gave one. */
   private pageForm(): HTMLFormElement | null {
     return this.querySelector<HTMLFormElement>(':scope > form[slot="credentials"]');
@@ -206,8 +211,7 @@ export class OktaSignin extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // The page's form cannot read this element's state: its submit buttons follow the pending state here.
-    const busy = this.pending || this.waiting > 0;
-    for (const b of this.pageForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = busy;
+    for (const b of this.pageForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = this.busy;
     const prev = changed.get('flowState') as FlowState | undefined;
     // Follow the user into the new view, but never pull focus into the form from elsewhere on the page.
     if (prev && prev.status !== this.flowState.status && this.engaged) {
@@ -371,8 +375,7 @@ export class OktaSignin extends LitElement {
   private viewHost(): ViewHost {
     const { flowState: state, flow, mismatch, username } = this;
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay } = this;
-    // Still busy while the next view loads after its request.
-    const pending = this.pending || this.waiting > 0;
+    const pending = this.busy;
     const pageForm = !!this.pageForm();
     const e = this.error;
     const invalid = !!e && ENTRY_ERRORS.includes(e.code);
@@ -387,7 +390,7 @@ export class OktaSignin extends LitElement {
     // A state's message that only repeats the error (an expired session) is not shown twice.
     const message = s.message && s.message !== error && s.message !== this.flow?.error?.message ? s.message : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
-    return html`<section part="container" lang=${lang} dir=${dir} aria-busy=${this.pending || this.waiting > 0}>
+    return html`<section part="container" lang=${lang} dir=${dir} aria-busy=${this.busy}>
       <div role="alert" part="error" id="error">${error || nothing}</div>
       ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(this.viewHost()) ?? nothing}
       ${s.status === 'Idle'
