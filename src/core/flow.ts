@@ -1,5 +1,15 @@
-import { FlowError, type EnrollmentChannel, type FlowState, type PollKind, type PollResult, type Transport } from './types.js';
-import { ALLOWED_ACTIONS, pollKindOf, type FlowAction } from './flow-rules.js';
+import {
+  FlowError,
+  type EnrollmentChannel,
+  type FlowState,
+  type PhoneMethod,
+  type PollKind,
+  type PollResult,
+  type Transport,
+  type WebAuthnAssertion,
+  type WebAuthnAttestation,
+} from './types.js';
+import { ALLOWED_ACTIONS, ENROLLING, pollKindOf, type FlowAction } from './flow-rules.js';
 import {
   FlowErrorEvent,
   FlowPendingEvent,
@@ -55,8 +65,14 @@ export class SignInFlow extends EventTarget {
     if (this.disposed) return false;
     if (action === 'cancel') return this.state.status !== 'Idle';
     if (this.pending) return false;
-    if (action === 'skip' && !this.state.canSkip) return false;
-    return ALLOWED_ACTIONS[this.state.status].includes(action);
+    const s = this.state;
+    if (action === 'skip' && !s.canSkip) return false;
+    if (action === 'resend' && !s.canResend) return false;
+    if (action === 'recover' && s.status !== 'AwaitingRecoveryIdentifier' && !s.canRecover) return false;
+    if (action === 'showAuthenticators' && !s.authenticators?.length) return false;
+    // From the first view, a security key answers only a passkey sign-in the server offered.
+    if (action === 'verifyWebAuthn' && s.status === 'Idle' && !s.webauthn?.requestOptions) return false;
+    return ALLOWED_ACTIONS[s.status].includes(action);
   }
 
   /** Picks up a transaction already in progress (after a reload); stays Idle when there is none or on error. */
@@ -64,7 +80,10 @@ export class SignInFlow extends EventTarget {
     const ctrl = this.begin(false);
     try {
       const resumed = await this.transport.resume(ctrl.signal);
-      if (resumed && !ctrl.signal.aborted && this.state.status === 'Idle' && resumed.status !== 'Idle') this.apply(resumed);
+      // A resumed Idle state matters only for what it offers (recovery, passkeys) and only if nothing happened meanwhile.
+      const untouched = this.state.status === 'Idle' && !this.pending && !this.error;
+      const offers = resumed?.status === 'Idle' && (resumed.canRecover || resumed.webauthn);
+      if (resumed && !ctrl.signal.aborted && untouched && (resumed.status !== 'Idle' || offers)) this.apply(resumed);
     } catch {
       // No transaction to resume is the common case; the form works either way.
     } finally {
@@ -102,6 +121,47 @@ export class SignInFlow extends EventTarget {
     return this.run('verifyCode', (s) => this.transport.verifyCode(code, s));
   }
 
+  verifyPassword(input: { password: string }): Promise<FlowState> {
+    return this.run('verifyPassword', (s) => this.transport.verifyPassword({ password: input.password }, s));
+  }
+
+  sendEnrollmentData(input: { phoneNumber: string; methodType: PhoneMethod }): Promise<FlowState> {
+    return this.run('sendEnrollmentData', (s) =>
+      this.transport.sendEnrollmentData({ phoneNumber: input.phoneNumber, methodType: input.methodType }, s),
+    );
+  }
+
+  verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion): Promise<FlowState> {
+    return this.run('verifyWebAuthn', (s) => this.transport.verifyWebAuthn(credential, s));
+  }
+
+  /** "Send again": the code, push or link. The view stays; a new state may come with the answer. */
+  resend(): Promise<FlowState> {
+    return this.run('resend', (s) => this.transport.resend(s));
+  }
+
+  /** "Forgot password?", then the username it is for. */
+  recover(input: { username?: string } = {}): Promise<FlowState> {
+    const username = input.username?.trim();
+    return this.run('recover', (s) => this.transport.recover(username ? { username } : {}, s));
+  }
+
+  /**
+   * "Verify with something else" (or "Set up something else"): back to the picker the server sent with this step,
+   * of the same transaction, without a round trip.
+   */
+  showAuthenticators(): FlowState {
+    if (!this.can('showAuthenticators')) throw notAllowed('showAuthenticators', this.state);
+    const { authenticators, canSkip, status } = this.state;
+    const enrolling = ENROLLING.includes(status);
+    this.apply(
+      enrolling
+        ? { status: 'AwaitingAuthenticatorEnrollment', authenticators, canSkip }
+        : { status: 'AwaitingChallengeAuthenticatorSelection', authenticators },
+    );
+    return this.state;
+  }
+
   changePassword(input: { newPassword: string }): Promise<FlowState> {
     return this.run('changePassword', (s) => this.transport.changePassword({ newPassword: input.newPassword }, s));
   }
@@ -130,7 +190,7 @@ export class SignInFlow extends EventTarget {
   private async offerOtherMethods(at: FlowState, error: FlowError, signal: AbortSignal): Promise<void> {
     try {
       const next = await this.transport.resume(signal);
-      if (next && !signal.aborted && this.state === at && !pollKindOf(next.status)) this.apply(next, error);
+      if (next && !signal.aborted && this.state === at && !pollKindOf(next)) this.apply(next, error);
     } catch {
       // Staying on the push view, with the message shown, is the fallback.
     }
@@ -180,7 +240,7 @@ export class SignInFlow extends EventTarget {
 
   private startPolling(): void {
     const at = this.state;
-    const kind = pollKindOf(at.status);
+    const kind = pollKindOf(at);
     if (!kind) return;
     const ctrl = new AbortController();
     this.polling = ctrl;

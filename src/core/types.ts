@@ -24,8 +24,22 @@ export type FlowStatus =
   | 'AwaitingEnrollmentPoll'
   /** Push sent (maybe with a number challenge): wait for Okta Verify. */
   | 'AwaitingChallengePoll'
-  /** Enter the code shown in Okta Verify. */
+  /** Enter a one-time code to verify: Okta Verify, Google Authenticator, or one sent by email, SMS or voice. */
   | 'AwaitingChallengeCode'
+  /** Enter the password, asked for on its own (identifier-first orgs, or chosen in the picker). */
+  | 'AwaitingPassword'
+  /** Enter the phone number to enroll and choose SMS or voice. */
+  | 'AwaitingEnrollmentData'
+  /** Enter the one-time code that finishes an enrollment (email, phone, Google Authenticator with its QR code). */
+  | 'AwaitingEnrollmentCode'
+  /** Password recovery: enter the username whose password is forgotten. */
+  | 'AwaitingRecoveryIdentifier'
+  /** Password recovery: choose a new password (the org's rules in `passwordRules`). */
+  | 'AwaitingPasswordReset'
+  /** Register a security key or biometric (WebAuthn `navigator.credentials.create`). */
+  | 'AwaitingWebAuthnEnrollment'
+  /** Verify with a security key or biometric (WebAuthn `navigator.credentials.get`). */
+  | 'AwaitingWebAuthnChallenge'
   /** The transaction ended without success (cancelled, expired, denied): start over. */
   | 'Terminal';
 
@@ -40,6 +54,13 @@ export const FLOW_STATUSES: readonly FlowStatus[] = [
   'AwaitingEnrollmentPoll',
   'AwaitingChallengePoll',
   'AwaitingChallengeCode',
+  'AwaitingPassword',
+  'AwaitingEnrollmentData',
+  'AwaitingEnrollmentCode',
+  'AwaitingRecoveryIdentifier',
+  'AwaitingPasswordReset',
+  'AwaitingWebAuthnEnrollment',
+  'AwaitingWebAuthnChallenge',
   'Terminal',
 ];
 
@@ -79,6 +100,68 @@ export interface ChallengeInfo {
   correctAnswer?: number;
 }
 
+/** The authenticator a step is about, by Okta's key (`okta_email`, `phone_number`, `google_otp`, ...). */
+export interface StepAuthenticator {
+  key: string;
+  /** The method in use, when the authenticator has several (`sms`, `voice`, `push`, `totp`). */
+  methodType?: string;
+}
+
+/** What a code view shows besides the field. */
+export interface OneTimeCodeInfo {
+  /** Where the code (or the email's magic link) went, as the server shows it (often masked). */
+  sentTo?: string;
+  /** Google Authenticator enrollment: `data:image/png` URL of the QR code of its `otpauth://` URI. */
+  qrCode?: string;
+  /** Google Authenticator enrollment: the shared secret, for typing into the app by hand. */
+  secret?: string;
+}
+
+export type PhoneMethod = 'sms' | 'voice';
+
+/** The org's password rules, shown while a new password is chosen. */
+export interface PasswordRules {
+  minLength?: number;
+  minLowerCase?: number;
+  minUpperCase?: number;
+  minNumber?: number;
+  minSymbol?: number;
+  /** The password may not contain the username. */
+  excludeUsername?: boolean;
+  /** Profile attributes (`firstName`, `lastName`) the password may not contain. */
+  excludeAttributes?: string[];
+  /** The last this-many passwords may not be used again. */
+  historyCount?: number;
+}
+
+/**
+ * WebAuthn options as JSON, binary fields in base64url (the shape of `PublicKeyCredentialCreationOptionsJSON`
+ * and `PublicKeyCredentialRequestOptionsJSON`).
+ */
+export interface WebAuthnInfo {
+  /** Enrollment: the options for `navigator.credentials.create`. */
+  creationOptions?: Record<string, unknown>;
+  /** Challenge (or passkey sign-in from the first view): the options for `navigator.credentials.get`. */
+  requestOptions?: Record<string, unknown>;
+}
+
+/** A new credential, as Okta's `enroll-authenticator` takes it (base64url). */
+export interface WebAuthnAttestation {
+  clientData: string;
+  attestation: string;
+  transports?: string[];
+}
+
+/** An assertion, as Okta's `challenge-authenticator` takes it (base64url). */
+export interface WebAuthnAssertion {
+  clientData: string;
+  authenticatorData: string;
+  signatureData: string;
+  /** Passkey sign-in: the user the credential belongs to, and the credential's id. */
+  userHandle?: string;
+  credentialId?: string;
+}
+
 /** Tokens delivered on success in IDX mode. */
 export interface TokenSet {
   accessToken?: string;
@@ -106,6 +189,18 @@ export interface FlowState {
   tokens?: TokenSet;
   /** Informational text from the server; rendered as text. */
   message?: string;
+  /** The authenticator the step is about (code, password, security key and enrollment views). */
+  authenticator?: StepAuthenticator;
+  /** Code views: where the code went, or the QR code and secret to set up an app. */
+  code?: OneTimeCodeInfo;
+  /** The server can send the code, push or link again ("Send again"). */
+  canResend?: boolean;
+  /** The org offers password recovery ("Forgot password?"). */
+  canRecover?: boolean;
+  /** New-password views: the org's rules. */
+  passwordRules?: PasswordRules;
+  /** Security key or biometric views, and passkey sign-in offered from the first view. */
+  webauthn?: WebAuthnInfo;
 }
 
 export type PollKind = 'enroll' | 'challenge';
@@ -215,7 +310,21 @@ export interface Transport {
   selectEnrollmentChannel(channel: EnrollmentChannel, signal?: AbortSignal): Promise<FlowState>;
   sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }, signal?: AbortSignal): Promise<FlowState>;
   verifyCode(code: string, signal?: AbortSignal): Promise<FlowState>;
+  /** A new password: an expired one's replacement (`PasswordExpired`) or the one chosen in recovery (`AwaitingPasswordReset`). */
   changePassword(input: { newPassword: string }, signal?: AbortSignal): Promise<FlowState>;
+  /** The password on its own (`AwaitingPassword`). */
+  verifyPassword(input: { password: string }, signal?: AbortSignal): Promise<FlowState>;
+  /** The phone number to enroll and how the code goes to it (`AwaitingEnrollmentData`). */
+  sendEnrollmentData(input: { phoneNumber: string; methodType: PhoneMethod }, signal?: AbortSignal): Promise<FlowState>;
+  /** Send the code, push or link again. */
+  resend(signal?: AbortSignal): Promise<FlowState>;
+  /**
+   * Password recovery. Without a username: start it (the next state asks for one, `AwaitingRecoveryIdentifier`);
+   * with one: go on with that user (the same answer whether or not the user exists).
+   */
+  recover(input: { username?: string }, signal?: AbortSignal): Promise<FlowState>;
+  /** The security key's answer: an attestation while enrolling, an assertion while verifying or signing in. */
+  verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState>;
   skip(signal?: AbortSignal): Promise<FlowState>;
   cancel(signal?: AbortSignal): Promise<FlowState>;
   poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult>;

@@ -9,7 +9,19 @@ import { safeText } from './safe-text.js';
 import type { IdxTransaction } from './types.js';
 
 /** What was being done when the transaction came back; decides what a rejection means. */
-export type Operation = 'start' | 'login' | 'select' | 'channel' | 'channel-data' | 'code' | 'password' | 'skip' | 'poll';
+export type Operation =
+  | 'start'
+  | 'login'
+  | 'select'
+  | 'channel'
+  | 'channel-data'
+  | 'code'
+  | 'password'
+  | 'skip'
+  | 'poll'
+  | 'resend'
+  | 'recover'
+  | 'webauthn';
 
 // The codes a user can correct and retry at once; the others end the step or wait.
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([

@@ -12,7 +12,10 @@ import {
   FlowError,
   type EnrollmentChannel,
   type FlowState,
+  type PhoneMethod,
   type PollKind,
+  type WebAuthnAssertion,
+  type WebAuthnAttestation,
   type PollResult,
   type Transport,
 } from '../core/types.js';
@@ -292,16 +295,66 @@ class IdxTransport implements Transport {
     const totp = code.replace(/\s+/g, '');
     if (!totp) return Promise.reject(flowError('invalid_code', undefined, { reason: 'empty' }));
     return this.run('code', signal, async (client, http) => {
-      const step = this.requireStep('challenge-authenticator');
-      return this.step(client, http, 'code', { step, credentials: { totp } });
+      const step = this.requireStep('challenge-authenticator', 'enroll-authenticator');
+      // Okta Verify's code field is `totp`; every other authenticator's is `passcode`.
+      const key = this.current?.context?.currentAuthenticatorEnrollment?.value?.key ?? this.current?.context?.currentAuthenticator?.value?.key;
+      const credentials = key === 'okta_verify' ? { totp } : { passcode: totp };
+      return this.step(client, http, 'code', { step, credentials });
     });
   }
 
   changePassword(input: { newPassword: string }, signal?: AbortSignal): Promise<FlowState> {
     if (!input.newPassword) return Promise.reject(flowError('invalid_input', undefined, { reason: 'empty' }));
     return this.run('password', signal, async (client, http) => {
-      const step = this.requireStep('reenroll-authenticator');
+      const step = this.requireStep('reenroll-authenticator', 'reset-authenticator');
       return this.step(client, http, 'password', { step, credentials: { passcode: input.newPassword } });
+    });
+  }
+
+  verifyPassword(input: { password: string }, signal?: AbortSignal): Promise<FlowState> {
+    if (!input.password) return Promise.reject(flowError('invalid_credentials', undefined, { reason: 'empty' }));
+    return this.run('login', signal, async (client, http) => {
+      const step = this.requireStep('challenge-authenticator');
+      return this.step(client, http, 'login', { step, credentials: { passcode: input.password } });
+    });
+  }
+
+  sendEnrollmentData(input: { phoneNumber: string; methodType: PhoneMethod }, signal?: AbortSignal): Promise<FlowState> {
+    const phoneNumber = input.phoneNumber.trim();
+    if (!phoneNumber) return Promise.reject(flowError('invalid_input', undefined, { reason: 'empty' }));
+    return this.run('channel-data', signal, async (client, http) => {
+      const step = this.requireStep('authenticator-enrollment-data');
+      const id = formValue(remediation(this.current!, step), 'authenticator', 'id');
+      return this.step(client, http, 'channel-data', { step, authenticator: { id, methodType: input.methodType, phoneNumber } });
+    });
+  }
+
+  resend(signal?: AbortSignal): Promise<FlowState> {
+    return this.run('resend', signal, async (client, http) => {
+      if (!this.current) throw new FlowError('session_expired', 'No transaction to resend in');
+      // okta-auth-js runs the `*-resend` action of the current authenticator (or its enrollment) for `resend: true`.
+      return this.step(client, http, 'resend', { resend: true });
+    });
+  }
+
+  recover(input: { username?: string }, signal?: AbortSignal): Promise<FlowState> {
+    return this.run('recover', signal, async (client, http) => {
+      if (input.username && this.current && remediation(this.current, 'identify-recovery')) {
+        return this.step(client, http, 'recover', { step: 'identify-recovery', identifier: input.username });
+      }
+      if (!this.current) this.current = await this.warmUp();
+      let tx = this.check(await client.idx.proceed({ actions: ['currentAuthenticator-recover'] }), 'recover', http);
+      if (input.username && remediation(tx, 'identify-recovery')) {
+        tx = this.check(await client.idx.proceed({ step: 'identify-recovery', identifier: input.username }), 'recover', http);
+      }
+      return this.settle(tx, client);
+    });
+  }
+
+  verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
+    return this.run('webauthn', signal, async (client, http) => {
+      const step = this.requireStep('enroll-authenticator', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator');
+      return this.step(client, http, 'webauthn', { step, credentials: { ...credential } });
     });
   }
 

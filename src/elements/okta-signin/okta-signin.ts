@@ -379,7 +379,8 @@ export class OktaSignin extends LitElement {
     const pageForm = !!this.pageForm();
     const e = this.error;
     const invalid = !!e && ENTRY_ERRORS.includes(e.code);
-    return { state, flow, pending, mismatch, invalid, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay };
+    const act: ViewHost['act'] = (action, input) => this.act(action, input);
+    return { state, flow, pending, mismatch, invalid, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act };
   }
 
   protected override render() {

@@ -136,7 +136,7 @@ export class OktaVerifyPoller extends LitElement {
   private watch(flow: SignInFlow) {
     this.watched = flow;
     for (const type of ['poll', 'pollretry', 'error']) flow.addEventListener(type, this.onFlowEvent);
-    if (pollKindOf(flow.state.status)) this.phase = 'waiting';
+    if (pollKindOf(flow.state)) this.phase = 'waiting';
   }
 
   private get busy() {

@@ -7,6 +7,10 @@ import {
   type EnrollmentInfo,
   type FlowState,
   type FlowStatus,
+  type OneTimeCodeInfo,
+  type PasswordRules,
+  type StepAuthenticator,
+  type WebAuthnInfo,
 } from '../../core/types.js';
 import { isObject, pick, pickMs, pickString, type Json } from './read.js';
 import { isInlineImage } from '../../core/inline-image.js';
@@ -33,8 +37,18 @@ export function parseFlowReply(body: unknown): FlowState {
     if (!Array.isArray(auths)) throw malformed('authenticators');
     state.authenticators = auths.map(readAuthenticator);
   }
-  const canSkip = pick(body, 'canSkip');
-  if (canSkip != null) state.canSkip = canSkip === true;
+  for (const flag of ['canSkip', 'canResend', 'canRecover'] as const) {
+    const v = pick(body, flag);
+    if (v != null) state[flag] = v === true;
+  }
+  const authenticator = pick(body, 'authenticator');
+  if (authenticator != null) state.authenticator = readStepAuthenticator(authenticator);
+  const code = pick(body, 'code');
+  if (code != null) state.code = readCode(code);
+  const rules = pick(body, 'passwordRules');
+  if (rules != null) state.passwordRules = readRules(rules);
+  const webauthn = pick(body, 'webauthn');
+  if (webauthn != null) state.webauthn = readWebAuthn(webauthn);
 
   const enrollment = pick(body, 'enrollment');
   if (enrollment != null) state.enrollment = readEnrollment(enrollment);
@@ -80,5 +94,55 @@ function readChallenge(value: unknown): ChallengeInfo {
   copyText(info, value, 'methodType');
   const answer = Number(pick(value as Json, 'correctAnswer'));
   if (pick(value, 'correctAnswer') != null && Number.isInteger(answer) && answer >= 0) info.correctAnswer = answer;
+  return info;
+}
+
+function readStepAuthenticator(value: unknown): StepAuthenticator {
+  if (!isObject(value)) throw malformed('authenticator');
+  const key = pickString(value, 'key');
+  if (!key) throw malformed('authenticator key');
+  const a: StepAuthenticator = { key };
+  copyText(a, value, 'methodType');
+  return a;
+}
+
+function readCode(value: unknown): OneTimeCodeInfo {
+  if (!isObject(value)) throw malformed('code');
+  const info: OneTimeCodeInfo = {};
+  copyText(info, value, 'sentTo');
+  copyText(info, value, 'secret');
+  const qr = pickString(value, 'qrCode');
+  if (qr) {
+    if (!isInlineImage(qr)) throw malformed('QR code');
+    info.qrCode = qr;
+  }
+  return info;
+}
+
+const RULE_COUNTS = ['minLength', 'minLowerCase', 'minUpperCase', 'minNumber', 'minSymbol', 'historyCount'] as const;
+
+function readRules(value: unknown): PasswordRules {
+  if (!isObject(value)) throw malformed('passwordRules');
+  const rules: PasswordRules = {};
+  for (const k of RULE_COUNTS) {
+    const n = pick(value, k);
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1000) rules[k] = n;
+  }
+  if (pick(value, 'excludeUsername') === true) rules.excludeUsername = true;
+  const attrs = pick(value, 'excludeAttributes');
+  if (Array.isArray(attrs)) rules.excludeAttributes = attrs.filter((a): a is string => typeof a === 'string' && a.length < 64);
+  return rules;
+}
+
+/** WebAuthn options pass through as JSON objects; the WebAuthn view checks and decodes them when it uses them. */
+function readWebAuthn(value: unknown): WebAuthnInfo {
+  if (!isObject(value)) throw malformed('webauthn');
+  const info: WebAuthnInfo = {};
+  for (const k of ['creationOptions', 'requestOptions'] as const) {
+    const v = pick(value, k);
+    if (v == null) continue;
+    if (!isObject(v)) throw malformed(`webauthn ${k}`);
+    info[k] = v as Record<string, unknown>;
+  }
   return info;
 }

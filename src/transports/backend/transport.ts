@@ -3,7 +3,17 @@
  * IDX transaction in its session. JSON over fetch with the session cookie, an optional CSRF header, and an
  * AbortSignal on every request.
  */
-import { FlowError, type EnrollmentChannel, type FlowState, type PollKind, type PollResult, type Transport } from '../../core/types.js';
+import {
+  FlowError,
+  type EnrollmentChannel,
+  type FlowState,
+  type PhoneMethod,
+  type PollKind,
+  type PollResult,
+  type Transport,
+  type WebAuthnAssertion,
+  type WebAuthnAttestation,
+} from '../../core/types.js';
 import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type BackendTransportOptions } from '../config.js';
 import { parseFlowReply } from './flow-reply.js';
 import { fetchPollReply } from './poll-endpoint.js';
@@ -60,6 +70,26 @@ export class BackendTransport implements Transport {
 
   changePassword(input: { newPassword: string }, signal?: AbortSignal): Promise<FlowState> {
     return this.flow('changePassword', { newPassword: input.newPassword }, signal);
+  }
+
+  verifyPassword(input: { password: string }, signal?: AbortSignal): Promise<FlowState> {
+    return this.flow('verifyPassword', { password: input.password }, signal);
+  }
+
+  sendEnrollmentData(input: { phoneNumber: string; methodType: PhoneMethod }, signal?: AbortSignal): Promise<FlowState> {
+    return this.flow('enrollmentData', { phoneNumber: input.phoneNumber, methodType: input.methodType }, signal);
+  }
+
+  resend(signal?: AbortSignal): Promise<FlowState> {
+    return this.flow('resend', {}, signal);
+  }
+
+  recover(input: { username?: string }, signal?: AbortSignal): Promise<FlowState> {
+    return this.flow('recover', input.username ? { username: input.username } : {}, signal);
+  }
+
+  verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
+    return this.flow('webauthn', { ...credential }, signal);
   }
 
   skip(signal?: AbortSignal): Promise<FlowState> {

@@ -1,4 +1,5 @@
 import type { SignInFlow } from '../../../core/flow.js';
+import type { FlowAction } from '../../../core/flow-rules.js';
 import type { FlowState } from '../../../core/types.js';
 import type { OktaAuthenticatorSelectEvent } from '../../shared/events.js';
 import type { Strings } from '../../shared/messages.js';
@@ -31,4 +32,9 @@ export interface ViewHost {
   onSelect(e: OktaAuthenticatorSelectEvent): void;
   onSkip(): void;
   onOtherWay(): void;
+  /**
+   * Runs a flow action when the flow allows it (errors show in the error region). Views of the later steps call
+   * it from their own listeners: `h.act('resend')`, `h.act('verifyPassword', { password })`.
+   */
+  act<A extends FlowAction>(action: A, input?: Parameters<SignInFlow[A]>[0]): void;
 }

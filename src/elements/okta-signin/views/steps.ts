@@ -1,12 +1,11 @@
-import type { FlowStatus } from '../../../core/types.js';
-import type { View } from './index.js';
+import type { Views } from './index.js';
 import { pickerView } from './picker.js';
 import { channelDataView, channelView, enrollPollView } from './enrollment.js';
 import { codeView, pushView } from './challenge.js';
 import { passwordView } from './password.js';
 
 /** The view for each status after the sign-in form. */
-export const STEP_VIEWS: Record<Exclude<FlowStatus, 'Idle' | 'Success' | 'Terminal'>, View> = {
+export const STEP_VIEWS: Views = {
   AwaitingAuthenticatorEnrollment: pickerView,
   AwaitingChallengeAuthenticatorSelection: pickerView,
   AwaitingEnrollmentChannelSelection: channelView,
