@@ -14,6 +14,9 @@ import {
 import { isInlineImage } from '../core/inline-image.js';
 import { safeText } from './safe-text.js';
 import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './types.js';
+import { codeChallengeState, codeEnrollState } from './map-codes.js';
+import { passwordChallengeState } from './map-password.js';
+import { webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
 
 /** The status each remediation leads to: the steps this library drives. */
 const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
@@ -26,6 +29,7 @@ const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
   'enroll-poll': 'AwaitingEnrollmentPoll',
   'challenge-poll': 'AwaitingChallengePoll',
   'challenge-authenticator': 'AwaitingChallengeCode',
+  'enroll-authenticator': 'AwaitingEnrollmentCode',
   'reenroll-authenticator': 'PasswordExpired',
 };
 
@@ -100,8 +104,14 @@ function pendingState(tx: IdxTransaction): FlowState {
       const challenge = Number.isInteger(answer) && answer >= 0 ? { methodType: 'push', correctAnswer: answer } : { methodType: 'push' };
       return withRefresh({ status: 'AwaitingChallengePoll', challenge }, first);
     }
+    // The authenticator decides the view: password, security key, or a code (apps, email, phone).
     case 'challenge-authenticator':
-      return { status: 'AwaitingChallengeCode', challenge: { methodType: current?.methods?.[0]?.type ?? 'totp' } };
+      if (current?.key === 'okta_password') return passwordChallengeState(tx, first, current);
+      if (current?.key === 'webauthn') return webauthnChallengeState(tx, first, current);
+      return codeChallengeState(tx, first, current);
+    case 'enroll-authenticator':
+      if (current?.key === 'webauthn') return webauthnEnrollState(tx, first, current);
+      return codeEnrollState(tx, first, current);
     case 'reenroll-authenticator':
       return { status: 'PasswordExpired' };
     default:

@@ -16,6 +16,8 @@ export const strings = {
   verifyTitle: "Verify it's you",
   enrollLabel: 'Choose a security method to set up',
   verifyLabel: 'Choose a security method',
+  /** Authenticator and method names, by Okta's key (the picker and the step views). */
+  authenticators: {},
   channelTitle: 'Set up Okta Verify',
   channelLabel: 'How do you want to set up Okta Verify?',
   channels: { qrcode: 'Scan a QR code', email: 'Email me a setup link', sms: 'Text me a setup link' },
@@ -38,6 +40,8 @@ export const strings = {
   numberSay: (n: number) => `Push sent. Tap ${n} in Okta Verify.`,
   codeTitle: 'Enter a code',
   code: 'Code from Okta Verify',
+  /** Email, phone and Google Authenticator: codes, phone numbers, "Send again", "Verify with something else". */
+  codes: {},
   verify: 'Verify',
   passwordTitle: 'Change your password',
   passwordHelp: 'Your password has expired. Choose a new one.',
@@ -45,11 +49,15 @@ export const strings = {
   confirmPassword: 'Confirm new password',
   changePassword: 'Change password',
   mismatch: 'The two passwords do not match.',
+  /** The password on its own, "Forgot password?", recovery and the new password's rules. */
+  recovery: {},
   successTitle: "You're signed in",
   terminalTitle: 'Sign-in did not finish',
   waiting: 'Waiting for Okta Verify…',
   retrying: 'Connection problem. Trying again…',
   done: 'Done.',
+  /** Security key or biometric (WebAuthn) and passkeys. */
+  webauthn: {},
   errors: {
     invalid_credentials: 'Wrong username or password.',
     invalid_code: 'That code is not right. Try again.',

@@ -3,6 +3,9 @@ import { pickerView } from './picker.js';
 import { channelDataView, channelView, enrollPollView } from './enrollment.js';
 import { codeView, pushView } from './challenge.js';
 import { passwordView } from './password.js';
+import { CODE_VIEWS } from './code-views.js';
+import { RECOVERY_VIEWS } from './recovery-views.js';
+import { WEBAUTHN_VIEWS } from './webauthn-views.js';
 
 /** The view for each status after the sign-in form. */
 export const STEP_VIEWS: Views = {
@@ -14,4 +17,7 @@ export const STEP_VIEWS: Views = {
   AwaitingChallengePoll: pushView,
   AwaitingChallengeCode: codeView,
   PasswordExpired: passwordView,
+  ...CODE_VIEWS,
+  ...RECOVERY_VIEWS,
+  ...WEBAUTHN_VIEWS,
 };
