@@ -92,8 +92,22 @@ export class SignInFlow extends EventTarget {
     return this.state;
   }
 
-  login(input: { username: string; password: string }): Promise<FlowState> {
-    return this.run('login', (s) => this.transport.login({ username: input.username, password: input.password }, s));
+  async login(input: { username: string; password: string }): Promise<FlowState> {
+    const at = await this.run('login', (s) => this.transport.login({ username: input.username, password: input.password }, s));
+    // An identifier-first org that refused the password keeps asking for it on its own (with "Forgot password?").
+    const refused = this.error;
+    if (refused?.code === 'invalid_credentials' && at.status === 'Idle' && !refused.reason) {
+      const ctrl = this.begin(false);
+      try {
+        const next = await this.transport.resume(ctrl.signal);
+        if (next?.status === 'AwaitingPassword' && !ctrl.signal.aborted && this.state === at && this.error === refused) this.apply(next, refused);
+      } catch {
+        // The sign-in form, with the message shown, is the fallback.
+      } finally {
+        this.end(ctrl, false);
+      }
+    }
+    return this.state;
   }
 
   selectAuthenticator(input: { id: string; methodType?: string }): Promise<FlowState> {

@@ -15,7 +15,7 @@ import { isInlineImage } from '../core/inline-image.js';
 import { safeText } from './safe-text.js';
 import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './types.js';
 import { codeChallengeState, codeEnrollState } from './map-codes.js';
-import { passwordChallengeState } from './map-password.js';
+import { RECOVER_FROM_IDENTIFY, newPasswordState, offers, passwordChallengeState } from './map-password.js';
 import { webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
 
 /** The status each remediation leads to: the steps this library drives. */
@@ -31,6 +31,8 @@ const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
   'challenge-authenticator': 'AwaitingChallengeCode',
   'enroll-authenticator': 'AwaitingEnrollmentCode',
   'reenroll-authenticator': 'PasswordExpired',
+  'identify-recovery': 'AwaitingRecoveryIdentifier',
+  'reset-authenticator': 'AwaitingPasswordReset',
 };
 
 /**
@@ -82,7 +84,9 @@ function pendingState(tx: IdxTransaction): FlowState {
 
   switch (name) {
     case 'identify':
-      return { status: 'Idle' };
+      return offers(tx, RECOVER_FROM_IDENTIFY) ? { status: 'Idle', canRecover: true } : { status: 'Idle' };
+    case 'identify-recovery':
+      return { status: 'AwaitingRecoveryIdentifier' };
     case 'select-authenticator-enroll':
       return { status: 'AwaitingAuthenticatorEnrollment', authenticators: pickerEntries(first, 'enroll'), canSkip };
     case 'select-authenticator-authenticate':
@@ -106,14 +110,18 @@ function pendingState(tx: IdxTransaction): FlowState {
     }
     // The authenticator decides the view: password, security key, or a code (apps, email, phone).
     case 'challenge-authenticator':
-      if (current?.key === 'okta_password') return passwordChallengeState(tx, first, current);
+      if (current?.key === 'okta_password') {
+        return passwordChallengeState(tx, pickerEntries(remediation(tx, 'select-authenticator-authenticate'), 'verify'));
+      }
       if (current?.key === 'webauthn') return webauthnChallengeState(tx, first, current);
       return codeChallengeState(tx, first, current);
     case 'enroll-authenticator':
       if (current?.key === 'webauthn') return webauthnEnrollState(tx, first, current);
       return codeEnrollState(tx, first, current);
     case 'reenroll-authenticator':
-      return { status: 'PasswordExpired' };
+      return newPasswordState('PasswordExpired', first, current);
+    case 'reset-authenticator':
+      return newPasswordState('AwaitingPasswordReset', first, current);
     default:
       throw new FlowError('config', `Unsupported IDX step: ${name ?? 'none'}`, { reason: 'unsupported-step' });
   }

@@ -43,6 +43,11 @@ export interface IdxAuthenticatorValue {
     email?: string;
     phoneNumber?: string;
   };
+  /** The password's rules (`okta_password` while a new password is chosen). */
+  settings?: {
+    complexity?: Record<string, unknown>;
+    age?: { historyCount?: unknown };
+  };
 }
 
 export interface IdxToken {
@@ -65,6 +70,9 @@ export interface IdxTransaction {
   };
   messages?: IdxMessage[];
   neededToProceed?: IdxRemediation[];
+  /** The actions the answer offers besides its remediations (`currentAuthenticator-recover`, ...). */
+  availableSteps?: { name?: string }[];
+  actions?: Record<string, unknown>;
   context?: {
     currentAuthenticator?: { value?: IdxAuthenticatorValue };
     currentAuthenticatorEnrollment?: { value?: IdxAuthenticatorValue };

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { ENROLLMENT_CHANNELS } from '../core/types.js';
 import { remediation, stepName } from '../idx/map.js';
+import { RECOVER_FROM_CHALLENGE, RECOVER_FROM_IDENTIFY, offers } from '../idx/map-password.js';
 import type { Operation } from '../idx/errors.js';
 import type { IdxTransaction } from '../idx/types.js';
 import { BackendError, busy, invalidInput, rateLimited, sessionExpired, upstreamFailure, upstreamTimeout } from './errors.js';
@@ -86,6 +87,8 @@ function forgetFlow(session: SessionData): void {
   delete session.flowState;
   delete session.username;
   delete session.prestarted;
+  delete session.recoverable;
+  delete session.recoverByIdentify;
 }
 
 /** A sign-in in progress: an IDX transaction someone has logged in with (not one started ahead). */
@@ -182,6 +185,17 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     return state;
   }
 
+  /** Identifier-first recovery: identify the username, then "Forgot password?" on its password challenge. */
+  async function recoverAfterIdentify(ctx: Context, username: string): Promise<FlowReply> {
+    delete ctx.session.recoverByIdentify;
+    const { authClient, http } = okta(ctx);
+    let transaction = (await authClient.idx.proceed({ step: 'identify', identifier: username } as never)) as IdxTransaction;
+    if (offers(transaction, RECOVER_FROM_CHALLENGE) && !errorReply(transaction, 'recover', http)) {
+      transaction = (await authClient.idx.proceed({ actions: [RECOVER_FROM_CHALLENGE] })) as IdxTransaction;
+    }
+    return settle(ctx, transaction, http, 'recover');
+  }
+
   const routes: Record<string, Route> = {
     'GET /state': async (ctx) => {
       const state = currentFlowState(ctx.session);
@@ -190,6 +204,11 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       // Nothing in progress: start the next sign-in's transaction now, so that the login costs one call to Okta.
       else if (state.status === 'Idle' && prestartLimit && !hasIdxTransaction(ctx.session) && !ctx.session.user && ctx.address) {
         ctx.prestart = await prestartLimit.take(ctx.address).catch(() => false);
+      }
+      if (state.status === 'Idle' && !inFlow(ctx.session)) {
+        // "Forgot password?" as the transaction started ahead offers it, else as configured.
+        const recoverable = options.passwordRecovery && (!ctx.session.prestarted || Boolean(ctx.session.recoverable));
+        return recoverable ? { ...state, canRecover: true } : state;
       }
       return state;
     },
@@ -232,8 +251,10 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         }
         return await settle(ctx, transaction, http, 'login');
       } catch (error) {
+        // An identifier-first org that refused the password keeps asking for it on its own.
+        const askedAgain = error instanceof BackendError && error.code === 'invalid_credentials' && ctx.session.flowState?.status === 'AwaitingPassword';
         // A login that did not start a sign-in leaves nothing behind: no session is stored for it.
-        forgetFlow(ctx.session);
+        if (!askedAgain || !hasIdxTransaction(ctx.session)) forgetFlow(ctx.session);
         if (error instanceof BackendError && error.code === 'invalid_credentials') {
           await throttle.fail(username, ctx.address);
         }
@@ -290,11 +311,86 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     },
 
     'POST /change-password': async (ctx) => {
-      requireState(ctx.session, ['PasswordExpired']);
+      const state = requireState(ctx.session, ['PasswordExpired', 'AwaitingPasswordReset']);
       const newPassword = requiredString(ctx.body, 'newPassword', { label: 'new password', trim: false, max: 1024 });
       const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ step: 'reenroll-authenticator', newPassword } as never)) as IdxTransaction;
+      // The recovery's new password: reset-authenticator is outside okta-auth-js's default flow, so its field goes by its wire name.
+      const values = state.status === 'AwaitingPasswordReset'
+        ? { step: 'reset-authenticator', credentials: { passcode: newPassword } }
+        : { step: 'reenroll-authenticator', newPassword };
+      const transaction = (await authClient.idx.proceed(values as never)) as IdxTransaction;
       return settle(ctx, transaction, http, 'password');
+    },
+
+    'POST /verify-password': async (ctx) => {
+      requireState(ctx.session, ['AwaitingPassword']);
+      const password = requiredString(ctx.body, 'password', { label: 'password', trim: false, max: 1024 });
+      const username = ctx.session.username;
+      const refused = username
+        ? await throttle.check(username, ctx.address).catch((error) => {
+            logger.error?.(`[auth] login throttle unavailable: ${(error as Error)?.message ?? error}`);
+            return undefined;
+          })
+        : undefined;
+      if (refused) throw refused;
+      const { authClient, http } = okta(ctx);
+      const transaction = (await authClient.idx.proceed({ step: 'challenge-authenticator', password })) as IdxTransaction;
+      try {
+        return await settle(ctx, transaction, http, 'login');
+      } catch (error) {
+        if (username && error instanceof BackendError && error.code === 'invalid_credentials') await throttle.fail(username, ctx.address);
+        throw error;
+      }
+    },
+
+    'POST /recover': async (ctx) => {
+      const given = (ctx.body as { username?: unknown } | undefined)?.username;
+      if (given !== undefined && given !== null && typeof given !== 'string') throw invalidInput('Enter your username.');
+      const username = optionalString(ctx.body, 'username');
+      if (username && username.length > 256) throw invalidInput('The username is too long.');
+      const session = ctx.session;
+      const state = inFlow(session) ? currentFlowState(session) : ({ status: 'Idle' } as FlowReply);
+      const notNow = () => new BackendError(409, 'invalid_input', 'That step is not available now. Please start over.');
+      if (state.status === 'AwaitingRecoveryIdentifier') {
+        if (!username) throw invalidInput('Enter your username.');
+        const { authClient, http } = okta(ctx);
+        if (session.recoverByIdentify) return recoverAfterIdentify(ctx, username);
+        const transaction = (await authClient.idx.proceed({ step: 'identify-recovery', identifier: username } as never)) as IdxTransaction;
+        return settle(ctx, transaction, http, 'recover');
+      }
+      if (state.status === 'AwaitingPassword' || state.status === 'AwaitingWebAuthnChallenge') {
+        if (!state.canRecover) throw notNow();
+        const { authClient, http } = okta(ctx);
+        const transaction = (await authClient.idx.proceed({ actions: [RECOVER_FROM_CHALLENGE] })) as IdxTransaction;
+        return settle(ctx, transaction, http, 'recover');
+      }
+      if (state.status !== 'Idle' || !options.passwordRecovery) throw notNow();
+      // From the sign-in form: the transaction started ahead, else a new one.
+      const prestarted = Boolean(session.prestarted) && hasIdxTransaction(session);
+      const recoverable = Boolean(session.recoverable);
+      const idx = session.idx;
+      forgetFlow(session);
+      if (prestarted) session.idx = idx;
+      const { authClient, http } = okta(ctx);
+      let fromIdentify = prestarted && recoverable;
+      if (!prestarted) {
+        const started = (await authClient.idx.start()) as IdxTransaction;
+        if (stepName(started) !== 'identify') return settle(ctx, started, http, 'start');
+        fromIdentify = offers(started, RECOVER_FROM_IDENTIFY);
+      }
+      if (!fromIdentify) {
+        // An identifier-first org: the username, then "Forgot password?" on its password challenge.
+        if (username) return recoverAfterIdentify(ctx, username);
+        session.recoverByIdentify = true;
+        const asked = { status: 'AwaitingRecoveryIdentifier' } as FlowReply;
+        session.flowState = asked;
+        return asked;
+      }
+      let transaction = (await authClient.idx.proceed({ actions: [RECOVER_FROM_IDENTIFY] })) as IdxTransaction;
+      if (username && remediation(transaction, 'identify-recovery') && !errorReply(transaction, 'recover', http)) {
+        transaction = (await authClient.idx.proceed({ step: 'identify-recovery', identifier: username } as never)) as IdxTransaction;
+      }
+      return settle(ctx, transaction, http, 'recover');
     },
 
     'POST /skip': async (ctx) => {
@@ -513,6 +609,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       const started = (await authClient.idx.start()) as IdxTransaction;
       if (stepName(started) !== 'identify' || !hasIdxTransaction(session) || ahead.calls.some((c) => c.timedOut)) return;
       session.prestarted = true;
+      if (offers(started, RECOVER_FROM_IDENTIFY)) session.recoverable = true;
       session.savedAt = now;
       await store.set(id, session, (options.prestart as { ttlMs: number }).ttlMs);
     })()

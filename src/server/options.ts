@@ -69,6 +69,11 @@ export interface SignInHandlerOptions {
    * per client address in `windowSeconds`; never without a known client address. `false` turns it off.
    */
   prestart?: false | { ttlMs?: number; perAddress?: number; windowSeconds?: number };
+  /**
+   * Offer "Forgot password?" (`canRecover`) on the sign-in form when the transaction started ahead cannot tell
+   * (no pre-start yet, or pre-start off). Default true; `false` turns password recovery off.
+   */
+  passwordRecovery?: boolean;
   logger?: Logger;
   /** The fetch the server calls Okta with (tests, proxies, instrumentation). Default the global fetch. */
   fetch?: typeof fetch;
@@ -95,6 +100,7 @@ export interface ResolvedOptions {
   bodyBytes: number;
   limits: LoginLimits;
   prestart: false | { ttlMs: number; perAddress: number; windowSeconds: number };
+  passwordRecovery: boolean;
   logger: Logger;
   fetch: typeof fetch;
 }
@@ -143,6 +149,7 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
             perAddress: options.prestart?.perAddress ?? 10,
             windowSeconds: options.prestart?.windowSeconds ?? 600,
           },
+    passwordRecovery: options.passwordRecovery ?? true,
     logger: options.logger ?? { warn: () => {}, error: (line) => console.error(line) },
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
   };

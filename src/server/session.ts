@@ -20,6 +20,10 @@ export interface SessionData {
   user?: SignedInUser;
   /** The IDX transaction was started ahead of the login (`GET /state`): nobody has signed in with it yet. */
   prestarted?: boolean;
+  /** The transaction started ahead offers "Forgot password?" on its sign-in form. */
+  recoverable?: boolean;
+  /** Recovery in an identifier-first org: the username asked is identified, then recovered from its password challenge. */
+  recoverByIdentify?: boolean;
   /** The username of the sign-in in progress (to forgive its failed passwords once it succeeds). */
   username?: string;
   /** When the session was created (epoch ms): the absolute timeout counts from here. */

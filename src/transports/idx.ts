@@ -21,6 +21,7 @@ import {
 } from '../core/types.js';
 import { formValue, pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/map.js';
 import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
+import { RECOVER_FROM_CHALLENGE, RECOVER_FROM_IDENTIFY, offers } from '../idx/map-password.js';
 import type { IdxAuthClient, IdxHttp, IdxTransaction } from '../idx/types.js';
 import type { IdxTransportOptions } from './config.js';
 import { loadIdxClient } from './idx-client-load.js';
@@ -75,6 +76,11 @@ class IdxTransport implements Transport {
   /** Calls run one at a time: okta-auth-js keeps one saved IDX response per client. */
   private queue: Promise<unknown> = Promise.resolve();
   private current: IdxTransaction | undefined;
+  /**
+   * Recovery in an identifier-first org, whose sign-in form offers no "Forgot password?": the username is asked
+   * here, then identified, then recovered from the password challenge.
+   */
+  private recoverByIdentify = false;
 
   constructor(options: IdxTransportOptions) {
     this.options = options;
@@ -134,6 +140,7 @@ class IdxTransport implements Transport {
   private reset(): void {
     this.started = null;
     this.current = undefined;
+    this.recoverByIdentify = false;
   }
 
   /** Runs `work` after the calls before it, with the signal wired to the request in flight. */
@@ -210,15 +217,28 @@ class IdxTransport implements Transport {
     return found;
   }
 
-  resume(): Promise<FlowState | null> {
+  async resume(signal?: AbortSignal): Promise<FlowState | null> {
     // The transaction lives in memory: nothing survives a reload. Warm up; never delay the form.
-    this.warmUp().catch(() => undefined);
-    // What there is to resume is the authenticator choice the org offers again after a denied push.
+    const warming = this.warmUp();
+    warming.catch(() => undefined);
     const tx = this.current;
+    // What there is to resume is the authenticator choice the org offers again after a denied push.
     const choice = tx && remediation(tx, 'resend') ? remediation(tx, 'select-authenticator-authenticate') : undefined;
-    return Promise.resolve(
-      choice ? { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: pickerEntries(choice, 'verify') } : null,
-    );
+    if (choice) return { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: pickerEntries(choice, 'verify') };
+    // Or the password asked again on its own, after an identifier-first org refused the one given with the username.
+    if (tx && stepName(tx) === 'challenge-authenticator' && remediation(tx, 'challenge-authenticator')?.relatesTo?.value?.key === 'okta_password') {
+      return stateOf(tx);
+    }
+    if (tx) return null;
+    // Else the sign-in form, with what the transaction started ahead offers ("Forgot password?").
+    try {
+      const started = await untilAborted(warming, signal);
+      if (this.current || stepName(started) !== 'identify') return null;
+      const state = stateOf(started);
+      return state.canRecover ? state : null;
+    } catch {
+      return null;
+    }
   }
 
   login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState> {
@@ -227,6 +247,8 @@ class IdxTransport implements Transport {
       return Promise.reject(flowError('invalid_credentials', undefined, { reason: 'empty' }));
     }
     return this.run('login', signal, async (client, http) => {
+      // A transaction left at another step (the password asked again) is not the sign-in form's: start afresh.
+      if (this.current) this.reset();
       let tx = await this.identify(client, input.password, username);
       // A transaction started long ago may have expired while the user was away: start again once.
       if (errorOf(tx, 'login')?.code === 'session_expired') {
@@ -239,7 +261,12 @@ class IdxTransport implements Transport {
         const name = stepName(tx);
         const first = name ? remediation(tx, name) : undefined;
         if (name === 'challenge-authenticator' && first?.relatesTo?.value?.key === 'okta_password') {
-          tx = this.check(await client.idx.proceed({ step: name, credentials: { passcode: input.password } }), 'login', http);
+          const answered = await client.idx.proceed({ step: name, credentials: { passcode: input.password } });
+          // A refused password leaves the password challenge open: `resume` offers it on its own.
+          if (errorOf(answered, 'login', http?.retryAfterMs)?.code === 'invalid_credentials' && remediation(answered, name)) {
+            this.current = answered;
+          }
+          tx = this.check(answered, 'login', http);
         } else break;
       }
       return this.settle(tx, client);
@@ -338,17 +365,44 @@ class IdxTransport implements Transport {
   }
 
   recover(input: { username?: string }, signal?: AbortSignal): Promise<FlowState> {
+    const username = input.username?.trim();
+    const empty = () => flowError('invalid_input', undefined, { reason: 'empty' });
     return this.run('recover', signal, async (client, http) => {
-      if (input.username && this.current && remediation(this.current, 'identify-recovery')) {
-        return this.step(client, http, 'recover', { step: 'identify-recovery', identifier: input.username });
+      const tx = this.current;
+      // The username of a recovery already started: the same answer whether or not the account exists.
+      if (tx && remediation(tx, 'identify-recovery')) {
+        if (!username) throw empty();
+        return this.step(client, http, 'recover', { step: 'identify-recovery', identifier: username });
       }
-      if (!this.current) this.current = await this.warmUp();
-      let tx = this.check(await client.idx.proceed({ actions: ['currentAuthenticator-recover'] }), 'recover', http);
-      if (input.username && remediation(tx, 'identify-recovery')) {
-        tx = this.check(await client.idx.proceed({ step: 'identify-recovery', identifier: input.username }), 'recover', http);
+      if (this.recoverByIdentify) {
+        if (!username) throw empty();
+        return this.recoverAfterIdentify(client, http, username);
       }
-      return this.settle(tx, client);
+      // "Forgot password?" on the password asked on its own: the org goes on with that user.
+      if (tx && offers(tx, RECOVER_FROM_CHALLENGE)) return this.step(client, http, 'recover', { actions: [RECOVER_FROM_CHALLENGE] });
+      if (tx && !offers(tx, RECOVER_FROM_IDENTIFY)) throw new FlowError('session_expired', 'IDX step no longer available');
+      // From the sign-in form: the transaction started ahead.
+      const started = tx ?? (await this.warmUp());
+      if (offers(started, RECOVER_FROM_IDENTIFY)) {
+        let next = this.check(await client.idx.proceed({ actions: [RECOVER_FROM_IDENTIFY] }), 'recover', http);
+        if (username && remediation(next, 'identify-recovery')) {
+          next = this.check(await client.idx.proceed({ step: 'identify-recovery', identifier: username }), 'recover', http);
+        }
+        return this.settle(next, client);
+      }
+      if (stepName(started) !== 'identify') throw flowError('server');
+      // An identifier-first org: the username, then "Forgot password?" on its password challenge.
+      if (username) return this.recoverAfterIdentify(client, http, username);
+      this.recoverByIdentify = true;
+      return { status: 'AwaitingRecoveryIdentifier' } as FlowState;
     });
+  }
+
+  private async recoverAfterIdentify(client: IdxAuthClient, http: IdxHttp | undefined, username: string): Promise<FlowState> {
+    this.recoverByIdentify = false;
+    let tx = this.check(await client.idx.proceed({ step: 'identify', identifier: username }), 'recover', http);
+    if (offers(tx, RECOVER_FROM_CHALLENGE)) tx = this.check(await client.idx.proceed({ actions: [RECOVER_FROM_CHALLENGE] }), 'recover', http);
+    return this.settle(tx, client);
   }
 
   verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
