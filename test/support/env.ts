@@ -10,6 +10,10 @@ export interface TestEnv {
   spaClientId: string;
   redirectUri: string;
   backend: string;
+  /** A reference backend on the identifier-first client (`local-idfirst`). */
+  backendIdFirst: string;
+  /** The org's identifier-first public client. */
+  idFirstClientId: string;
   hostile: string;
 }
 

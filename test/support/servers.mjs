@@ -69,6 +69,17 @@ export async function testServers() {
       });
       middleware.push(mount('/auth', backend));
       env.backend = '/auth';
+
+      // Identifier first: a second reference backend on the org's public client `local-idfirst` (no client secret).
+      const idFirst = createBackend({
+        issuer: org.issuer,
+        clientId: 'local-idfirst',
+        redirectUri: `${testOrigin}/login/callback`,
+        successUrl: '/signed-in',
+        cookie: { name: 'okta_signin_idfirst.sid', path: '/auth-idfirst' },
+      });
+      middleware.push(mount('/auth-idfirst', idFirst));
+      Object.assign(env, { backendIdFirst: '/auth-idfirst', idFirstClientId: 'local-idfirst' });
     }
   }
 

@@ -39,6 +39,24 @@ export const signinStyles = css`
     border: 0;
     padding: 0;
   }
+  /* A password field and its show-password toggle on one line. */
+  .pw {
+    display: flex;
+    gap: 0.25em;
+    align-items: center;
+  }
+  .pw input {
+    flex: 1;
+    min-width: 0;
+  }
+  [part~='rules'] ul {
+    margin: 0.25em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part~='rule-met'] {
+    color: var(--_accent);
+  }
   .sr {
     position: absolute;
     width: 1px;

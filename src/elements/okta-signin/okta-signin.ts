@@ -13,12 +13,13 @@ import { signinStyles } from './okta-signin.styles.js';
 import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
+import { metRules } from './views/password-rules.js';
 
 // Errors about what the user typed: the view's fields are marked invalid while one is shown.
 const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code', 'invalid_input'];
 
 // Every other reactive property configures the transport: changing one starts a new flow.
-const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings'];
+const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings', 'revealed', 'rulesMet'];
 // The error the two new passwords' mismatch shows.
 const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.');
 
@@ -110,8 +111,10 @@ export class OktaSignin extends LitElement {
     pending: { state: true },
     error: { state: true },
     mismatch: { state: true },
-    username: { state: true },
+    username: {},
     waiting: { state: true },
+    revealed: { state: true },
+    rulesMet: { state: true },
     ...Object.fromEntries(BACKEND_ENDPOINTS.map((p) => [`${p}Endpoint`, { attribute: `${kebabCase(p)}-endpoint` }])),
   };
 
@@ -147,8 +150,15 @@ export class OktaSignin extends LitElement {
   // Kept as the error, not its text, so that a change of language re-words it.
   private error: FlowError | null = null;
   private mismatch = false;
-  // The username typed so far; kept across errors. The password is never kept.
-  private username = '';
+  /**
+   * The username in the sign-in form and the recovery form: set it to fill them in; it follows what the user types.
+   * The password is never kept.
+   */
+  username = '';
+  // Password fields shown as text (show-password toggles), by id; reset with every new view.
+  private revealed: string[] = [];
+  // The rules the new password typed so far meets, by name: the password itself is never kept.
+  private rulesMet: string[] = [];
   private flow?: SignInFlow;
   private views: Views = FIRST_VIEWS;
   private viewsLoading?: Promise<void>;
@@ -243,6 +253,8 @@ export class OktaSignin extends LitElement {
         if (this.flow !== flow) return;
         this.flowState = state;
         this.mismatch = false;
+        this.revealed = [];
+        this.rulesMet = [];
         if (clearError) this.error = null;
         const { status, authenticators, canSkip, enrollment, challenge, message } = state;
         emit(this, 'okta-status-change', {
@@ -317,6 +329,9 @@ export class OktaSignin extends LitElement {
   /** Runs one flow action when the flow allows it; errors arrive through the flow's `error` event. */
   private act<A extends FlowAction>(action: A, input?: Parameters<SignInFlow[A]>[0]) {
     const flow = this.flow;
+    // "Forgot password?" under the page's own form: the recovery form starts with the username typed there.
+    const typed = this.pageForm()?.querySelector<HTMLInputElement>('[name=username]')?.value.trim();
+    if (action === 'recover' && !input && typed && this.flowState.status === 'Idle') this.username = typed;
     if (flow?.can(action)) {
       Promise.resolve((flow[action] as (i: unknown) => unknown)(input)).catch((e) => this.showError(toFlowError(e)));
     }
@@ -332,6 +347,17 @@ export class OktaSignin extends LitElement {
     this.act('selectAuthenticator', e.detail.authenticator);
   }
 
+  private onReveal(e: Event) {
+    const id = (e.currentTarget as HTMLElement).getAttribute('aria-controls') ?? '';
+    this.revealed = this.revealed.includes(id) ? this.revealed.filter((r) => r !== id) : [...this.revealed, id];
+  }
+
+  private onNewPassword(e: Event) {
+    const value = (e.target as HTMLInputElement).value;
+    const met = metRules(this.flowState.passwordRules, value, this.username);
+    if (met.join() !== this.rulesMet.join()) this.rulesMet = met;
+  }
+
   private onSkip() {
     this.act('skip');
   }
@@ -345,7 +371,9 @@ export class OktaSignin extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    for (const input of form.querySelectorAll<HTMLInputElement>('[type=password],[name=code]')) input.value = '';
+    for (const input of form.querySelectorAll<HTMLInputElement>('[autocomplete$=password],[type=password],[name=code]')) input.value = '';
+    this.revealed = [];
+    this.rulesMet = [];
     switch (this.flowState.status) {
       case 'Idle':
         this.username = data.username.trim();
@@ -360,7 +388,13 @@ export class OktaSignin extends LitElement {
       }
       case 'AwaitingChallengeCode':
         return this.act('verifyCode', data.code.replace(/\s/g, ''));
+      case 'AwaitingPassword':
+        return this.act('verifyPassword', { password: data.password });
+      case 'AwaitingRecoveryIdentifier':
+        this.username = data.username.trim();
+        return this.act('recover', { username: this.username });
       case 'PasswordExpired':
+      case 'AwaitingPasswordReset':
         this.mismatch = data.newPassword !== data.confirmPassword;
         if (this.mismatch) this.error = MISMATCH;
         else this.act('changePassword', { newPassword: data.newPassword });
@@ -373,14 +407,17 @@ export class OktaSignin extends LitElement {
 
   /** What the views may see of this element. */
   private viewHost(): ViewHost {
-    const { flowState: state, flow, mismatch, username } = this;
-    const { onSubmit, onUsername, onSelect, onSkip, onOtherWay } = this;
+    const { flowState: state, flow, mismatch, username, revealed, rulesMet } = this;
+    const { onSubmit, onUsername, onSelect, onSkip, onOtherWay, onReveal, onNewPassword } = this;
     const pending = this.busy;
     const pageForm = !!this.pageForm();
     const e = this.error;
     const invalid = !!e && ENTRY_ERRORS.includes(e.code);
     const act: ViewHost['act'] = (action, input) => this.act(action, input);
-    return { state, flow, pending, mismatch, invalid, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act };
+    return {
+      state, flow, pending, mismatch, invalid, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
+      revealed, onReveal, rulesMet, onNewPassword,
+    };
   }
 
   protected override render() {

@@ -1,5 +1,7 @@
 import { html } from 'lit';
 import type { ViewHost } from './host.js';
+import { forgotLink } from './forgot.js';
+import { passwordField } from './password-field.js';
 
 /** The sign-in form: the element's own, or the page's own form in the `credentials` slot. */
 export const credentialsView = (h: ViewHost) =>
@@ -7,6 +9,7 @@ export const credentialsView = (h: ViewHost) =>
     ? html`<div class="col">
         <h2 part="title" tabindex="-1">${h.t.signIn}</h2>
         <slot name="credentials"></slot>
+        ${forgotLink(h)}
       </div>`
     : html`<form part="form credentials" @submit=${h.onSubmit}>
     <h2 part="title" tabindex="-1">${h.t.signIn}</h2>
@@ -24,16 +27,14 @@ export const credentialsView = (h: ViewHost) =>
       .value=${h.username}
       @input=${h.onUsername}
     />
-    <label for="password" part="label">${h.t.password}</label>
-    <input
-      id="password"
-      name="password"
-      part="input password"
-      type="password"
-      autocomplete="current-password"
-      required
-      aria-invalid=${h.invalid}
-      aria-describedby="error"
-    />
+    ${passwordField(h, {
+      id: 'password',
+      name: 'password',
+      label: h.t.password,
+      autocomplete: 'current-password',
+      part: 'password',
+      invalid: h.invalid,
+    })}
     <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>
+    ${forgotLink(h)}
   </form>`;

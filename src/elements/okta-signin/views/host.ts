@@ -32,6 +32,14 @@ export interface ViewHost {
   onSelect(e: OktaAuthenticatorSelectEvent): void;
   onSkip(): void;
   onOtherWay(): void;
+  /** Password fields shown as text by their show-password toggle, by field id. */
+  readonly revealed: readonly string[];
+  /** The show-password toggle (its `aria-controls` names the field). */
+  onReveal(e: Event): void;
+  /** New-password views: the org's rules the typed password meets so far (never the password itself). */
+  readonly rulesMet: readonly string[];
+  /** The new password field's input: updates `rulesMet`. */
+  onNewPassword(e: Event): void;
   /**
    * Runs a flow action when the flow allows it (errors show in the error region). Views of the later steps call
    * it from their own listeners: `h.act('resend')`, `h.act('verifyPassword', { password })`.

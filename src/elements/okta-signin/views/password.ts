@@ -1,32 +1,43 @@
 import { html } from 'lit';
 import type { ViewHost } from './host.js';
+import { passwordField } from './password-field.js';
+import { rulesView } from './password-rules.js';
 
-/** New password twice; the match is checked before anything is sent. */
-export const passwordView = (h: ViewHost) =>
-  html`<form part="form password-change" @submit=${h.onSubmit}>
-    <h2 part="title" tabindex="-1">${h.t.passwordTitle}</h2>
-    <p>${h.t.passwordHelp}</p>
-    <label for="new-password" part="label">${h.t.newPassword}</label>
-    <input
-      id="new-password"
-      name="newPassword"
-      part="input new-password"
-      type="password"
-      autocomplete="new-password"
-      required
-      aria-invalid=${h.invalid && !h.mismatch}
-      aria-describedby="error"
-    />
-    <label for="confirm-password" part="label">${h.t.confirmPassword}</label>
-    <input
-      id="confirm-password"
-      name="confirmPassword"
-      part="input confirm-password"
-      type="password"
-      autocomplete="new-password"
-      required
-      aria-invalid=${h.invalid}
-      aria-describedby="error"
-    />
-    <button part="submit" ?disabled=${h.pending}>${h.t.changePassword}</button>
+/**
+ * A new password twice, with the org's rules as a checklist; the match is checked before anything is sent. An
+ * expired password's replacement (`PasswordExpired`) and the one chosen in recovery (`AwaitingPasswordReset`).
+ */
+const newPasswordForm = (h: ViewHost, title: string, help: string, submit: string, part: string) => {
+  const rules = !!h.state.passwordRules;
+  return html`<form part="form ${part}" @submit=${h.onSubmit}>
+    <h2 part="title" tabindex="-1">${title}</h2>
+    <p>${help}</p>
+    ${rulesView(h)}
+    ${passwordField(h, {
+      id: 'new-password',
+      name: 'newPassword',
+      label: h.t.newPassword,
+      autocomplete: 'new-password',
+      part: 'new-password',
+      invalid: h.invalid && !h.mismatch,
+      describedBy: rules ? 'rules' : undefined,
+      onInput: h.onNewPassword,
+    })}
+    ${passwordField(h, {
+      id: 'confirm-password',
+      name: 'confirmPassword',
+      label: h.t.confirmPassword,
+      autocomplete: 'new-password',
+      part: 'confirm-password',
+      invalid: h.invalid,
+    })}
+    <button part="submit" ?disabled=${h.pending}>${submit}</button>
   </form>`;
+};
+
+/** An expired password's replacement. */
+export const passwordView = (h: ViewHost) => newPasswordForm(h, h.t.passwordTitle, h.t.passwordHelp, h.t.changePassword, 'password-change');
+
+/** Recovery's new password, once the user is verified. */
+export const passwordResetView = (h: ViewHost) =>
+  newPasswordForm(h, h.t.recovery.resetTitle, h.t.recovery.resetHelp, h.t.recovery.setPassword, 'password-reset');

@@ -1,0 +1,42 @@
+import { html } from 'lit';
+import type { ViewHost } from './host.js';
+
+export interface PasswordFieldOptions {
+  id: string;
+  name: string;
+  label: string;
+  autocomplete: 'current-password' | 'new-password';
+  /** Space-separated parts of the field besides `input`. */
+  part: string;
+  invalid: boolean;
+  /** Extra ids the field is described by (the rules' list). */
+  describedBy?: string;
+  onInput?: (e: Event) => void;
+}
+
+/**
+ * A password field with its show-password toggle: a plain button (it never submits) that says what it does, is
+ * pressed while the password shows, and controls the field. Focus stays on it when it is used.
+ */
+export const passwordField = (h: ViewHost, o: PasswordFieldOptions) => {
+  const shown = h.revealed.includes(o.id);
+  return html`<label for=${o.id} part="label">${o.label}</label>
+    <div class="pw">
+      <input
+        id=${o.id}
+        name=${o.name}
+        part="input ${o.part}"
+        type=${shown ? 'text' : 'password'}
+        autocomplete=${o.autocomplete}
+        autocapitalize="none"
+        spellcheck="false"
+        required
+        aria-invalid=${o.invalid}
+        aria-describedby=${o.describedBy ? `error ${o.describedBy}` : 'error'}
+        @input=${o.onInput}
+      />
+      <button type="button" class="link" part="reveal" aria-controls=${o.id} aria-pressed=${shown} @click=${h.onReveal}>
+        ${shown ? h.t.recovery.hide : h.t.recovery.show}
+      </button>
+    </div>`;
+};
