@@ -421,7 +421,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     await untilStatus(el, 'Idle');
     expect(title(el)).to.equal('Sign in');
     const state = await (await fetch('/auth/state')).json();
-    expect(state).to.deep.equal({ status: 'Idle' });
+    expect(state).to.deep.equal({ status: 'Idle', canRecover: true });
   });
 
   it('a reload mid-flow resumes where the backend says the flow is', async () => {

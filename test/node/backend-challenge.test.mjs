@@ -59,7 +59,7 @@ test('alice: push with number challenge approved on the device ends signed in', 
   assert.deepEqual(last.json, { Refresh: null, ContinuePolling: false, Next: '/signed-in', Status: 'Success' });
 
   // The final poll reply told the page where to go: success is told once, so the page needs no `GET /state`.
-  assert.deepEqual((await browser.get('/state')).json, { status: 'Idle' }, 'success is told once');
+  assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true }, 'success is told once');
   const me = await browser.get('/me');
   assert.equal(me.json.signedIn, true);
   assert.equal(me.json.user.email, user.username);

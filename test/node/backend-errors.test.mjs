@@ -95,7 +95,7 @@ describe('against the local org', () => {
     const cancelled = await browser.post('/cancel');
     assert.equal(cancelled.status, 200);
     assert.deepEqual(cancelled.json, { status: 'Idle' });
-    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle' });
+    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true });
     assertError(await browser.post('/select-authenticator', { authenticatorId: 'x' }), 401, 'session_expired');
     assert.deepEqual((await stack.browser().post('/cancel')).json, { status: 'Idle' });
   });
@@ -123,7 +123,7 @@ test('an expired transaction: 401 session_expired, and the flow is forgotten', a
     const push = picked.json.authenticators.find((a) => a.methodType === 'push');
     const reply = await browser.post('/select-authenticator', { authenticatorId: push.id, methodType: 'push' });
     assertError(reply, 401, 'session_expired');
-    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle' });
+    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true });
   } finally {
     await stack.close();
   }
@@ -197,7 +197,7 @@ test('mounted in a host that presets 404 (as Koa does), replies still say 200', 
     const browser = new Browser(`http://localhost:${server.address().port}/auth`);
     const state = await browser.get('/state');
     assert.equal(state.status, 200);
-    assert.deepEqual(state.json, { status: 'Idle' });
+    assert.deepEqual(state.json, { status: 'Idle', canRecover: true });
     assert.equal((await browser.get('/me')).status, 200);
   } finally {
     await new Promise((resolve) => server.close(resolve));

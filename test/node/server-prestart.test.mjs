@@ -15,7 +15,7 @@ test('after GET /state, POST /login costs Okta one call (identify) instead of th
     try {
       const user = await stack.device.createUser('dave');
       const browser = stack.browser();
-      assert.deepEqual((await browser.get('/state')).json, { status: 'Idle' });
+      assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true });
       await sleep(300);
       okta.reset();
       const reply = await login(browser, user);
@@ -99,7 +99,7 @@ test('a pre-started transaction is no sign-in: steps answer 401, polls end', asy
     assert.equal((await browser.post('/select-authenticator', { authenticatorId: 'x' })).json.code, 'session_expired');
     assert.equal((await browser.post('/skip')).status, 401);
     assert.equal((await browser.get('/OktaVerify/ChallengePoll')).status, 401);
-    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle' });
+    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true });
   } finally {
     await stack.close();
   }

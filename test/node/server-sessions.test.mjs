@@ -48,7 +48,7 @@ test('web fetch form (Next.js route handler, Hono): dave signs in under basePath
   const handler = createSignInHandler(orgOptions({ basePath: '/api/auth' }));
   const call = webBrowser(handler, 'http://localhost:3000/api/auth');
   const user = await stack.device.createUser('dave');
-  assert.deepEqual((await call('GET', '/state')).json, { status: 'Idle' });
+  assert.deepEqual((await call('GET', '/state')).json, { status: 'Idle', canRecover: true });
   const offered = await call('POST', '/login', { username: user.username, password: user.password });
   assert.equal(offered.status, 200);
   assert.equal(offered.json.status, 'AwaitingAuthenticatorEnrollment');
@@ -126,7 +126,7 @@ test('absolute timeout: a busy session still ends timeouts.absolute after it beg
     assert.equal((await call('GET', '/state')).json.status, 'AwaitingChallengeAuthenticatorSelection');
   }
   await sleep(400);
-  assert.deepEqual((await call('GET', '/state')).json, { status: 'Idle' });
+  assert.deepEqual((await call('GET', '/state')).json, { status: 'Idle', canRecover: true });
 });
 
 test('the memory store prunes expired sessions on its own', async () => {
