@@ -104,6 +104,29 @@ describe('SignInFlow', () => {
     expect(log).to.deep.equal(['error:invalid_credentials', 'Idle>AwaitingChallengeAuthenticatorSelection']);
   });
 
+  it('a refused password that the org asks again on its own (identifier first) leads to AwaitingPassword, error kept', async () => {
+    const asked: FlowState = { status: 'AwaitingPassword', authenticator: { key: 'okta_password' }, canRecover: true };
+    const { t, calls } = fakeTransport({ login: [new FlowError('invalid_credentials', 'Password is incorrect')], resume: [asked] });
+    const flow = new SignInFlow(t);
+    const log = record(flow);
+    await flow.login({ username: 'a', password: 'bad' });
+    await new Promise((r) => setTimeout(r));
+    expect(flow.state).to.deep.equal(asked);
+    expect(flow.error?.code).to.equal('invalid_credentials');
+    expect(calls).to.deep.equal(['login', 'resume']);
+    expect(log).to.deep.equal(['error:invalid_credentials', 'Idle>AwaitingPassword']);
+    expect(flow.can('recover')).to.equal(true);
+  });
+
+  it('Start over brings back what the sign-in form offers ("Forgot password?")', async () => {
+    const { t } = fakeTransport({ login: [picker], cancel: [{ status: 'Idle' }], resume: [{ status: 'Idle', canRecover: true }] });
+    const flow = new SignInFlow(t);
+    await flow.login({ username: 'a', password: 'p' });
+    await flow.cancel();
+    await new Promise((r) => setTimeout(r));
+    expect(flow.state).to.deep.equal({ status: 'Idle', canRecover: true });
+  });
+
   it('returns to Idle with a message when the session expired', async () => {
     const { t } = fakeTransport({ login: [picker], selectAuthenticator: [new FlowError('session_expired', 'Your session expired.', { status: 401 })] });
     const flow = new SignInFlow(t);

@@ -94,20 +94,22 @@ export class SignInFlow extends EventTarget {
 
   async login(input: { username: string; password: string }): Promise<FlowState> {
     const at = await this.run('login', (s) => this.transport.login({ username: input.username, password: input.password }, s));
-    // An identifier-first org that refused the password keeps asking for it on its own (with "Forgot password?").
     const refused = this.error;
-    if (refused?.code === 'invalid_credentials' && at.status === 'Idle' && !refused.reason) {
-      const ctrl = this.begin(false);
-      try {
-        const next = await this.transport.resume(ctrl.signal);
-        if (next?.status === 'AwaitingPassword' && !ctrl.signal.aborted && this.state === at && this.error === refused) this.apply(next, refused);
-      } catch {
-        // The sign-in form, with the message shown, is the fallback.
-      } finally {
-        this.end(ctrl, false);
-      }
-    }
+    if (refused?.code === 'invalid_credentials' && at.status === 'Idle' && !refused.reason) void this.askPasswordAgain(at, refused);
     return this.state;
+  }
+
+  /** An identifier-first org that refused the password keeps asking for it on its own (with "Forgot password?"). */
+  private async askPasswordAgain(at: FlowState, refused: FlowError): Promise<void> {
+    const ctrl = this.begin(false);
+    try {
+      const next = await this.transport.resume(ctrl.signal);
+      if (next?.status === 'AwaitingPassword' && !ctrl.signal.aborted && this.state === at && this.error === refused) this.apply(next, refused);
+    } catch {
+      // The sign-in form, with the message shown, is the fallback.
+    } finally {
+      this.end(ctrl, false);
+    }
   }
 
   selectAuthenticator(input: { id: string; methodType?: string }): Promise<FlowState> {
@@ -196,7 +198,11 @@ export class SignInFlow extends EventTarget {
     } finally {
       this.end(ctrl, true);
     }
-    if (!this.disposed) this.apply({ status: 'Idle' });
+    if (!this.disposed) {
+      this.apply({ status: 'Idle' });
+      // The form again, with what the next transaction offers ("Forgot password?").
+      void this.start();
+    }
     return this.state;
   }
 

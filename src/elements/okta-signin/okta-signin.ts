@@ -35,6 +35,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} enrollment-channel-data-endpoint - Replaces the URL of the `enrollment-channel-data` endpoint (default: `backend` + its contract path).
  * @attr {string} verify-code-endpoint - Replaces the URL of the `verify-code` endpoint (default: `backend` + its contract path).
  * @attr {string} change-password-endpoint - Replaces the URL of the `change-password` endpoint (default: `backend` + its contract path).
+ * @attr {string} verify-password-endpoint - Replaces the URL of the `verify-password` endpoint (default: `backend` + its contract path).
+ * @attr {string} recover-endpoint - Replaces the URL of the `recover` endpoint (default: `backend` + its contract path).
+ * @attr {string} username - Fills the username field of the sign-in form and of the recovery form.
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
  * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path).
@@ -58,6 +61,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart channel-data - The form for the email address or phone number a setup link goes to.
  * @csspart code - The code form, and its code field.
  * @csspart password-change - The form to change an expired password.
+ * @csspart password-only - The form of the password asked for on its own.
+ * @csspart recovery - The form that asks whose password is forgotten.
+ * @csspart password-reset - The form of the new password chosen in recovery.
  * @csspart label - Field labels.
  * @csspart input - Text fields.
  * @csspart username - The username field.
@@ -77,6 +83,14 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart other-way - "Can't scan? Set up another way".
  * @csspart channel-group - The group of enrollment channel choices.
  * @csspart channel - One enrollment channel choice.
+ * @csspart reveal - The show-password toggle beside every password field.
+ * @csspart forgot - "Forgot password?".
+ * @csspart identifier - The username the password is asked for.
+ * @csspart other-authenticator - "Verify with something else" on the password asked on its own.
+ * @csspart rules - The org's password rules, as a checklist.
+ * @csspart rule - One rule of the checklist (also `rule-met` once the typed password meets it).
+ * @csspart rule-met - A rule the typed password meets.
+ * @csspart rules-summary - How many rules are met (a polite live region).
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
