@@ -18,7 +18,7 @@ import { define } from '../shared/define.js';
 const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code', 'invalid_input'];
 
 // Every other reactive property configures the transport: changing one starts a new flow.
-const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings'];
+const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings', 'resendDelay'];
 // The error the two new passwords' mismatch shows.
 const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.');
 
@@ -102,6 +102,7 @@ export class OktaSignin extends LitElement {
     redirectUri: { attribute: 'redirect-uri' },
     scopes: {},
     tokenStorage: { attribute: 'token-storage' },
+    resendDelay: { type: Number, attribute: 'resend-delay' },
     authClient: { attribute: false },
     transport: { attribute: false },
     navigate: { attribute: false },
@@ -133,6 +134,11 @@ export class OktaSignin extends LitElement {
   authClient?: unknown;
   /** Any Transport, instead of the one the attributes describe. */
   transport?: Transport;
+  /**
+   * Seconds "Send again" stays disabled (with a countdown) after a code, push or link is sent; match it to the
+   * org's limit on sending again (Okta's default is 30 s).
+   */
+  resendDelay = 30;
   /** Replaces `location.assign` for the navigation after success. */
   navigate?: (url: string) => void;
   /**
@@ -380,7 +386,8 @@ export class OktaSignin extends LitElement {
     const e = this.error;
     const invalid = !!e && ENTRY_ERRORS.includes(e.code);
     const act: ViewHost['act'] = (action, input) => this.act(action, input);
-    return { state, flow, pending, mismatch, invalid, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act };
+    const resendDelay = Number.isFinite(this.resendDelay) && this.resendDelay >= 0 ? this.resendDelay : 30;
+    return { state, flow, pending, mismatch, invalid, username, pageForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act };
   }
 
   protected override render() {
