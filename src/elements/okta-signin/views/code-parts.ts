@@ -15,7 +15,7 @@ export const resendButton = (h: ViewHost, label = h.t.codes.resend) =>
         .waitLabel=${h.t.codes.resendIn}
         .readyText=${label}
         .sentText=${h.t.codes.resent}
-        @resend=${() => h.act('resend')}
+        .onResend=${() => h.act('resend')}
       ></okta-resend-button>`
     : nothing;
 

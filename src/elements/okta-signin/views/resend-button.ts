@@ -6,9 +6,9 @@ import { define } from '../../shared/define.js';
 /**
  * "Send again", disabled with a visible countdown after each send. A polite status says once when sending again
  * is possible and once when it was sent; the countdown itself is not announced. The timer stops when the element
- * leaves the page. Fires `resend` (not composed) when clicked.
+ * leaves the page. Part of `<okta-signin>`'s views (its `resend` part), not an element of its own.
  *
- * @csspart resend - The button.
+ * @internal
  */
 export class OktaResendButton extends LitElement {
   static override styles = [
@@ -29,6 +29,7 @@ export class OktaResendButton extends LitElement {
   static override properties = {
     delay: { type: Number },
     since: { attribute: false },
+    onResend: { attribute: false },
     disabled: { type: Boolean },
     label: {},
     waitLabel: { attribute: false },
@@ -43,6 +44,8 @@ export class OktaResendButton extends LitElement {
   /** What was sent last: a new value starts the countdown again. */
   since?: unknown;
   disabled = false;
+  /** Called when the user asks to send again. */
+  onResend?: () => void;
   label = 'Send again';
   /** The button while it waits; `{s}` is the seconds left. */
   waitLabel: Template = 'Send again in {s} s';
@@ -93,7 +96,7 @@ export class OktaResendButton extends LitElement {
     if (this.disabled || this.left) return;
     this.clicked = true;
     this.status = '';
-    this.dispatchEvent(new Event('resend'));
+    this.onResend?.();
   }
 
   protected override render() {
