@@ -156,7 +156,8 @@ function relatesTo(option: IdxOption) {
   return typeof option.relatesTo === 'object' ? option.relatesTo : undefined;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+// "Get a push notification" reads on after a colon in lower case; an acronym ("SMS") stays as it is.
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /**
  * The picker's entries. In verify mode an authenticator with several methods (Okta Verify: push and code)

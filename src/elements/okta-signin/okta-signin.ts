@@ -24,7 +24,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
 
 /**
  * The whole embedded sign-in flow with Okta Verify: username and password, authenticator choice, enrollment
- * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over.
+ * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over;
+ * Email, Phone (text message or voice call) and Google Authenticator codes, to verify and to enroll, with
+ * "Send again" and "Verify with something else".
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
  * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path).
@@ -33,6 +35,8 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} enrollment-channel-endpoint - Replaces the URL of the `enrollment-channel` endpoint (default: `backend` + its contract path).
  * @attr {string} enrollment-channel-data-endpoint - Replaces the URL of the `enrollment-channel-data` endpoint (default: `backend` + its contract path).
  * @attr {string} verify-code-endpoint - Replaces the URL of the `verify-code` endpoint (default: `backend` + its contract path).
+ * @attr {string} enrollment-data-endpoint - Replaces the URL of the `enrollment-data` endpoint (default: `backend` + its contract path).
+ * @attr {string} resend-endpoint - Replaces the URL of the `resend` endpoint (default: `backend` + its contract path).
  * @attr {string} change-password-endpoint - Replaces the URL of the `change-password` endpoint (default: `backend` + its contract path).
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
@@ -55,7 +59,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart credentials - The sign-in form.
  * @csspart channels - The form to choose how to set up Okta Verify.
  * @csspart channel-data - The form for the email address or phone number a setup link goes to.
- * @csspart code - The code form, and its code field.
+ * @csspart code - The code form (Okta Verify, Google Authenticator, email, text message or voice call), and its code field.
  * @csspart password-change - The form to change an expired password.
  * @csspart label - Field labels.
  * @csspart input - Text fields.
@@ -72,10 +76,22 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart poller - The inner `<okta-verify-poller>`, which shows the progress of the flow's polling.
  * @csspart qr - The QR code image.
  * @csspart number - The number to tap in Okta Verify.
- * @csspart sent-to - Where the setup link went.
+ * @csspart sent-to - Where the setup link or the code went.
  * @csspart other-way - "Can't scan? Set up another way".
  * @csspart channel-group - The group of enrollment channel choices.
  * @csspart channel - One enrollment channel choice.
+ * @csspart resend - "Send again" (code, push or link), disabled with a countdown after each send.
+ * @csspart other-authenticator - "Verify with something else" / "Set up something else": back to the picker.
+ * @csspart help - What to do on a code view (open the app and enter its code).
+ * @csspart secret-group - Google Authenticator's key for typing in by hand, with its label and "Copy key".
+ * @csspart secret - The key, in groups of four characters.
+ * @csspart copy - "Copy key".
+ * @csspart phone - The form for the phone number to enroll.
+ * @csspart phone-number - The phone number field.
+ * @csspart hint - The phone number's format hint.
+ * @csspart method-group - The choice of text message or voice call.
+ * @csspart method - One of them.
+ * @csspart skip - "Skip for now" on an optional enrollment's code or phone view.
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
