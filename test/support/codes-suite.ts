@@ -324,6 +324,37 @@ export function codesSuite(mode: Mode) {
       await untilStatus(el, 'Success');
     });
 
+    it('alice: the push view offers "Send push again" after its countdown and "Verify with something else"', async () => {
+      const org = await orgOf('codes');
+      const user = await newUser('alice', org);
+      const el = await render();
+      await typeInto(el, 'input[autocomplete=username]', user.username);
+      await typeInto(el, 'input[autocomplete=current-password]', user.password);
+      await sendKeys({ press: 'Enter' });
+      await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
+      expect(await pickerNames(el)).to.include.members(['Okta Verify: get a push notification', 'Okta Verify: enter a code']);
+      await choose(el, 'Okta Verify: get a push notification');
+      await untilStatus(el, 'AwaitingChallengePoll');
+      const pushOnDevice = async () =>
+        (await (await fetch(`${org}/device/api/users/${encodeURIComponent(user.username)}`)).json()).push as { id: string } | null;
+      const first = await waitFor(pushOnDevice, 'a push on the device');
+      expect(resendButton(el)!.textContent!.trim()).to.match(/^Send again in \d+ s$/);
+      await expect(el).to.be.accessible();
+      await waitFor(async () => !resendButton(el)!.disabled, 'Send push again enabled');
+      expect(resendButton(el)!.textContent!.trim()).to.equal('Send push again');
+      resendButton(el)!.click();
+      await waitFor(async () => (await pushOnDevice())?.id !== first.id, 'a new push');
+      expect(el.flowState.status).to.equal('AwaitingChallengePoll');
+      button(el, /^Verify with something else$/).click();
+      await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
+      await choose(el, 'Okta Verify: enter a code');
+      await untilStatus(el, 'AwaitingChallengeCode');
+      expect(title(el)).to.equal('Enter a code');
+      expect(root(el).querySelector('#code')!.closest('form')!.querySelector('label')!.textContent).to.equal('Code from Okta Verify');
+      expect(button(el, /^Verify with something else$/)).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
     it('an expired code is refused (codes that live three seconds)', async () => {
       const { el, user, org, events } = await signedIn('erin', 'strict');
       const since = new Date().toISOString();
