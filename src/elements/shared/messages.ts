@@ -81,6 +81,8 @@ export const strings = {
     /** The "Send again" button while it waits, with the seconds left. */
     resendIn: 'Send again in {s} s',
     resent: 'Sent again.',
+    /** Said once (politely) when the countdown ends. */
+    canResendNow: 'You can send it again now.',
     resendPush: 'Send push again',
     otherAuthenticator: 'Verify with something else',
     otherEnrollment: 'Set up something else',

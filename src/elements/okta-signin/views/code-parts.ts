@@ -13,7 +13,7 @@ export const resendButton = (h: ViewHost, label = h.t.codes.resend) =>
         ?disabled=${h.pending}
         .label=${label}
         .waitLabel=${h.t.codes.resendIn}
-        .readyText=${label}
+        .readyText=${h.t.codes.canResendNow}
         .sentText=${h.t.codes.resent}
         .onResend=${() => h.act('resend')}
       ></okta-resend-button>`

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'إرسال مرة أخرى',
     resendIn: 'إرسال مرة أخرى بعد {s} ث',
     resent: 'تم الإرسال مرة أخرى.',
+    canResendNow: 'يمكنك الإرسال مرة أخرى الآن.',
     resendPush: 'إرسال الإشعار مرة أخرى',
     otherAuthenticator: 'التحقق بطريقة أخرى',
     otherEnrollment: 'إعداد طريقة أخرى',

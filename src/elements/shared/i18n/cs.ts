@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Odeslat znovu',
     resendIn: 'Odeslat znovu za {s} s',
     resent: 'Odesláno znovu.',
+    canResendNow: 'Nyní můžete odeslat znovu.',
     resendPush: 'Znovu odeslat push',
     otherAuthenticator: 'Ověřit něčím jiným',
     otherEnrollment: 'Nastavit něco jiného',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Send igen',
     resendIn: 'Send igen om {s} s',
     resent: 'Sendt igen.',
+    canResendNow: 'Du kan sende igen nu.',
     resendPush: 'Send push igen',
     otherAuthenticator: 'Bekræft med noget andet',
     otherEnrollment: 'Konfigurer noget andet',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Erneut senden',
     resendIn: 'Erneut senden in {s} s',
     resent: 'Erneut gesendet.',
+    canResendNow: 'Sie können es jetzt erneut senden.',
     resendPush: 'Push erneut senden',
     otherAuthenticator: 'Mit etwas anderem bestätigen',
     otherEnrollment: 'Etwas anderes einrichten',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Αποστολή ξανά',
     resendIn: 'Αποστολή ξανά σε {s} δ',
     resent: 'Στάλθηκε ξανά.',
+    canResendNow: 'Μπορείτε τώρα να στείλετε ξανά.',
     resendPush: 'Αποστολή push ξανά',
     otherAuthenticator: 'Επαλήθευση με κάτι άλλο',
     otherEnrollment: 'Ρύθμιση κάτι άλλου',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Reenviar',
     resendIn: 'Reenviar en {s} s',
     resent: 'Reenviado.',
+    canResendNow: 'Ya puede volver a enviarlo.',
     resendPush: 'Reenviar notificación push',
     otherAuthenticator: 'Verificar con otro método',
     otherEnrollment: 'Configurar otro método',

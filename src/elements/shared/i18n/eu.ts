@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Bidali berriro',
     resendIn: 'Bidali berriro {s} s barru',
     resent: 'Berriro bidali da.',
+    canResendNow: 'Orain berriro bidal dezakezu.',
     resendPush: 'Bidali push berriro',
     otherAuthenticator: 'Egiaztatu beste zerbaitekin',
     otherEnrollment: 'Konfiguratu beste zerbait',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Lähetä uudelleen',
     resendIn: 'Lähetä uudelleen {s} s kuluttua',
     resent: 'Lähetetty uudelleen.',
+    canResendNow: 'Voit nyt lähettää uudelleen.',
     resendPush: 'Lähetä push uudelleen',
     otherAuthenticator: 'Vahvista jollakin muulla',
     otherEnrollment: 'Ota käyttöön jokin muu',

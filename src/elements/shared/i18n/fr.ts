@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Renvoyer',
     resendIn: 'Renvoyer dans {s} s',
     resent: 'Renvoyé.',
+    canResendNow: 'Vous pouvez maintenant renvoyer.',
     resendPush: 'Renvoyer la notification push',
     otherAuthenticator: 'Vérifier avec autre chose',
     otherEnrollment: 'Configurer autre chose',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'שליחה חוזרת',
     resendIn: 'שליחה חוזרת בעוד {s} שנ׳',
     resent: 'נשלח שוב.',
+    canResendNow: 'אפשר לשלוח שוב עכשיו.',
     resendPush: 'שליחת התראת push שוב',
     otherAuthenticator: 'אימות בדרך אחרת',
     otherEnrollment: 'הגדרת משהו אחר',

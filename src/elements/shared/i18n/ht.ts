@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Voye ankò',
     resendIn: 'Voye ankò nan {s} s',
     resent: 'Voye ankò.',
+    canResendNow: 'Ou ka voye ankò kounye a.',
     resendPush: 'Voye push la ankò',
     otherAuthenticator: 'Verifye ak yon lòt bagay',
     otherEnrollment: 'Konfigire yon lòt bagay',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Újraküldés',
     resendIn: 'Újraküldés {s} mp múlva',
     resent: 'Újraküldve.',
+    canResendNow: 'Most újra elküldheti.',
     resendPush: 'Push újraküldése',
     otherAuthenticator: 'Ellenőrzés más módon',
     otherEnrollment: 'Más beállítása',

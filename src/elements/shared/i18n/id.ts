@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Kirim ulang',
     resendIn: 'Kirim ulang dalam {s} dtk',
     resent: 'Terkirim ulang.',
+    canResendNow: 'Sekarang Anda dapat mengirim ulang.',
     resendPush: 'Kirim ulang push',
     otherAuthenticator: 'Verifikasi dengan cara lain',
     otherEnrollment: 'Siapkan cara lain',

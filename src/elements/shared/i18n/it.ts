@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Invia di nuovo',
     resendIn: 'Invia di nuovo tra {s} s',
     resent: 'Inviato di nuovo.',
+    canResendNow: 'Ora puoi inviarlo di nuovo.',
     resendPush: 'Invia di nuovo la notifica push',
     otherAuthenticator: 'Verifica in un altro modo',
     otherEnrollment: 'Configura un altro metodo',

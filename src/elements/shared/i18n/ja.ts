@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: '再送信',
     resendIn: '{s} 秒後に再送信',
     resent: '再送信しました。',
+    canResendNow: '再送信できるようになりました。',
     resendPush: 'プッシュ通知を再送信',
     otherAuthenticator: '別の方法で確認',
     otherEnrollment: '別の方法を設定',

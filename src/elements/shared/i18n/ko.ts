@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: '다시 보내기',
     resendIn: '{s}초 후 다시 보내기',
     resent: '다시 보냈습니다.',
+    canResendNow: '이제 다시 보낼 수 있습니다.',
     resendPush: '푸시 다시 보내기',
     otherAuthenticator: '다른 방법으로 인증',
     otherEnrollment: '다른 방법 설정',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Hantar semula',
     resendIn: 'Hantar semula dalam {s} s',
     resent: 'Dihantar semula.',
+    canResendNow: 'Anda boleh menghantar semula sekarang.',
     resendPush: 'Hantar semula pemberitahuan tolak',
     otherAuthenticator: 'Sahkan dengan cara lain',
     otherEnrollment: 'Sediakan cara lain',

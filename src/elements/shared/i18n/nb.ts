@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Send på nytt',
     resendIn: 'Send på nytt om {s} s',
     resent: 'Sendt på nytt.',
+    canResendNow: 'Du kan sende på nytt nå.',
     resendPush: 'Send push på nytt',
     otherAuthenticator: 'Bekreft med noe annet',
     otherEnrollment: 'Konfigurer noe annet',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Opnieuw verzenden',
     resendIn: 'Opnieuw verzenden over {s} s',
     resent: 'Opnieuw verzonden.',
+    canResendNow: 'U kunt het nu opnieuw verzenden.',
     resendPush: 'Pushmelding opnieuw verzenden',
     otherAuthenticator: 'Verifiëren met iets anders',
     otherEnrollment: 'Iets anders instellen',

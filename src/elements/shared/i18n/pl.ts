@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Wyślij ponownie',
     resendIn: 'Wyślij ponownie za {s} s',
     resent: 'Wysłano ponownie.',
+    canResendNow: 'Możesz teraz wysłać ponownie.',
     resendPush: 'Wyślij push ponownie',
     otherAuthenticator: 'Zweryfikuj w inny sposób',
     otherEnrollment: 'Skonfiguruj coś innego',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Enviar novamente',
     resendIn: 'Enviar novamente em {s} s',
     resent: 'Enviado novamente.',
+    canResendNow: 'Agora você pode enviar novamente.',
     resendPush: 'Enviar push novamente',
     otherAuthenticator: 'Verificar de outra forma',
     otherEnrollment: 'Configurar outro método',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Trimiteți din nou',
     resendIn: 'Trimiteți din nou în {s} s',
     resent: 'Trimis din nou.',
+    canResendNow: 'Acum puteți trimite din nou.',
     resendPush: 'Trimiteți din nou notificarea push',
     otherAuthenticator: 'Verificați cu altceva',
     otherEnrollment: 'Configurați altceva',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Отправить снова',
     resendIn: 'Отправить снова через {s} с',
     resent: 'Отправлено снова.',
+    canResendNow: 'Теперь можно отправить снова.',
     resendPush: 'Отправить push снова',
     otherAuthenticator: 'Подтвердить другим способом',
     otherEnrollment: 'Настроить другой способ',

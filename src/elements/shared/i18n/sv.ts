@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Skicka igen',
     resendIn: 'Skicka igen om {s} s',
     resent: 'Skickat igen.',
+    canResendNow: 'Du kan skicka igen nu.',
     resendPush: 'Skicka push igen',
     otherAuthenticator: 'Verifiera med något annat',
     otherEnrollment: 'Konfigurera något annat',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'ส่งอีกครั้ง',
     resendIn: 'ส่งอีกครั้งใน {s} วินาที',
     resent: 'ส่งอีกครั้งแล้ว',
+    canResendNow: 'ตอนนี้คุณส่งอีกครั้งได้แล้ว',
     resendPush: 'ส่งการแจ้งเตือนแบบพุชอีกครั้ง',
     otherAuthenticator: 'ยืนยันด้วยวิธีอื่น',
     otherEnrollment: 'ตั้งค่าวิธีอื่น',

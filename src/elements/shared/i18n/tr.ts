@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Yeniden gönder',
     resendIn: '{s} sn sonra yeniden gönder',
     resent: 'Yeniden gönderildi.',
+    canResendNow: 'Artık yeniden gönderebilirsiniz.',
     resendPush: 'Bildirimi yeniden gönder',
     otherAuthenticator: 'Başka bir yöntemle doğrula',
     otherEnrollment: 'Başka bir yöntem kur',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Надіслати ще раз',
     resendIn: 'Надіслати ще раз через {s} с',
     resent: 'Надіслано ще раз.',
+    canResendNow: 'Тепер можна надіслати ще раз.',
     resendPush: 'Надіслати push ще раз',
     otherAuthenticator: 'Підтвердити іншим способом',
     otherEnrollment: 'Налаштувати інший спосіб',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: 'Gửi lại',
     resendIn: 'Gửi lại sau {s} giây',
     resent: 'Đã gửi lại.',
+    canResendNow: 'Bây giờ bạn có thể gửi lại.',
     resendPush: 'Gửi lại thông báo đẩy',
     otherAuthenticator: 'Xác minh bằng cách khác',
     otherEnrollment: 'Thiết lập cách khác',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: '重新发送',
     resendIn: '{s} 秒后重新发送',
     resent: '已重新发送。',
+    canResendNow: '现在可以重新发送了。',
     resendPush: '重新发送推送',
     otherAuthenticator: '使用其他方式验证',
     otherEnrollment: '设置其他方式',

@@ -74,6 +74,7 @@ const messages: Messages = {
     resend: '重新傳送',
     resendIn: '{s} 秒後重新傳送',
     resent: '已重新傳送。',
+    canResendNow: '現在可以重新傳送了。',
     resendPush: '重新傳送推播',
     otherAuthenticator: '使用其他方式驗證',
     otherEnrollment: '設定其他方式',
