@@ -380,8 +380,6 @@ export class OktaSignin extends LitElement {
         const v = data.contact.trim();
         return this.act('sendEnrollmentChannelData', this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: v } : { email: v });
       }
-      case 'AwaitingChallengeCode':
-        return this.act('verifyCode', data.code.replace(/\s/g, ''));
       case 'PasswordExpired':
         this.mismatch = data.newPassword !== data.confirmPassword;
         if (this.mismatch) this.error = MISMATCH;
