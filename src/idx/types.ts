@@ -36,12 +36,18 @@ export interface IdxAuthenticatorValue {
   type?: string;
   displayName?: string;
   methods?: { type?: string }[];
+  /** Where a code went (enrollments being verified). */
+  profile?: { email?: string; phoneNumber?: string };
+  /** Okta's action to send the code, push or link again (kept on a remediation's copy of the authenticator). */
+  resend?: unknown;
   contextualData?: {
     qrcode?: { href?: string };
     selectedChannel?: string;
     correctAnswer?: number | string;
     email?: string;
     phoneNumber?: string;
+    /** Google Authenticator enrollment: the secret of the QR code's `otpauth://` URI, for typing in by hand. */
+    sharedSecret?: string;
   };
   /** The password's rules (`okta_password` while a new password is chosen). */
   settings?: {
@@ -69,9 +75,10 @@ export interface IdxTransaction {
     relatesTo?: { value?: IdxAuthenticatorValue };
   };
   messages?: IdxMessage[];
+  /** Remediations and actions by name (`currentAuthenticatorEnrollment-resend`, ...). */
+  availableSteps?: { name: string }[];
   neededToProceed?: IdxRemediation[];
   /** The actions the answer offers besides its remediations (`currentAuthenticator-recover`, ...). */
-  availableSteps?: { name?: string }[];
   actions?: Record<string, unknown>;
   context?: {
     currentAuthenticator?: { value?: IdxAuthenticatorValue };
