@@ -9,6 +9,8 @@ import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import {
   button,
+  choose,
+  emailedCode,
   errorShown,
   field,
   newUser,
@@ -54,7 +56,7 @@ export function recoverySuite(mode: RecoveryMode) {
   beforeEach(async () => mode.reset?.());
   afterEach(async () => mode.reset?.());
 
-  it('hank through identifier first: username and password in one form, then the Email choice', async () => {
+  it('hank through identifier first: username and password in one form, then an Email code signs in', async () => {
     const hank = await newUser('hank');
     await render({ idFirst: true });
     await signIn(el, hank);
@@ -62,6 +64,56 @@ export function recoverySuite(mode: RecoveryMode) {
     expect(await pickerNames(el)).to.deep.equal(['Email']);
     expect(recorder.of('okta-error')).to.deep.equal([]);
     await expect(el).to.be.accessible();
+    const since = new Date().toISOString();
+    await choose(el, /Email/);
+    await untilStatus(el, 'AwaitingChallengeCode');
+    await typeInto(el, '#code', await emailedCode(hank.username, since));
+    await sendKeys({ press: 'Enter' });
+    await untilStatus(el, 'Success');
+    expect(recorder.of('okta-success')).to.have.length(1);
+  });
+
+  it('hank forgets his password: username, Email code, a weak password refused with the org\'s reason and the rules shown, then signed in', async () => {
+    const hank = await newUser('hank');
+    const NEW = 'Recovered-2-Passw0rd';
+    await render();
+    (await forgot()).click();
+    await untilStatus(el, 'AwaitingRecoveryIdentifier');
+    await typeInto(el, 'input[name=username]', hank.username);
+    await sendKeys({ press: 'Enter' });
+    await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
+    const since = new Date().toISOString();
+    await choose(el, /Email/);
+    await untilStatus(el, 'AwaitingChallengeCode');
+    await typeInto(el, '#code', await emailedCode(hank.username, since));
+    await sendKeys({ press: 'Enter' });
+    await untilStatus(el, 'AwaitingPasswordReset');
+    await untilShown(el, 'form[part~=password-reset] [part~=rules]');
+    expect(title(el)).to.equal('Choose a new password');
+    expect(text(el)).to.include('Your password must have:');
+    expect(text(el)).to.include('At least 8 characters');
+    expect(field(el, '#new-password')!.getAttribute('aria-describedby')).to.equal('error rules');
+    await expect(el).to.be.accessible();
+
+    await typeInto(el, '#new-password', 'short');
+    await typeInto(el, '#confirm-password', 'short');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(async () => recorder.of('okta-error').length > 0, 'okta-error');
+    expect(recorder.of('okta-error')[0].code).to.equal('invalid_input');
+    expect(errorShown(el)).to.match(/password requirements were not met/i);
+    expect(el.flowState.status).to.equal('AwaitingPasswordReset');
+    expect(text(el)).to.include('At least 8 characters');
+    expect(field(el, '#new-password')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    await typeInto(el, '#new-password', NEW);
+    expect(root(el).querySelector('[part~=rules-summary]')!.textContent!.trim()).to.equal('5 of 5 requirements met');
+    await typeInto(el, '#confirm-password', NEW);
+    await sendKeys({ press: 'Enter' });
+    await untilStatus(el, 'Success');
+    expect(recorder.of('okta-success')).to.have.length(1);
+    const said = JSON.stringify(recorder.events);
+    for (const secret of ['short', NEW, hank.password]) expect(said).not.to.include(secret);
   });
 
   it('a wrong password through identifier first asks for the password on its own; refused again, then accepted', async () => {

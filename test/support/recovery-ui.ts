@@ -76,3 +76,23 @@ export async function pickerNames(el: OktaSignin): Promise<string[]> {
   await picker.updateComplete;
   return [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role=radio]')].map((o) => o.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 }
+
+/** Picks the picker's option named `label`, then "Continue". */
+export async function choose(el: OktaSignin, label: RegExp) {
+  const picker = (await untilShown(el, 'authenticator-picker')) as HTMLElement & { updateComplete: Promise<unknown> };
+  await picker.updateComplete;
+  const option = [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role=radio]')].find((o) => label.test(o.textContent ?? ''));
+  if (!option) throw new Error(`no option ${label}`);
+  option.click();
+  await picker.updateComplete;
+  picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~=submit]')!.click();
+}
+
+/** The code of the newest email to `to` sent after `since` (ISO time), as the user's inbox shows it. */
+export async function emailedCode(to: string, since: string): Promise<string> {
+  const message = await waitFor(
+    async () => (await messagesTo(to)).filter((m) => m.channel === 'email' && (m as { sentAt?: string }).sentAt! >= since).at(-1),
+    `an email to ${to}`,
+  );
+  return message.code!;
+}
