@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { ViewHost } from './host.js';
 import { passwordField } from './password-field.js';
-import { rulesView } from './password-rules.js';
+import { rulesView } from './password-checklist.js';
 
 /**
  * A new password twice, with the org's rules as a checklist; the match is checked before anything is sent. An
