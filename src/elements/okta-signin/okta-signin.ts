@@ -29,7 +29,8 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * The whole embedded sign-in flow with Okta Verify: username and password, authenticator choice, enrollment
  * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over;
  * Email, Phone (text message or voice call) and Google Authenticator codes, to verify and to enroll, with
- * "Send again" and "Verify with something else".
+ * "Send again" and "Verify with something else"; the password asked for on its own, "Forgot password?" and the
+ * new password with the org's rules, and a show-password toggle on every password field.
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
  * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path).
