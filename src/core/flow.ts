@@ -210,7 +210,7 @@ export class SignInFlow extends EventTarget {
   private async offerOtherMethods(at: FlowState, error: FlowError, signal: AbortSignal): Promise<void> {
     try {
       const next = await this.transport.resume(signal);
-      if (next && !signal.aborted && this.state === at && !pollKindOf(next)) this.apply(next, error);
+      if (next && next.status !== 'Idle' && !signal.aborted && this.state === at && !pollKindOf(next)) this.apply(next, error);
     } catch {
       // Staying on the push view, with the message shown, is the fallback.
     }
@@ -307,7 +307,9 @@ export class SignInFlow extends EventTarget {
     try {
       const result = await this.transport.poll(kind, signal);
       if (result.continuePolling || result.state) return result;
-      return { ...result, state: (await this.transport.resume(signal)) ?? { status: 'Terminal' } };
+      // Nothing to resume (the sign-in form, whatever it offers) means the transaction ended.
+      const resumed = await this.transport.resume(signal);
+      return { ...result, state: resumed && resumed.status !== 'Idle' ? resumed : { status: 'Terminal' } };
     } catch (error) {
       throw signal.aborted ? error : toFlowError(error);
     }
