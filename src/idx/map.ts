@@ -16,7 +16,7 @@ import { safeText } from './safe-text.js';
 import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './types.js';
 import { codeChallengeState, codeEnrollState } from './map-codes.js';
 import { passwordChallengeState } from './map-password.js';
-import { webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
+import { passkeyOffer, webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
 
 /** The status each remediation leads to: the steps this library drives. */
 const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
@@ -81,8 +81,11 @@ function pendingState(tx: IdxTransaction): FlowState {
   const current = currentAuthenticator(tx);
 
   switch (name) {
-    case 'identify':
-      return { status: 'Idle' };
+    case 'identify': {
+      // An org with passkeys offers a sign-in with one (conditional mediation) next to the username.
+      const webauthn = passkeyOffer(tx);
+      return webauthn ? { status: 'Idle', webauthn } : { status: 'Idle' };
+    }
     case 'select-authenticator-enroll':
       return { status: 'AwaitingAuthenticatorEnrollment', authenticators: pickerEntries(first, 'enroll'), canSkip };
     case 'select-authenticator-authenticate':

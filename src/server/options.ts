@@ -69,6 +69,11 @@ export interface SignInHandlerOptions {
    * per client address in `windowSeconds`; never without a known client address. `false` turns it off.
    */
   prestart?: false | { ttlMs?: number; perAddress?: number; windowSeconds?: number };
+  /**
+   * The org offers passkey sign-in: `GET /state` in Idle waits for the transaction it starts ahead (`prestart`)
+   * and answers the org's offer (`webauthn.requestOptions`), so that the form can offer passkeys at once.
+   */
+  passkeys?: boolean;
   logger?: Logger;
   /** The fetch the server calls Okta with (tests, proxies, instrumentation). Default the global fetch. */
   fetch?: typeof fetch;
@@ -95,6 +100,7 @@ export interface ResolvedOptions {
   bodyBytes: number;
   limits: LoginLimits;
   prestart: false | { ttlMs: number; perAddress: number; windowSeconds: number };
+  passkeys: boolean;
   logger: Logger;
   fetch: typeof fetch;
 }
@@ -143,6 +149,7 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
             perAddress: options.prestart?.perAddress ?? 10,
             windowSeconds: options.prestart?.windowSeconds ?? 600,
           },
+    passkeys: options.passkeys === true,
     logger: options.logger ?? { warn: () => {}, error: (line) => console.error(line) },
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
   };

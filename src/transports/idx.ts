@@ -20,6 +20,7 @@ import {
   type Transport,
 } from '../core/types.js';
 import { formValue, pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/map.js';
+import { passkeyOffer } from '../idx/map-webauthn.js';
 import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
 import type { IdxAuthClient, IdxHttp, IdxTransaction } from '../idx/types.js';
 import type { IdxTransportOptions } from './config.js';
@@ -34,6 +35,35 @@ interface Loaded {
 
 export function createIdxTransport(options: IdxTransportOptions): Transport {
   return new IdxTransport(options);
+}
+
+/** Steps a security key answers; after a refusal the transaction stays at one with a new challenge. */
+const WEBAUTHN_STEPS = ['enroll-authenticator', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator'];
+
+/**
+ * The key's answer as Okta's form takes it. Binary values go as base64url (Okta reads base64url and standard
+ * base64 alike); `transports` as the JSON text the Sign-In Widget sends; a passkey's `userHandle` only to the
+ * passkey step.
+ */
+function webauthnValues(credential: WebAuthnAttestation | WebAuthnAssertion, step: string): Record<string, unknown> {
+  if ('attestation' in credential) {
+    const { clientData, attestation, transports } = credential;
+    return transports?.length ? { clientData, attestation, transports: JSON.stringify(transports) } : { clientData, attestation };
+  }
+  const { clientData, authenticatorData, signatureData, userHandle } = credential;
+  const values: Record<string, unknown> = { clientData, authenticatorData, signatureData };
+  if (step === 'challenge-webauthn-autofillui-authenticator' && userHandle) values.userHandle = userHandle;
+  return values;
+}
+
+/** The state of a transaction at a security key step (or the form with a passkey offer), else undefined. */
+function webauthnStateOf(tx: IdxTransaction): FlowState | undefined {
+  try {
+    const state = stateOf(tx);
+    return state.webauthn ? state : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const POLL_STEP: Record<PollKind, string> = { enroll: 'enroll-poll', challenge: 'challenge-poll' };
@@ -210,12 +240,22 @@ class IdxTransport implements Transport {
     return found;
   }
 
-  resume(): Promise<FlowState | null> {
+  resume(signal?: AbortSignal): Promise<FlowState | null> {
     // The transaction lives in memory: nothing survives a reload. Warm up; never delay the form.
-    this.warmUp().catch(() => undefined);
-    // What there is to resume is the authenticator choice the org offers again after a denied push.
+    const started = this.warmUp();
+    started.catch(() => undefined);
     const tx = this.current;
-    const choice = tx && remediation(tx, 'resend') ? remediation(tx, 'select-authenticator-authenticate') : undefined;
+    // A security key step (after a refused key: with its new challenge), or the form's passkey offer.
+    const keyState = tx && WEBAUTHN_STEPS.some((n) => remediation(tx, n)) ? webauthnStateOf(tx) : undefined;
+    if (keyState) return Promise.resolve(keyState);
+    if (!tx) {
+      return untilAborted(started, signal).then(
+        (first) => (passkeyOffer(first) && !this.current ? stateOf(first) : null),
+        () => null,
+      );
+    }
+    // What there is to resume is the authenticator choice the org offers again after a denied push.
+    const choice = remediation(tx, 'resend') ? remediation(tx, 'select-authenticator-authenticate') : undefined;
     return Promise.resolve(
       choice ? { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: pickerEntries(choice, 'verify') } : null,
     );
@@ -353,8 +393,17 @@ class IdxTransport implements Transport {
 
   verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
     return this.run('webauthn', signal, async (client, http) => {
+      // A passkey sign-in answers the transaction started for the form.
+      if (!this.current) this.current = await this.warmUp();
       const step = this.requireStep('enroll-authenticator', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator');
-      return this.step(client, http, 'webauthn', { step, credentials: { ...credential } });
+      const tx = await client.idx.proceed({ step, credentials: webauthnValues(credential, step) });
+      const err = errorOf(tx, 'webauthn', http?.retryAfterMs);
+      // A refused key used up its challenge: the answer carries the next one, which `resume` hands to the flow.
+      if (err && err.code !== 'session_expired' && tx.neededToProceed?.length) {
+        this.current = tx;
+        throw err;
+      }
+      return this.settle(this.check(tx, 'webauthn', http), client);
     });
   }
 
