@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { ViewHost } from './host.js';
+import { passkeyAutofill } from './passkey-autofill.js';
 
 /** The sign-in form: the element's own, or the page's own form in the `credentials` slot. */
 export const credentialsView = (h: ViewHost) =>
@@ -15,7 +16,7 @@ export const credentialsView = (h: ViewHost) =>
       id="username"
       name="username"
       part="input username"
-      autocomplete="username"
+      autocomplete=${h.state.webauthn?.requestOptions ? 'username webauthn' : 'username'}
       autocapitalize="none"
       spellcheck="false"
       required
@@ -36,4 +37,5 @@ export const credentialsView = (h: ViewHost) =>
       aria-describedby="error"
     />
     <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>
+    ${passkeyAutofill(h)}
   </form>`;
