@@ -11,6 +11,10 @@ export interface TestEnv {
   redirectUri: string;
   backend: string;
   hostile: string;
+  /** An org started with `passkeys: true`, and a reference backend on it at this path (`passkeys: true`). */
+  passkeyOrgOrigin: string;
+  passkeyIssuer: string;
+  passkeyBackend: string;
 }
 
 let cached: Promise<TestEnv> | undefined;
