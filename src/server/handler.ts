@@ -79,6 +79,8 @@ export interface SignInHandler {
   readonly options: Readonly<Omit<ResolvedOptions, 'secrets'>>;
 }
 
+const WEBAUTHN_STATES = ['AwaitingWebAuthnEnrollment', 'AwaitingWebAuthnChallenge'];
+
 const ENROLLMENT_STATES = ['AwaitingEnrollmentPoll', 'AwaitingEnrollmentChannelSelection', 'AwaitingEnrollmentChannelData'];
 
 /** Forgets the sign-in attempt (not the signed-in user). */
@@ -243,7 +245,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     },
 
     'POST /select-authenticator': async (ctx) => {
-      const state = requireState(ctx.session, ['AwaitingChallengeAuthenticatorSelection', 'AwaitingAuthenticatorEnrollment']);
+      // From a security key step too: "Verify with something else" shows the picker the step carries, locally.
+      const state = requireState(ctx.session, ['AwaitingChallengeAuthenticatorSelection', 'AwaitingAuthenticatorEnrollment', ...WEBAUTHN_STATES]);
       const id = requiredString(ctx.body, 'authenticatorId', { label: 'authenticator' });
       const methodType = optionalString(ctx.body, 'methodType');
       const choice = ((state.authenticators ?? []) as Array<{ id: string; methodType?: string }>).find(
@@ -251,7 +254,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       );
       if (!choice) throw invalidInput('Choose one of the listed authenticators.');
       const method = methodType ?? choice.methodType;
-      const enrolling = state.status === 'AwaitingAuthenticatorEnrollment';
+      const enrolling = state.status === 'AwaitingAuthenticatorEnrollment' || state.status === 'AwaitingWebAuthnEnrollment';
       const { authClient, http } = okta(ctx);
       let transaction = (await authClient.idx.proceed({
         step: enrolling ? 'select-authenticator-enroll' : 'select-authenticator-authenticate',
@@ -310,7 +313,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       const session = ctx.session;
       // A passkey sign-in answers the transaction started ahead for the form, when the org offered one.
       const passkey = !inFlow(session) && Boolean(session.prestarted) && hasIdxTransaction(session) && Boolean(session.flowState?.webauthn?.requestOptions);
-      const state = passkey ? currentFlowState(session) : requireState(session, ['AwaitingWebAuthnEnrollment', 'AwaitingWebAuthnChallenge']);
+      const state = passkey ? currentFlowState(session) : requireState(session, WEBAUTHN_STATES);
       const enrolling = state.status === 'AwaitingWebAuthnEnrollment';
       const credentials = webauthnCredential(ctx.body, enrolling ? 'attestation' : passkey ? 'passkey' : 'assertion');
       const step = enrolling ? 'enroll-authenticator' : passkey ? 'challenge-webauthn-autofillui-authenticator' : 'challenge-authenticator';

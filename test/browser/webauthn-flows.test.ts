@@ -13,6 +13,7 @@ import {
   partText,
   signIn,
   signinElement,
+  signOut,
   title,
   untilStatus,
   type Mode,
@@ -41,6 +42,7 @@ async function startOver(el: OktaSignin) {
 /** ivy enrolls her key through the UI; returns her credentials and the key's id. */
 async function enrolledIvy(mode: Mode, key: string) {
   const user = await newIvy();
+  await signOut(mode);
   const el = await signinElement(mode);
   await signIn(el, user);
   await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
@@ -53,6 +55,7 @@ async function enrolledIvy(mode: Mode, key: string) {
 }
 
 async function toChallenge(mode: Mode, user: { username: string; password: string }) {
+  await signOut(mode);
   const el = await signinElement(mode);
   await signIn(el, user);
   // ivy's only factor after the password is her key: the org may ask for it straight away or through the picker.
@@ -73,8 +76,9 @@ for (const mode of ['backend', 'idx'] as Mode[]) {
       await authenticators.remove(key).catch(() => undefined);
     });
 
-    it('ivy enrolls a security key, starts over, and signs in with it', async () => {
+    it('ivy enrolls a security key, signs out, and signs in with it', async () => {
       const user = await newIvy();
+      await signOut(mode);
       const el = await signinElement(mode);
       await signIn(el, user);
       await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
@@ -158,8 +162,9 @@ for (const mode of ['backend', 'idx'] as Mode[]) {
       expect(partText(second, 'error')).to.equal(REFUSED);
     });
 
-    it('"Verify with something else" goes back to the picker, and Start over stops the ceremony', async () => {
+    it('"Verify with something else" goes back to the picker, and Start over leaves the step', async () => {
       const user = await newIvy();
+      await signOut(mode);
       const el = await signinElement(mode);
       await signIn(el, user);
       await untilStatus(el, 'AwaitingAuthenticatorEnrollment');

@@ -54,6 +54,14 @@ export async function signinElement(mode: Mode, options: { passkeys?: boolean } 
   );
 }
 
+/** Backend mode: signs the test browser out, so that the next element starts a new sign-in. */
+export async function signOut(mode: Mode, options: { passkeys?: boolean } = {}): Promise<void> {
+  if (mode !== 'backend') return;
+  const e = await env();
+  const base = options.passkeys ? e.passkeyBackend : e.backend;
+  await fetch(`${base}/logout`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+}
+
 export const root = (el: OktaSignin) => el.shadowRoot!;
 export const text = (el: OktaSignin) => root(el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const part = (el: OktaSignin, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
