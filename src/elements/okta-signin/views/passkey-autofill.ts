@@ -19,7 +19,8 @@ class PasskeyAutofill extends AsyncDirective {
 
   override update(_part: unknown, [h]: [ViewHost]) {
     const options = h.state.status === 'Idle' ? h.state.webauthn?.requestOptions : undefined;
-    if (!options || h.pending) this.stop();
+    // An element that left the page may still render once (its flow stopping): it starts nothing.
+    if (!options || h.pending || !this.isConnected) this.stop();
     else if (!this.ctrl || options !== this.options) this.begin(h, options);
     return nothing;
   }

@@ -48,7 +48,6 @@ class WebAuthnStep extends AsyncDirective {
     this.ctrl?.abort();
     const ctrl = (this.ctrl = new AbortController());
     this.working = true;
-    this.attempted = true;
     this.failure = undefined;
     this.refresh();
     let ceremony: Ceremony | undefined;
@@ -61,12 +60,14 @@ class WebAuthnStep extends AsyncDirective {
           : await ceremony.getAssertion(webauthn?.requestOptions, ctrl.signal);
       if (ctrl.signal.aborted) return;
       this.working = false;
+      this.attempted = true;
       this.refresh();
       // The org checks the answer; its refusal shows in the element's error region, with the next challenge here.
       (this.host ?? h).act('verifyWebAuthn', credential);
     } catch (error) {
       if (ctrl.signal.aborted) return;
       this.working = false;
+      this.attempted = true;
       this.failure = ceremony ? ceremony.failureOf(error, ctrl.signal) : 'failed';
       if (this.failure === 'aborted') this.failure = undefined;
       this.refresh();
