@@ -34,6 +34,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} enrollment-channel-data-endpoint - Replaces the URL of the `enrollment-channel-data` endpoint (default: `backend` + its contract path).
  * @attr {string} verify-code-endpoint - Replaces the URL of the `verify-code` endpoint (default: `backend` + its contract path).
  * @attr {string} change-password-endpoint - Replaces the URL of the `change-password` endpoint (default: `backend` + its contract path).
+ * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path).
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
  * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path).
@@ -76,6 +77,11 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart other-way - "Can't scan? Set up another way".
  * @csspart channel-group - The group of enrollment channel choices.
  * @csspart channel - One enrollment channel choice.
+ * @csspart webauthn - The security key or biometric view.
+ * @csspart webauthn-help - What the security key step will ask for.
+ * @csspart webauthn-start - The button that starts the security key ceremony ("Set up", "Verify", "Try again").
+ * @csspart webauthn-progress - The status line while the browser asks for the key (`role="status"`).
+ * @csspart webauthn-failure - Why the security key ceremony failed (`role="alert"`).
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
