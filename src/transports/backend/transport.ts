@@ -44,7 +44,8 @@ export class BackendTransport implements Transport {
 
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
     const state = await this.flow('state', undefined, signal);
-    return state.status === 'Idle' ? null : state;
+    // An Idle state matters only for what it offers (passkey sign-in, recovery).
+    return state.status === 'Idle' && !state.webauthn && !state.canRecover ? null : state;
   }
 
   login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState> {
