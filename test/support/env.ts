@@ -15,6 +15,14 @@ export interface TestEnv {
   passkeyOrgOrigin: string;
   passkeyIssuer: string;
   passkeyBackend: string;
+  /** Codes: an org (and its reference backend) whose codes may be sent again after one second. */
+  codesOrigin: string;
+  codesIssuer: string;
+  codesBackend: string;
+  /** Codes: an org (and backend) whose codes live three seconds and may be sent again only after a minute. */
+  strictCodesOrigin: string;
+  strictCodesIssuer: string;
+  strictCodesBackend: string;
 }
 
 let cached: Promise<TestEnv> | undefined;

@@ -90,7 +90,7 @@ class WebAuthnStep extends AsyncDirective {
         ? html`<button type="button" part="submit webauthn-start" ?disabled=${busy} @click=${() => this.start()}>${label}</button>`
         : nothing}
       ${h.state.authenticators?.length
-        ? html`<button type="button" class="link" part="other-way" ?disabled=${h.pending} @click=${() => h.act('showAuthenticators')}>
+        ? html`<button type="button" class="link" part="other-authenticator" ?disabled=${h.pending} @click=${() => h.act('showAuthenticators')}>
             ${t.otherWay}
           </button>`
         : nothing}
