@@ -43,7 +43,9 @@ function extraTrustedOrigins(value = '') {
 }
 
 const trustedOrigins = [origin, idxOrigin, ...extraTrustedOrigins(process.env.ORG_TRUSTED_ORIGINS)];
-const org = createOrg({ origin, trustedOrigins, logger: console });
+// ORG_PASSKEYS=1: the org offers passkey sign-in on identify, and the backend hands the offer to the form.
+const passkeys = process.env.ORG_PASSKEYS === '1';
+const org = createOrg({ origin, trustedOrigins, logger: console, passkeys });
 const backendConfig = configFromEnv(process.env, { origin });
 // Sessions and failed-login counts in memory, or in Redis when REDIS_URL is set (several instances share them).
 const redis = await redisFromEnv(process.env);
@@ -52,7 +54,7 @@ const main = express();
 main.disable('x-powered-by');
 main.use('/dist', dist);
 main.use('/shared', shared);
-main.use('/auth', createBackend({ ...backendConfig, ...redis?.options }));
+main.use('/auth', createBackend({ ...backendConfig, ...redis?.options, passkeys }));
 main.get('/demo-config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/` });
 });

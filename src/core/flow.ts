@@ -216,6 +216,21 @@ export class SignInFlow extends EventTarget {
     }
   }
 
+  /**
+   * A refused security key answer used up its challenge: the server's state carries the next one. The view gets
+   * it with the error still shown, so that "Try again" answers the new challenge.
+   */
+  private async nextWebAuthnChallenge(at: FlowState, signal: AbortSignal): Promise<void> {
+    const error = this.error;
+    if (!error || error.code === 'session_expired' || this.state !== at) return;
+    try {
+      const next = await this.transport.resume(signal);
+      if (next?.webauthn && !signal.aborted && this.state === at) this.apply(next, error);
+    } catch {
+      // The old options stay; the next answer is refused with a clear message and the flow can start over.
+    }
+  }
+
   /** Records and announces an error; `session_expired` also returns to Idle. */
   report(error: unknown): void {
     const e = toFlowError(error);
@@ -237,11 +252,13 @@ export class SignInFlow extends EventTarget {
   private async run(action: FlowAction, call: (signal: AbortSignal) => Promise<FlowState>): Promise<FlowState> {
     if (!this.can(action)) throw notAllowed(action, this.state);
     const ctrl = this.begin(true);
+    const at = this.state;
     try {
       const next = await call(ctrl.signal);
       if (!ctrl.signal.aborted) this.apply(next);
     } catch (error) {
       if (!ctrl.signal.aborted) this.report(error);
+      if (action === 'verifyWebAuthn' && !ctrl.signal.aborted) await this.nextWebAuthnChallenge(at, ctrl.signal);
     } finally {
       this.end(ctrl, true);
     }

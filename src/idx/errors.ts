@@ -81,6 +81,8 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   switch (op) {
     case 'code':
       return make('invalid_code');
+    // The org refused the security key's answer (unknown credential, replayed or stale assertion): its text says why.
+    case 'webauthn':
     case 'password':
     case 'channel-data':
     case 'channel':

@@ -16,7 +16,7 @@ import { safeText } from './safe-text.js';
 import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './types.js';
 import { canResendIn, codeChallengeState, codeEnrollState, phoneDataState } from './map-codes.js';
 import { RECOVER_FROM_IDENTIFY, newPasswordState, offers, passwordChallengeState } from './map-password.js';
-import { webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
+import { passkeyOffer, webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
 
 /** The status each remediation leads to: the steps this library drives. */
 const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
@@ -84,8 +84,15 @@ function pendingState(tx: IdxTransaction): FlowState {
   const current = currentAuthenticator(tx);
 
   switch (name) {
-    case 'identify':
-      return offers(tx, RECOVER_FROM_IDENTIFY) ? { status: 'Idle', canRecover: true } : { status: 'Idle' };
+    case 'identify': {
+      // An org with passkeys offers a sign-in with one (conditional mediation) next to the username;
+      // "Forgot password?" where the org offers recovery.
+      const state: FlowState = { status: 'Idle' };
+      const webauthn = passkeyOffer(tx);
+      if (webauthn) state.webauthn = webauthn;
+      if (offers(tx, RECOVER_FROM_IDENTIFY)) state.canRecover = true;
+      return state;
+    }
     case 'identify-recovery':
       return { status: 'AwaitingRecoveryIdentifier' };
     case 'select-authenticator-enroll':

@@ -27,6 +27,7 @@ import {
 } from './session.js';
 import { emailAddress, optionalString, phoneMethod, phoneNumber, requiredString, verificationCode } from './validate.js';
 import { ENROLLING } from '../core/flow-rules.js';
+import { webauthnCredential } from './validate-webauthn.js';
 
 /** A request as the handler sees it, whatever server it came from. */
 interface Incoming {
@@ -79,6 +80,8 @@ export interface SignInHandler {
   /** The options in effect, defaults filled in (without the session secrets). */
   readonly options: Readonly<Omit<ResolvedOptions, 'secrets'>>;
 }
+
+const WEBAUTHN_STATES = ['AwaitingWebAuthnEnrollment', 'AwaitingWebAuthnChallenge'];
 
 const ENROLLMENT_STATES = ['AwaitingEnrollmentPoll', 'AwaitingEnrollmentChannelSelection', 'AwaitingEnrollmentChannelData'];
 /** The steps whose view may lead to the authenticator picker: the picker itself, or any step that carries it. */
@@ -438,6 +441,19 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return settle(ctx, transaction, http, 'skip');
     },
 
+    'POST /webauthn': async (ctx) => {
+      const session = ctx.session;
+      // A passkey sign-in answers the transaction started ahead for the form, when the org offered one.
+      const passkey = !inFlow(session) && Boolean(session.prestarted) && hasIdxTransaction(session) && Boolean(session.flowState?.webauthn?.requestOptions);
+      const state = passkey ? currentFlowState(session) : requireState(session, WEBAUTHN_STATES);
+      const enrolling = state.status === 'AwaitingWebAuthnEnrollment';
+      const credentials = webauthnCredential(ctx.body, enrolling ? 'attestation' : passkey ? 'passkey' : 'assertion');
+      const step = enrolling ? 'enroll-authenticator' : passkey ? 'challenge-webauthn-autofillui-authenticator' : 'challenge-authenticator';
+      const { authClient, http } = okta(ctx);
+      const transaction = (await authClient.idx.proceed({ step, credentials } as never)) as IdxTransaction;
+      return settle(ctx, transaction, http, 'webauthn');
+    },
+
     'POST /cancel': async (ctx) => {
       if (hasIdxTransaction(ctx.session)) {
         const { authClient } = okta(ctx);
@@ -616,8 +632,10 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         if (known.retryAfter !== undefined) headers['Retry-After'] = String(known.retryAfter);
       }
       if (ctx.prestart && status === 200) {
-        headers['Set-Cookie'] = await prestart(ctx, Boolean(incoming.awaitBackground), isHttps(incoming));
-        return { status, headers, body: reply };
+        const passkeys = Boolean(options.passkeys);
+        const started = await prestart(ctx, Boolean(incoming.awaitBackground) || passkeys, isHttps(incoming));
+        headers['Set-Cookie'] = started.cookie;
+        return { status, headers, body: passkeys && started.offer ? started.offer : reply };
       }
       const cookie = await save(ctx, loaded, Boolean(cookieValue), isHttps(incoming));
       if (cookie) headers['Set-Cookie'] = cookie;
@@ -638,12 +656,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
    * Starts a transaction ahead of the login under a new session id, and answers the cookie at once: the work goes
    * on after the reply, holding the new session's lock, so a quick `POST /login` waits for it rather than racing it.
    */
-  async function prestart(ctx: Context, wait: boolean, secure: boolean): Promise<string> {
+  async function prestart(ctx: Context, wait: boolean, secure: boolean): Promise<{ cookie: string; offer?: FlowReply }> {
     const id = newSessionId();
     const unlock = await acquire(id);
+    const session: SessionData = { createdAt: Date.now() };
     const work = (async () => {
       const now = Date.now();
-      const session: SessionData = { createdAt: now };
       const ahead: Context = { ...ctx, session, id: undefined, calls: [], deadline: now + options.requestMs, prestart: false };
       const { authClient } = okta(ahead);
       const started = (await authClient.idx.start()) as IdxTransaction;
@@ -651,13 +669,17 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       session.prestarted = true;
       if (offers(started, RECOVER_FROM_IDENTIFY)) session.recoverable = true;
       session.savedAt = now;
+      // An org with passkeys offers a passkey sign-in on identify: `GET /state` hands it to the form.
+      const offer = toFlowState(started);
+      if (offer.status === 'Idle' && offer.webauthn) session.flowState = offer;
       await store.set(id, session, (options.prestart as { ttlMs: number }).ttlMs);
     })()
       .catch((error) => logger.warn?.(`[auth] pre-start: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`))
       .finally(() => unlock().catch(() => undefined));
     if (wait) await work;
     const settings = { ...options.cookie, secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure };
-    return serializeCookie(signSessionId(id, options.secrets), settings);
+    const offer = wait && session.prestarted && session.flowState?.webauthn ? session.flowState : undefined;
+    return { cookie: serializeCookie(signSessionId(id, options.secrets), settings), offer };
   }
 
   function logFailure(incoming: Incoming, reply: BackendError, error: unknown) {

@@ -74,6 +74,11 @@ export interface SignInHandlerOptions {
    * (no pre-start yet, or pre-start off). Default true; `false` turns password recovery off.
    */
   passwordRecovery?: boolean;
+  /**
+   * The org offers passkey sign-in: `GET /state` in Idle waits for the transaction it starts ahead (`prestart`)
+   * and answers the org's offer (`webauthn.requestOptions`), so that the form can offer passkeys at once.
+   */
+  passkeys?: boolean;
   logger?: Logger;
   /** The fetch the server calls Okta with (tests, proxies, instrumentation). Default the global fetch. */
   fetch?: typeof fetch;
@@ -101,6 +106,7 @@ export interface ResolvedOptions {
   limits: LoginLimits;
   prestart: false | { ttlMs: number; perAddress: number; windowSeconds: number };
   passwordRecovery: boolean;
+  passkeys: boolean;
   logger: Logger;
   fetch: typeof fetch;
 }
@@ -150,6 +156,7 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
             windowSeconds: options.prestart?.windowSeconds ?? 600,
           },
     passwordRecovery: options.passwordRecovery ?? true,
+    passkeys: options.passkeys === true,
     logger: options.logger ?? { warn: () => {}, error: (line) => console.error(line) },
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
   };

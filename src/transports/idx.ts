@@ -37,6 +37,35 @@ export function createIdxTransport(options: IdxTransportOptions): Transport {
   return new IdxTransport(options);
 }
 
+/** Steps a security key answers; after a refusal the transaction stays at one with a new challenge. */
+const WEBAUTHN_STEPS = ['enroll-authenticator', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator'];
+
+/**
+ * The key's answer as Okta's form takes it. Binary values go as base64url (Okta reads base64url and standard
+ * base64 alike); `transports` as the JSON text the Sign-In Widget sends; a passkey's `userHandle` only to the
+ * passkey step.
+ */
+function webauthnValues(credential: WebAuthnAttestation | WebAuthnAssertion, step: string): Record<string, unknown> {
+  if ('attestation' in credential) {
+    const { clientData, attestation, transports } = credential;
+    return transports?.length ? { clientData, attestation, transports: JSON.stringify(transports) } : { clientData, attestation };
+  }
+  const { clientData, authenticatorData, signatureData, userHandle } = credential;
+  const values: Record<string, unknown> = { clientData, authenticatorData, signatureData };
+  if (step === 'challenge-webauthn-autofillui-authenticator' && userHandle) values.userHandle = userHandle;
+  return values;
+}
+
+/** The state of a transaction at a security key step (or the form with a passkey offer), else undefined. */
+function webauthnStateOf(tx: IdxTransaction): FlowState | undefined {
+  try {
+    const state = stateOf(tx);
+    return state.webauthn ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const POLL_STEP: Record<PollKind, string> = { enroll: 'enroll-poll', challenge: 'challenge-poll' };
 const RESEND_ACTIONS = ['currentAuthenticatorEnrollment-resend', 'currentAuthenticator-resend'];
 
@@ -223,6 +252,9 @@ class IdxTransport implements Transport {
     const warming = this.warmUp();
     warming.catch(() => undefined);
     const tx = this.current;
+    // A security key step (after a refused key: with its new challenge).
+    const keyState = tx && WEBAUTHN_STEPS.some((n) => remediation(tx, n)) ? webauthnStateOf(tx) : undefined;
+    if (keyState) return keyState;
     // What there is to resume is the authenticator choice the org offers again after a denied push.
     const choice = tx && remediation(tx, 'resend') ? remediation(tx, 'select-authenticator-authenticate') : undefined;
     if (choice) return { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: pickerEntries(choice, 'verify') };
@@ -231,12 +263,12 @@ class IdxTransport implements Transport {
       return stateOf(tx);
     }
     if (tx) return null;
-    // Else the sign-in form, with what the transaction started ahead offers ("Forgot password?").
+    // Else the sign-in form, with what the transaction started ahead offers (passkeys, "Forgot password?").
     try {
       const started = await untilAborted(warming, signal);
       if (this.current || stepName(started) !== 'identify') return null;
       const state = stateOf(started);
-      return state.canRecover ? state : null;
+      return state.canRecover || state.webauthn ? state : null;
     } catch {
       return null;
     }
@@ -412,8 +444,17 @@ class IdxTransport implements Transport {
 
   verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
     return this.run('webauthn', signal, async (client, http) => {
+      // A passkey sign-in answers the transaction started for the form.
+      if (!this.current) this.current = await this.warmUp();
       const step = this.requireStep('enroll-authenticator', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator');
-      return this.step(client, http, 'webauthn', { step, credentials: { ...credential } });
+      const tx = await client.idx.proceed({ step, credentials: webauthnValues(credential, step) });
+      const err = errorOf(tx, 'webauthn', http?.retryAfterMs);
+      // A refused key used up its challenge: the answer carries the next one, which `resume` hands to the flow.
+      if (err && err.code !== 'session_expired' && tx.neededToProceed?.length) {
+        this.current = tx;
+        throw err;
+      }
+      return this.settle(this.check(tx, 'webauthn', http), client);
     });
   }
 

@@ -15,6 +15,10 @@ export interface TestEnv {
   /** The org's identifier-first public client. */
   idFirstClientId: string;
   hostile: string;
+  /** An org started with `passkeys: true`, and a reference backend on it at this path (`passkeys: true`). */
+  passkeyOrgOrigin: string;
+  passkeyIssuer: string;
+  passkeyBackend: string;
   /** Codes: an org (and its reference backend) whose codes may be sent again after one second. */
   codesOrigin: string;
   codesIssuer: string;

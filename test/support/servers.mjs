@@ -121,6 +121,29 @@ export async function testServers() {
     // ---- end of Codes ----
   }
 
+  // ---- Passkeys: an org that offers passkey sign-in on identify, and a reference backend on it that hands the offer
+  // to the form (`passkeys: true`), under its own cookie so that it does not share a session with /auth.
+  if (has('demo/org/index.mjs')) {
+    const { startOrg } = await import('../../demo/org/index.mjs');
+    const passkeyOrg = await startOrg({ trustedOrigins: [testOrigin], passkeys: true });
+    Object.assign(env, { passkeyOrgOrigin: passkeyOrg.origin, passkeyIssuer: passkeyOrg.issuer });
+    if (has('demo/server/index.mjs')) {
+      const { createBackend } = await import('../../demo/server/index.mjs');
+      const backend = createBackend({
+        issuer: passkeyOrg.issuer,
+        clientId: 'local-web',
+        clientSecret: 'local-web-secret',
+        redirectUri: `${testOrigin}/login/callback`,
+        successUrl: '/signed-in',
+        passkeys: true,
+        cookie: { name: 'passkeys_sid' },
+      });
+      middleware.push(mount('/auth-passkeys', backend));
+      env.passkeyBackend = '/auth-passkeys';
+    }
+  }
+  // ---- end of passkeys
+
   if (has('test/support/hostile-backend.mjs')) {
     const { createHostileBackend } = await import('./hostile-backend.mjs');
     middleware.push(mount('/hostile', createHostileBackend()));

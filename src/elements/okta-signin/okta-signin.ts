@@ -45,6 +45,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} verify-password-endpoint - Replaces the URL of the `verify-password` endpoint (default: `backend` + its contract path).
  * @attr {string} recover-endpoint - Replaces the URL of the `recover` endpoint (default: `backend` + its contract path).
  * @attr {string} username - Fills the username field of the sign-in form and of the recovery form.
+ * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path).
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
  * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path).
@@ -109,6 +110,11 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart rule - One rule of the checklist (also `rule-met` once the typed password meets it).
  * @csspart rule-met - A rule the typed password meets.
  * @csspart rules-summary - How many rules are met (a polite live region).
+ * @csspart webauthn - The security key or biometric view.
+ * @csspart webauthn-help - What the security key step will ask for.
+ * @csspart webauthn-start - The button that starts the security key ceremony ("Set up", "Verify", "Try again").
+ * @csspart webauthn-progress - The status line while the browser asks for the key (`role="status"`).
+ * @csspart webauthn-failure - Why the security key ceremony failed (`role="alert"`).
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).

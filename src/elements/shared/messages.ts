@@ -132,7 +132,22 @@ export const strings = {
   retrying: 'Connection problem. Trying again…',
   done: 'Done.',
   /** Security key or biometric (WebAuthn) and passkeys. */
-  webauthn: {},
+  webauthn: {
+    enrollTitle: 'Set up a security key or biometric',
+    verifyTitle: 'Verify with a security key or biometric',
+    help: "Use your security key or your device's fingerprint, face or PIN.",
+    enrollHelp: "Your browser will ask you to register a security key or your device's fingerprint, face or PIN.",
+    enroll: 'Set up',
+    verify: 'Verify',
+    working: "Follow your browser's instructions…",
+    tryAgain: 'Try again',
+    otherWay: 'Verify with something else',
+    cancelled: 'The request was cancelled or timed out. Try again when your security key or device is ready.',
+    alreadyRegistered: 'This security key is already registered. Use another key, or verify with something else.',
+    security: 'This page is not allowed to use security keys. Contact your administrator.',
+    unsupported: 'This browser cannot use security keys or biometrics. Use another browser, or verify with something else.',
+    failed: 'Something went wrong with the security key. Try again.',
+  },
   errors: {
     invalid_credentials: 'Wrong username or password.',
     invalid_code: 'That code is not right. Try again.',

@@ -44,8 +44,8 @@ export class BackendTransport implements Transport {
 
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
     const state = await this.flow('state', undefined, signal);
-    // The sign-in form matters only for what it offers ("Forgot password?").
-    return state.status === 'Idle' && !state.canRecover ? null : state;
+    // An Idle state matters only for what it offers (passkey sign-in, recovery).
+    return state.status === 'Idle' && !state.webauthn && !state.canRecover ? null : state;
   }
 
   login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState> {

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { ViewHost } from './host.js';
 import { forgotLink } from './forgot.js';
 import { passwordField } from './password-field.js';
+import { passkeyAutofill } from './passkey-autofill.js';
 
 /** The sign-in form: the element's own, or the page's own form in the `credentials` slot. */
 export const credentialsView = (h: ViewHost) =>
@@ -18,7 +19,7 @@ export const credentialsView = (h: ViewHost) =>
       id="username"
       name="username"
       part="input username"
-      autocomplete="username"
+      autocomplete=${h.state.webauthn?.requestOptions ? 'username webauthn' : 'username'}
       autocapitalize="none"
       spellcheck="false"
       required
@@ -37,4 +38,5 @@ export const credentialsView = (h: ViewHost) =>
     })}
     <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>
     ${forgotLink(h)}
+    ${passkeyAutofill(h)}
   </form>`;

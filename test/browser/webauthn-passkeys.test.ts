@@ -1,0 +1,50 @@
+// Passkey sign-in from the username field's autofill, in backend mode (the reference backend with `passkeys: true`
+// at /auth-passkeys) and IDX mode, against an org started with `passkeys: true`, with a virtual authenticator that
+// holds discoverable credentials and verifies the user.
+import { expect } from '@open-wc/testing';
+import { env } from '../support/local-org.js';
+import { authenticators, button, choose, errors, newIvy, signIn, signinElement, signOut, untilStatus, type Mode } from '../support/webauthn-ui.js';
+
+for (const mode of ['backend', 'idx'] as Mode[]) {
+  describe(`passkeys (${mode} mode)`, function () {
+    this.timeout(90000);
+    let key: string;
+    beforeEach(async () => {
+      key = await authenticators.add({ transport: 'internal', hasResidentKey: true });
+    });
+    afterEach(async () => {
+      await authenticators.remove(key).catch(() => undefined);
+    });
+
+    it('ivy enrolls a passkey, then signs in by choosing it in the username field', async () => {
+      const { passkeyOrgOrigin } = await env();
+      const user = await newIvy(passkeyOrgOrigin);
+      await signOut(mode, { passkeys: true });
+      const enrolling = await signinElement(mode, { passkeys: true });
+      await signIn(enrolling, user);
+      await untilStatus(enrolling, 'AwaitingAuthenticatorEnrollment');
+      await choose(enrolling, /passkey|security key/i);
+      await untilStatus(enrolling, 'AwaitingWebAuthnEnrollment');
+      button(enrolling, /^\s*set up\s*$/i).click();
+      await untilStatus(enrolling, 'Success');
+      const [credential] = await authenticators.credentials(key);
+      expect(credential.isResidentCredential).to.equal(true);
+      enrolling.remove();
+
+      await signOut(mode, { passkeys: true });
+      const el = await signinElement(mode, { passkeys: true });
+      const seen = errors(el);
+      // The virtual authenticator answers the conditional request at once, as a user choosing the passkey would:
+      // what the form showed meanwhile is read from the states it went through.
+      const states: { status: string; offer: boolean; autocomplete?: string | null }[] = [];
+      el.signInFlow!.addEventListener('statechange', (e) => {
+        const { state } = e as unknown as { state: { status: string; webauthn?: { requestOptions?: unknown } } };
+        states.push({ status: state.status, offer: !!state.webauthn?.requestOptions });
+      });
+      await untilStatus(el, 'Success', 30000);
+      expect(states.map((s) => s.status)).to.deep.equal(['Idle', 'Success']);
+      expect(states[0].offer, 'the form offered passkeys').to.equal(true);
+      expect(seen).to.deep.equal([]);
+    });
+  });
+}
