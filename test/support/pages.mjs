@@ -1,0 +1,78 @@
+// Pages that load the built script-tag file the way a site does, for test/browser/script-tag.test.ts and
+// test/browser/csp.test.ts. dist/cdn is served as it is under /cdn/, away from the test server's module transforms and
+// from the pages' own folder (/pages/), so a chunk resolved against the page instead of the script would not be found.
+// Every page records Content-Security-Policy violations in `window.cspViolations` (/pages/csp-violations.js).
+import { readFile } from 'node:fs/promises';
+import { contentSecurityPolicy } from '../../demo/csp.mjs';
+
+const dist = new URL('../../dist/cdn/', import.meta.url);
+
+const recorder = `window.cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+});
+`;
+
+/** `<script>` tag attributes per page; `csp` serves the page with the strict policy. */
+const PAGES = {
+  classic: { script: '' },
+  module: { script: ' type="module"' },
+  'classic-csp': { script: '', csp: true },
+  'module-csp': { script: ' type="module"', csp: true },
+};
+
+function page({ script }, params) {
+  const lang = /^[A-Za-z-]{2,10}$/.test(params.get('lang') ?? '') ? params.get('lang') : 'en';
+  const mode = params.get('issuer')
+    ? `issuer="${encodeURI(params.get('issuer'))}" client-id="local-spa" redirect-uri="${encodeURI(params.get('redirect-uri') ?? '')}"`
+    : 'backend="/auth"';
+  return `<!doctype html>
+<html lang="${lang}">
+  <head>
+    <meta charset="utf-8" />
+    <title>Sign in</title>
+    <link rel="icon" href="data:," />
+    <script src="/pages/csp-violations.js"></script>
+    <script${script} src="/cdn/okta-signin-elements.min.js"></script>
+  </head>
+  <body>
+    <main>
+      <okta-signin ${mode}>
+        <img slot="logo" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Example Inc." />
+      </okta-signin>
+    </main>
+  </body>
+</html>
+`;
+}
+
+const TYPES = { '.js': 'text/javascript', '.map': 'application/json' };
+
+/** Koa middleware for /pages/<name> and /cdn/<file>. `connect` is the org's origin, allowed in the policy. */
+export function pagesMiddleware({ connect = [] } = {}) {
+  return async (ctx, next) => {
+    if (ctx.path === '/pages/csp-violations.js') {
+      ctx.type = 'text/javascript';
+      ctx.body = recorder;
+      return;
+    }
+    const name = /^\/pages\/([a-z-]+)$/.exec(ctx.path)?.[1];
+    if (name && PAGES[name]) {
+      if (PAGES[name].csp) ctx.set('Content-Security-Policy', contentSecurityPolicy({ connect }));
+      ctx.type = 'text/html';
+      ctx.body = page(PAGES[name], new URLSearchParams(ctx.querystring));
+      return;
+    }
+    const file = /^\/cdn\/((?:chunks\/(?:i18n\/)?)?[\w.-]+\.(?:js|map))$/.exec(ctx.path)?.[1];
+    if (file) {
+      try {
+        ctx.body = await readFile(new URL(file, dist));
+        ctx.type = TYPES[file.slice(file.lastIndexOf('.'))];
+      } catch {
+        ctx.status = 404;
+      }
+      return;
+    }
+    return next();
+  };
+}
