@@ -51,6 +51,9 @@ export default [
   {
     input: [
       'src/index.ts',
+      'src/okta-signin.ts',
+      'src/authenticator-picker.ts',
+      'src/okta-verify-poller.ts',
       'src/core/index.ts',
       'src/server/index.ts',
       'src/server/redis.ts',
