@@ -44,6 +44,7 @@ describe('the demo pages in Chromium', { timeout: 120000 }, () => {
   });
 
   /** A page that records Content-Security-Policy violations from before its first script. */
+  /* global window, document -- the functions below run in the page */
   async function open(url) {
     const context = await browser.newContext();
     const page = await context.newPage();

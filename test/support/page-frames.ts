@@ -13,11 +13,14 @@ export interface OpenPage {
   events: { type: string; detail: any }[];
 }
 
-/** Opens /pages/<name> in an iframe and waits for the form; records the okta-* events (success is prevented). */
+/**
+ * Opens /pages/<name> (or a path starting with /) in an iframe and waits for the form; records the okta-* events
+ * (success is prevented).
+ */
 export async function openPage(name: string, query = ''): Promise<OpenPage> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 40rem; height: 40rem';
-  frame.src = `/pages/${name}${query}`;
+  frame.src = `${name.startsWith('/') ? name : `/pages/${name}`}${query}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -29,7 +32,8 @@ export async function openPage(name: string, query = ''): Promise<OpenPage> {
       events.push({ type, detail: (e as CustomEvent).detail });
     });
   }
-  const el = win.document.querySelector('okta-signin') as Signin;
+  // An app may render the element after the page's load event.
+  const el = await waitFor(async () => win.document.querySelector('okta-signin') as Signin | null, 'an <okta-signin>', 20000);
   await waitFor(async () => el.shadowRoot?.querySelector('input[autocomplete=username]'), 'the sign-in form', 20000);
   return { frame, win, el, events };
 }

@@ -1,5 +1,5 @@
 // Pages that load the built script-tag file the way a site does, for test/browser/script-tag.test.ts and
-// test/browser/csp.test.ts. dist/cdn is served as it is under /cdn/, away from the test server's module transforms and
+// test/browser/csp.test.ts, and the built framework examples (test/browser/framework-examples.test.ts). dist/cdn is served as it is under /cdn/, away from the test server's module transforms and
 // from the pages' own folder (/pages/), so a chunk resolved against the page instead of the script would not be found.
 // Every page records Content-Security-Policy violations in `window.cspViolations` (/pages/csp-violations.js).
 import { readFile } from 'node:fs/promises';
@@ -46,9 +46,10 @@ function page({ script }, params) {
 `;
 }
 
-const TYPES = { '.js': 'text/javascript', '.map': 'application/json' };
+const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const examples = new URL('../../demo/frameworks/', import.meta.url);
 
-/** Koa middleware for /pages/<name> and /cdn/<file>. `connect` is the org's origin, allowed in the policy. */
+/** Koa middleware for /pages/<name>, /cdn/<file> and /examples/<react|vue>/<file>. `connect` is the org's origin, allowed in the policy. */
 export function pagesMiddleware({ connect = [] } = {}) {
   return async (ctx, next) => {
     if (ctx.path === '/pages/csp-violations.js') {
@@ -61,6 +62,19 @@ export function pagesMiddleware({ connect = [] } = {}) {
       if (PAGES[name].csp) ctx.set('Content-Security-Policy', contentSecurityPolicy({ connect }));
       ctx.type = 'text/html';
       ctx.body = page(PAGES[name], new URLSearchParams(ctx.querystring));
+      return;
+    }
+    // The framework examples as `npm run test:examples` built them (demo/frameworks/<name>/dist).
+    const example = /^\/examples\/(react|vue)\/((?:assets\/)?[\w.-]*)$/.exec(ctx.path);
+    if (example) {
+      const file = example[2] || 'index.html';
+      try {
+        ctx.body = await readFile(new URL(`${example[1]}/dist/${file}`, examples));
+        ctx.type = TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
+      } catch {
+        ctx.status = 404;
+        ctx.body = `${ctx.path}: not built (npm run test:examples)`;
+      }
       return;
     }
     const file = /^\/cdn\/((?:chunks\/(?:i18n\/)?)?[\w.-]+\.(?:js|map))$/.exec(ctx.path)?.[1];
