@@ -4,6 +4,7 @@
 // Every page records Content-Security-Policy violations in `window.cspViolations` (/pages/csp-violations.js).
 import { readFile } from 'node:fs/promises';
 import { contentSecurityPolicy } from '../../demo/csp.mjs';
+import { readmeSnippets } from '../../scripts/readme-snippets.mjs';
 
 const dist = new URL('../../dist/cdn/', import.meta.url);
 
@@ -46,6 +47,35 @@ function page({ script }, params) {
 `;
 }
 
+/**
+ * README.md's html example at fence line `line` as a page: its script tags get this server's copy of the script-tag
+ * file (whatever address the example gives; an example without one gets it in the head), and the page records
+ * uncaught errors in `window.pageErrors`.
+ */
+function readmePage(line) {
+  const block = readmeSnippets().find((b) => b.lang === 'html' && b.line === line);
+  if (!block) return undefined;
+  const code = block.code.replace(/(["'])[^"']*(okta-signin-elements(?:\.idx)?\.min\.js)\1/g, '$1/cdn/$2$1');
+  // An example of markup alone assumes the page loads the script-tag file, as "Elements" says.
+  const script = code.includes('/cdn/okta-signin-elements.min.js') ? '' : '<script src="/cdn/okta-signin-elements.min.js"></script>';
+  return `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>README.md:${line}</title><link rel="icon" href="data:," />
+    <script src="/pages/page-errors.js"></script>
+    ${script}
+  </head>
+  <body>
+${code}
+  </body>
+</html>
+`;
+}
+
+const errorRecorder = `window.pageErrors = [];
+window.addEventListener('error', (e) => window.pageErrors.push(String(e.message || e.error || e.type)));
+window.addEventListener('unhandledrejection', (e) => window.pageErrors.push(\`unhandled rejection: \${e.reason}\`));
+`;
+
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const examples = new URL('../../demo/frameworks/', import.meta.url);
 
@@ -55,6 +85,24 @@ export function pagesMiddleware({ connect = [] } = {}) {
     if (ctx.path === '/pages/csp-violations.js') {
       ctx.type = 'text/javascript';
       ctx.body = recorder;
+      return;
+    }
+    if (ctx.path === '/pages/page-errors.js') {
+      ctx.type = 'text/javascript';
+      ctx.body = errorRecorder;
+      return;
+    }
+    if (ctx.path === '/pages/readme.json') {
+      ctx.type = 'json';
+      ctx.body = JSON.stringify(readmeSnippets().filter((b) => b.lang === 'html').map((b) => b.line));
+      return;
+    }
+    const readme = /^\/pages\/readme\/(\d+)$/.exec(ctx.path);
+    if (readme) {
+      const html = readmePage(Number(readme[1]));
+      if (!html) return next();
+      ctx.type = 'text/html';
+      ctx.body = html;
       return;
     }
     const name = /^\/pages\/([a-z-]+)$/.exec(ctx.path)?.[1];
