@@ -20,7 +20,7 @@ import {
   FlowSuccessEvent,
   type SignInFlowEventMap,
 } from './flow-events.js';
-import { DEFAULT_POLL_INTERVAL, runPoller, type PollerOptions } from './poller.js';
+import type { PollerOptions } from './poller.js';
 import { pageVisible } from './page-visible.js';
 
 export interface SignInFlowOptions {
@@ -245,26 +245,35 @@ export class SignInFlow extends EventTarget {
     const ctrl = new AbortController();
     this.polling = ctrl;
     const current = () => !ctrl.signal.aborted && this.state === at;
-    runPoller({
-      ready: pageVisible,
-      ...this.options.poller,
-      poll: (signal) => this.pollOnce(kind, signal),
-      initialDelay: at.refresh ?? DEFAULT_POLL_INTERVAL,
-      signal: ctrl.signal,
-      onReply: (result) => current() && this.dispatchEvent(new FlowPollEvent(result)),
-      onRetry: (error, delayMs) => current() && this.dispatchEvent(new FlowPollRetryEvent(error, delayMs)),
-    }).then(
-      (result) => {
+    // The poller's code is needed only once a step polls, so it is not part of the first paint.
+    import('./poller.js').then(
+      ({ runPoller, DEFAULT_POLL_INTERVAL }) => {
         if (!current()) return;
-        const next = result.state ?? { status: 'Terminal' };
-        this.dispatchEvent(new FlowPollCompleteEvent(result, next));
-        if (current()) this.apply(next);
+        return runPoller({
+          ready: pageVisible,
+          ...this.options.poller,
+          poll: (signal) => this.pollOnce(kind, signal),
+          initialDelay: at.refresh ?? DEFAULT_POLL_INTERVAL,
+          signal: ctrl.signal,
+          onReply: (result) => current() && this.dispatchEvent(new FlowPollEvent(result)),
+          onRetry: (error, delayMs) => current() && this.dispatchEvent(new FlowPollRetryEvent(error, delayMs)),
+        }).then(
+          (result) => {
+            if (!current()) return;
+            const next = result.state ?? { status: 'Terminal' };
+            this.dispatchEvent(new FlowPollCompleteEvent(result, next));
+            if (current()) this.apply(next);
+          },
+          async (error) => {
+            if (!current()) return;
+            const e = toFlowError(error);
+            this.report(e);
+            if (e.code === 'push_rejected') await this.offerOtherMethods(at, e, ctrl.signal);
+          },
+        );
       },
-      async (error) => {
-        if (!current()) return;
-        const e = toFlowError(error);
-        this.report(e);
-        if (e.code === 'push_rejected') await this.offerOtherMethods(at, e, ctrl.signal);
+      (cause) => {
+        if (current()) this.report(new FlowError('network', 'poller did not load', { retryable: true, reason: 'load-failed', cause }));
       },
     );
   }

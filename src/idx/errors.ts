@@ -35,7 +35,8 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 /** Okta message keys whose meaning does not depend on the step. */
 const CODE_BY_KEY: ReadonlyArray<[RegExp, ErrorCode]> = [
-  [/^tooManyRequests$/, 'rate_limited'],
+  // Also the limits on sending a code again by SMS (E0000150) or voice call (E0000151).
+  [/^tooManyRequests$|^errors\.E000015[01]$/, 'rate_limited'],
   [/^idx\.session\.expired$|transaction_resource_not_found|^E0000010$/, 'session_expired'],
   [/push_rejected/, 'push_rejected'],
   [/^errors\.E0000004$|^incorrectPassword$|^idx\.unknown\.user$/, 'invalid_credentials'],

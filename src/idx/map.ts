@@ -14,7 +14,7 @@ import {
 import { isInlineImage } from '../core/inline-image.js';
 import { safeText } from './safe-text.js';
 import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './types.js';
-import { codeChallengeState, codeEnrollState } from './map-codes.js';
+import { canResendIn, codeChallengeState, codeEnrollState, phoneDataState } from './map-codes.js';
 import { passwordChallengeState } from './map-password.js';
 import { webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
 
@@ -30,6 +30,7 @@ const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
   'challenge-poll': 'AwaitingChallengePoll',
   'challenge-authenticator': 'AwaitingChallengeCode',
   'enroll-authenticator': 'AwaitingEnrollmentCode',
+  'authenticator-enrollment-data': 'AwaitingEnrollmentData',
   'reenroll-authenticator': 'PasswordExpired',
 };
 
@@ -102,7 +103,12 @@ function pendingState(tx: IdxTransaction): FlowState {
           current?.contextualData?.correctAnswer,
       );
       const challenge = Number.isInteger(answer) && answer >= 0 ? { methodType: 'push', correctAnswer: answer } : { methodType: 'push' };
-      return withRefresh({ status: 'AwaitingChallengePoll', challenge }, first);
+      const push: FlowState = { status: 'AwaitingChallengePoll', challenge };
+      // "Send again" and "Verify with something else", when the org offers them.
+      if (canResendIn(first, current)) push.canResend = true;
+      const others = pickerEntries(remediation(tx, 'select-authenticator-authenticate'), 'verify');
+      if (others.length) push.authenticators = others;
+      return withRefresh(push, first);
     }
     // The authenticator decides the view: password, security key, or a code (apps, email, phone).
     case 'challenge-authenticator':
@@ -112,6 +118,8 @@ function pendingState(tx: IdxTransaction): FlowState {
     case 'enroll-authenticator':
       if (current?.key === 'webauthn') return webauthnEnrollState(tx, first, current);
       return codeEnrollState(tx, first, current);
+    case 'authenticator-enrollment-data':
+      return phoneDataState(tx, first, current);
     case 'reenroll-authenticator':
       return { status: 'PasswordExpired' };
     default:
@@ -148,7 +156,8 @@ function relatesTo(option: IdxOption) {
   return typeof option.relatesTo === 'object' ? option.relatesTo : undefined;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+// "Get a push notification" reads on after a colon in lower case; an acronym ("SMS") stays as it is.
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /**
  * The picker's entries. In verify mode an authenticator with several methods (Okta Verify: push and code)

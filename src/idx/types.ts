@@ -36,12 +36,18 @@ export interface IdxAuthenticatorValue {
   type?: string;
   displayName?: string;
   methods?: { type?: string }[];
+  /** Where a code went (enrollments being verified). */
+  profile?: { email?: string; phoneNumber?: string };
+  /** Okta's action to send the code, push or link again (kept on a remediation's copy of the authenticator). */
+  resend?: unknown;
   contextualData?: {
     qrcode?: { href?: string };
     selectedChannel?: string;
     correctAnswer?: number | string;
     email?: string;
     phoneNumber?: string;
+    /** Google Authenticator enrollment: the secret of the QR code's `otpauth://` URI, for typing in by hand. */
+    sharedSecret?: string;
   };
 }
 
@@ -64,6 +70,8 @@ export interface IdxTransaction {
     relatesTo?: { value?: IdxAuthenticatorValue };
   };
   messages?: IdxMessage[];
+  /** Remediations and actions by name (`currentAuthenticatorEnrollment-resend`, ...). */
+  availableSteps?: { name: string }[];
   neededToProceed?: IdxRemediation[];
   context?: {
     currentAuthenticator?: { value?: IdxAuthenticatorValue };

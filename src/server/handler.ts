@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { ENROLLMENT_CHANNELS } from '../core/types.js';
+import { ENROLLMENT_CHANNELS, FLOW_STATUSES } from '../core/types.js';
 import { remediation, stepName } from '../idx/map.js';
 import type { Operation } from '../idx/errors.js';
 import type { IdxTransaction } from '../idx/types.js';
@@ -24,7 +24,8 @@ import {
   type SessionData,
   type SessionStore,
 } from './session.js';
-import { emailAddress, optionalString, phoneNumber, requiredString, verificationCode } from './validate.js';
+import { emailAddress, optionalString, phoneMethod, phoneNumber, requiredString, verificationCode } from './validate.js';
+import { ENROLLING } from '../core/flow-rules.js';
 
 /** A request as the handler sees it, whatever server it came from. */
 interface Incoming {
@@ -79,6 +80,15 @@ export interface SignInHandler {
 }
 
 const ENROLLMENT_STATES = ['AwaitingEnrollmentPoll', 'AwaitingEnrollmentChannelSelection', 'AwaitingEnrollmentChannelData'];
+/** The steps whose view may lead to the authenticator picker: the picker itself, or any step that carries it. */
+const SELECTING_STATES = FLOW_STATUSES.filter((s) => !['Idle', 'Success', 'Terminal'].includes(s));
+/** The steps whose code, push or link can be sent again. */
+const RESEND_STATES = ['AwaitingChallengeCode', 'AwaitingEnrollmentCode', 'AwaitingChallengePoll'];
+/** The statuses a poll endpoint serves: its poll status, and a code view with `refresh` (an email's magic link). */
+const POLLING_STATES: Record<string, string[]> = {
+  'enroll-poll': ['AwaitingEnrollmentPoll', 'AwaitingEnrollmentCode'],
+  'challenge-poll': ['AwaitingChallengePoll', 'AwaitingChallengeCode'],
+};
 
 /** Forgets the sign-in attempt (not the signed-in user). */
 function forgetFlow(session: SessionData): void {
@@ -242,7 +252,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     },
 
     'POST /select-authenticator': async (ctx) => {
-      const state = requireState(ctx.session, ['AwaitingChallengeAuthenticatorSelection', 'AwaitingAuthenticatorEnrollment']);
+      const state = requireState(ctx.session, SELECTING_STATES);
+      // "Verify with something else": a step that carries the picker may go back to it.
+      if (!state.authenticators?.length) throw new BackendError(409, 'invalid_input', 'That step is not available now. Please start over.');
       const id = requiredString(ctx.body, 'authenticatorId', { label: 'authenticator' });
       const methodType = optionalString(ctx.body, 'methodType');
       const choice = ((state.authenticators ?? []) as Array<{ id: string; methodType?: string }>).find(
@@ -250,7 +262,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       );
       if (!choice) throw invalidInput('Choose one of the listed authenticators.');
       const method = methodType ?? choice.methodType;
-      const enrolling = state.status === 'AwaitingAuthenticatorEnrollment';
+      const enrolling = state.status === 'AwaitingAuthenticatorEnrollment' || ENROLLING.includes(state.status);
       const { authClient, http } = okta(ctx);
       let transaction = (await authClient.idx.proceed({
         step: enrolling ? 'select-authenticator-enroll' : 'select-authenticator-authenticate',
@@ -282,11 +294,36 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     },
 
     'POST /verify-code': async (ctx) => {
-      requireState(ctx.session, ['AwaitingChallengeCode']);
+      const state = requireState(ctx.session, ['AwaitingChallengeCode', 'AwaitingEnrollmentCode']);
       const code = verificationCode(ctx.body);
+      const step = state.status === 'AwaitingEnrollmentCode' ? 'enroll-authenticator' : 'challenge-authenticator';
       const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ step: 'challenge-authenticator', verificationCode: code })) as IdxTransaction;
+      const transaction = (await authClient.idx.proceed({ step, verificationCode: code })) as IdxTransaction;
       return settle(ctx, transaction, http, 'code');
+    },
+
+    'POST /enrollment-data': async (ctx) => {
+      requireState(ctx.session, ['AwaitingEnrollmentData']);
+      const number = phoneNumber(ctx.body);
+      const methodType = phoneMethod(ctx.body);
+      const { authClient, http } = okta(ctx);
+      const transaction = (await authClient.idx.proceed({
+        step: 'authenticator-enrollment-data',
+        phoneNumber: number,
+        methodType,
+      } as never)) as IdxTransaction;
+      return settle(ctx, transaction, http, 'channel-data');
+    },
+
+    'POST /resend': async (ctx) => {
+      const state = requireState(ctx.session, RESEND_STATES);
+      if (!state.canResend) throw new BackendError(409, 'invalid_input', 'Nothing can be sent again now.');
+      // okta-auth-js (step mode) runs a resend only as the named action of what it belongs to: the enrollment a code
+      // challenge verifies, or the authenticator being enrolled or pushed to.
+      const action = state.status === 'AwaitingChallengeCode' ? 'currentAuthenticatorEnrollment-resend' : 'currentAuthenticator-resend';
+      const { authClient, http } = okta(ctx);
+      const transaction = (await authClient.idx.proceed({ actions: [action] })) as IdxTransaction;
+      return settle(ctx, transaction, http, 'resend');
     },
 
     'POST /change-password': async (ctx) => {
@@ -315,8 +352,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return { status: 'Idle' };
     },
 
-    'GET /OktaVerify/EnrollPoll': (ctx) => poll(ctx, 'enroll-poll', 'AwaitingEnrollmentPoll'),
-    'GET /OktaVerify/ChallengePoll': (ctx) => poll(ctx, 'challenge-poll', 'AwaitingChallengePoll'),
+    'GET /OktaVerify/EnrollPoll': (ctx) => poll(ctx, 'enroll-poll'),
+    'GET /OktaVerify/ChallengePoll': (ctx) => poll(ctx, 'challenge-poll'),
 
     'GET /me': async (ctx) => {
       const user = ctx.session.user ?? null;
@@ -341,14 +378,17 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
    * elsewhere than Success, the next flow state stays in the session, so `GET /state` tells a sign-in element where
    * the flow went.
    */
-  async function poll(ctx: Context, step: string, waitingStatus: string) {
+  async function poll(ctx: Context, step: string) {
     if (!inFlow(ctx.session)) throw sessionExpired();
     const state = currentFlowState(ctx.session);
-    if (state.status !== waitingStatus) return pollDone(ctx, state.status);
+    const [pollStatus, codeStatus] = POLLING_STATES[step];
+    // A code view polls only when it said so (`refresh`): an email's magic link, opened anywhere, completes it.
+    const waiting = state.status === pollStatus || (state.status === codeStatus && state.refresh !== undefined);
+    if (!waiting) return pollDone(ctx, state.status);
     const { authClient, http } = okta(ctx);
     const transaction = (await authClient.idx.proceed({ step } as never)) as IdxTransaction;
     const reply = await settle(ctx, transaction, http, 'poll');
-    if (reply.status === waitingStatus) {
+    if (reply.status === state.status) {
       return { Refresh: reply.refresh ?? null, ContinuePolling: true, Next: null, Status: reply.status };
     }
     return pollDone(ctx, reply.status);

@@ -40,6 +40,13 @@ export function phoneNumber(body: unknown): string {
 
 export function verificationCode(body: unknown): string {
   const code = requiredString(body, 'code', { label: 'code', max: 32 }).replace(/\s+/g, '');
-  if (!CODE.test(code)) throw invalidInput('Enter the code shown in Okta Verify (digits only).');
+  if (!CODE.test(code)) throw invalidInput('Enter the code you received or that your app shows (digits only).');
   return code;
+}
+
+/** How a phone gets its code: a text message or a voice call. */
+export function phoneMethod(body: unknown): 'sms' | 'voice' {
+  const method = requiredString(body, 'methodType', { label: 'choice of text message or voice call', max: 16 });
+  if (method !== 'sms' && method !== 'voice') throw invalidInput('Choose "sms" (a text message) or "voice" (a voice call).');
+  return method;
 }

@@ -37,6 +37,7 @@ export function createIdxTransport(options: IdxTransportOptions): Transport {
 }
 
 const POLL_STEP: Record<PollKind, string> = { enroll: 'enroll-poll', challenge: 'challenge-poll' };
+const RESEND_ACTIONS = ['currentAuthenticatorEnrollment-resend', 'currentAuthenticator-resend'];
 
 function aborted(signal?: AbortSignal): unknown {
   return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
@@ -331,9 +332,13 @@ class IdxTransport implements Transport {
 
   resend(signal?: AbortSignal): Promise<FlowState> {
     return this.run('resend', signal, async (client, http) => {
-      if (!this.current) throw new FlowError('session_expired', 'No transaction to resend in');
-      // okta-auth-js runs the `*-resend` action of the current authenticator (or its enrollment) for `resend: true`.
-      return this.step(client, http, 'resend', { resend: true });
+      const tx = this.current;
+      if (!tx) throw new FlowError('session_expired', 'No transaction to resend in');
+      // In step mode okta-auth-js runs a resend only as the named action of the authenticator it belongs to (the
+      // enrollment being verified, or the authenticator being enrolled or pushed to); `resend: true` is legacy mode's.
+      const action = RESEND_ACTIONS.find((name) => tx.availableSteps?.some((s) => s.name === name));
+      if (!action) throw new FlowError('session_expired', 'Nothing to send again');
+      return this.step(client, http, 'resend', { actions: [action] });
     });
   }
 
@@ -388,8 +393,10 @@ class IdxTransport implements Transport {
   poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
     return this.run('poll', signal, async (client, http) => {
       const step = this.requireStep(POLL_STEP[kind]);
+      // The view the poll started from: the poll step itself, or a code view that also polls (an email's link).
+      const waitingIn = stepName(this.current!);
       const tx = this.check(await client.idx.proceed({ step }), 'poll', http);
-      if (tx.status === 'PENDING' && stepName(tx) === step) {
+      if (tx.status === 'PENDING' && remediation(tx, step) && stepName(tx) === waitingIn) {
         this.current = tx;
         const refresh = remediation(tx, step)?.refresh;
         return { continuePolling: true, refresh: typeof refresh === 'number' && refresh >= 0 ? refresh : null };

@@ -11,6 +11,14 @@ export interface TestEnv {
   redirectUri: string;
   backend: string;
   hostile: string;
+  /** Codes: an org (and its reference backend) whose codes may be sent again after one second. */
+  codesOrigin: string;
+  codesIssuer: string;
+  codesBackend: string;
+  /** Codes: an org (and backend) whose codes live three seconds and may be sent again only after a minute. */
+  strictCodesOrigin: string;
+  strictCodesIssuer: string;
+  strictCodesBackend: string;
 }
 
 let cached: Promise<TestEnv> | undefined;

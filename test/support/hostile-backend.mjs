@@ -131,7 +131,8 @@ export function createHostileBackend() {
       case 'hostile-names':
         return set(f, res, {
           status: 'AwaitingChallengeAuthenticatorSelection',
-          authenticators: HOSTILE.map((name, i) => ({ id: `h${i}`, key: 'okta_verify', name })),
+          // A key the elements do not name themselves, so that the server's name is what they show.
+          authenticators: HOSTILE.map((name, i) => ({ id: `h${i}`, key: 'custom_app', name })),
           message: HOSTILE[0],
         });
       case 'hostile-next':

@@ -2,7 +2,7 @@
 import { testEnv, type TestEnv } from './env.js';
 import type { FlowState, PollKind, PollResult, Transport } from '../../src/core/types.js';
 
-export type Template = 'alice' | 'bob' | 'carol' | 'dave';
+export type Template = 'alice' | 'bob' | 'carol' | 'dave' | 'erin' | 'frank' | 'gina';
 
 export interface DeviceView {
   username: string;
@@ -47,11 +47,19 @@ export async function activate(link: string): Promise<void> {
   await json(await post(`${orgOrigin}/device/api/activate`, { link }));
 }
 
-export async function outbox(): Promise<{ channel: 'email' | 'sms'; to: string; link: string; sentAt: string }[]> {
+export interface OutboxMessage {
+  channel: 'email' | 'sms' | 'voice';
+  to: string;
+  link: string;
+  /** One-time codes (Email, Phone). */
+  code?: string;
+  sentAt: string;
+}
+
+/** What the org sent: emails, texts and calls (`org`: another org's origin). */
+export async function outbox(org?: string): Promise<OutboxMessage[]> {
   const { orgOrigin } = await env();
-  return (await json<{ messages: { channel: 'email' | 'sms'; to: string; link: string; sentAt: string }[] }>(
-    await fetch(`${orgOrigin}/device/api/outbox`),
-  )).messages;
+  return (await json<{ messages: OutboxMessage[] }>(await fetch(`${org ?? orgOrigin}/device/api/outbox`))).messages;
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10000): Promise<T> {

@@ -70,6 +70,44 @@ export async function testServers() {
       middleware.push(mount('/auth', backend));
       env.backend = '/auth';
     }
+
+    // ---- Codes (Email, Phone, Google Authenticator) ----
+    // `codes`: codes may be sent again after one second, so "Send again" can be used without a long wait.
+    // `strictCodes`: codes live three seconds and may be sent again only after a minute (expiry, 429 on resend).
+    // Each has its own reference backend, under its own cookie name.
+    const codesOrg = await startOrg({ trustedOrigins: [testOrigin], pollRefreshMs: 300, minPollIntervalMs: 150, resendIntervalMs: 1000 });
+    const strictOrg = await startOrg({
+      trustedOrigins: [testOrigin],
+      pollRefreshMs: 300,
+      minPollIntervalMs: 150,
+      resendIntervalMs: 60 * 1000,
+      codeTtlMs: 3000,
+    });
+    Object.assign(env, {
+      codesOrigin: codesOrg.origin,
+      codesIssuer: codesOrg.issuer,
+      strictCodesOrigin: strictOrg.origin,
+      strictCodesIssuer: strictOrg.issuer,
+    });
+    if (has('demo/server/index.mjs')) {
+      const { createBackend } = await import('../../demo/server/index.mjs');
+      for (const [path, org, cookie] of [
+        ['/auth-codes', codesOrg, 'codes.sid'],
+        ['/auth-codes-strict', strictOrg, 'strict-codes.sid'],
+      ]) {
+        const backend = createBackend({
+          issuer: org.issuer,
+          clientId: 'local-web',
+          clientSecret: 'local-web-secret',
+          redirectUri: `${testOrigin}/login/callback`,
+          successUrl: '/signed-in',
+          cookie: { name: cookie },
+        });
+        middleware.push(mount(path, backend));
+      }
+      Object.assign(env, { codesBackend: '/auth-codes', strictCodesBackend: '/auth-codes-strict' });
+    }
+    // ---- end of Codes ----
   }
 
   if (has('test/support/hostile-backend.mjs')) {

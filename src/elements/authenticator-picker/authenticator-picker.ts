@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Authenticator } from '../../core/types.js';
 import { emit } from '../shared/events.js';
+import { authenticatorName } from '../shared/authenticator-name.js';
 import { Translator, type StringsOverride } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { pickerStyles } from './authenticator-picker.styles.js';
@@ -42,7 +43,10 @@ export class AuthenticatorPicker extends LitElement {
     strings: { attribute: false },
   };
 
-  /** The choices; each `name` is rendered as text. */
+  /**
+   * The choices. Each is named in the element's language from its `key` (and `methodType`); `name`, rendered as
+   * text, is the name for keys the string table does not know.
+   */
   authenticators: Authenticator[] = [];
   /** `enroll` (set up a method) or `verify` (sign in with one); changes the label. */
   mode: 'enroll' | 'verify' = 'verify';
@@ -85,7 +89,7 @@ export class AuthenticatorPicker extends LitElement {
             tabindex=${on ? 0 : -1}
             @click=${() => this.choose(i)}
           >
-            ${a.name}
+            ${authenticatorName(a, t)}
           </div>`;
         })}
       </div>

@@ -30,12 +30,23 @@ export const signinStyles = css`
     align-self: center;
     background: #fff;
   }
-  [part~='channel'] {
+  [part~='channel'],
+  [part~='method'] {
     display: flex;
     align-items: center;
     gap: 0.5em;
     min-height: 2.75rem;
     cursor: pointer;
+  }
+  [part~='secret'] {
+    font-family: ui-monospace, monospace;
+    font-size: 1.1em;
+    letter-spacing: 0.05em;
+    user-select: all;
+    overflow-wrap: anywhere;
+  }
+  [part~='hint'] {
+    font-size: 0.9em;
   }
   fieldset {
     display: grid;

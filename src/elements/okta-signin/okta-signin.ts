@@ -19,13 +19,15 @@ import { errorUnderHeading } from './error-under-heading.js';
 const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code', 'invalid_input'];
 
 // Every other reactive property configures the transport: changing one starts a new flow.
-const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings'];
+const LOCAL: PropertyKey[] = ['allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings', 'resendDelay'];
 // The error the two new passwords' mismatch shows.
 const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.');
 
 /**
  * The whole embedded sign-in flow with Okta Verify: username and password, authenticator choice, enrollment
- * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over.
+ * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over;
+ * Email, Phone (text message or voice call) and Google Authenticator codes, to verify and to enroll, with
+ * "Send again" and "Verify with something else".
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
  * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path).
@@ -34,6 +36,8 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} enrollment-channel-endpoint - Replaces the URL of the `enrollment-channel` endpoint (default: `backend` + its contract path).
  * @attr {string} enrollment-channel-data-endpoint - Replaces the URL of the `enrollment-channel-data` endpoint (default: `backend` + its contract path).
  * @attr {string} verify-code-endpoint - Replaces the URL of the `verify-code` endpoint (default: `backend` + its contract path).
+ * @attr {string} enrollment-data-endpoint - Replaces the URL of the `enrollment-data` endpoint (default: `backend` + its contract path).
+ * @attr {string} resend-endpoint - Replaces the URL of the `resend` endpoint (default: `backend` + its contract path).
  * @attr {string} change-password-endpoint - Replaces the URL of the `change-password` endpoint (default: `backend` + its contract path).
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
@@ -59,7 +63,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart credentials - The sign-in form.
  * @csspart channels - The form to choose how to set up Okta Verify.
  * @csspart channel-data - The form for the email address or phone number a setup link goes to.
- * @csspart code - The code form, and its code field.
+ * @csspart code - The code form (Okta Verify, Google Authenticator, email, text message or voice call), and its code field.
  * @csspart password-change - The form to change an expired password.
  * @csspart label - Field labels.
  * @csspart input - Text fields.
@@ -76,10 +80,22 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart poller - The inner `<okta-verify-poller>`, which shows the progress of the flow's polling.
  * @csspart qr - The QR code image.
  * @csspart number - The number to tap in Okta Verify.
- * @csspart sent-to - Where the setup link went.
+ * @csspart sent-to - Where the setup link or the code went.
  * @csspart other-way - "Can't scan? Set up another way".
  * @csspart channel-group - The group of enrollment channel choices.
  * @csspart channel - One enrollment channel choice.
+ * @csspart resend - "Send again" (code, push or link), disabled with a countdown after each send.
+ * @csspart other-authenticator - "Verify with something else" / "Set up something else": back to the picker.
+ * @csspart help - What to do on a code view (open the app and enter its code).
+ * @csspart secret-group - Google Authenticator's key for typing in by hand, with its label and "Copy key".
+ * @csspart secret - The key, in groups of four characters.
+ * @csspart copy - "Copy key".
+ * @csspart phone - The form for the phone number to enroll.
+ * @csspart phone-number - The phone number field.
+ * @csspart hint - The phone number's format hint.
+ * @csspart method-group - The choice of text message or voice call.
+ * @csspart method - One of them.
+ * @csspart skip - "Skip for now" on an optional enrollment's code or phone view.
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
@@ -106,6 +122,7 @@ export class OktaSignin extends LitElement {
     redirectUri: { attribute: 'redirect-uri' },
     scopes: {},
     tokenStorage: { attribute: 'token-storage' },
+    resendDelay: { type: Number, attribute: 'resend-delay' },
     authClient: { attribute: false },
     transport: { attribute: false },
     navigate: { attribute: false },
@@ -137,6 +154,11 @@ export class OktaSignin extends LitElement {
   authClient?: unknown;
   /** Any Transport, instead of the one the attributes describe. */
   transport?: Transport;
+  /**
+   * Seconds "Send again" stays disabled (with a countdown) after a code, push or link is sent; match it to the
+   * org's limit on sending again (Okta's default is 30 s).
+   */
+  resendDelay = 30;
   /** Replaces `location.assign` for the navigation after success. */
   navigate?: (url: string) => void;
   /**
@@ -362,8 +384,6 @@ export class OktaSignin extends LitElement {
         const v = data.contact.trim();
         return this.act('sendEnrollmentChannelData', this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: v } : { email: v });
       }
-      case 'AwaitingChallengeCode':
-        return this.act('verifyCode', data.code.replace(/\s/g, ''));
       case 'PasswordExpired':
         this.mismatch = data.newPassword !== data.confirmPassword;
         if (this.mismatch) this.error = MISMATCH;
@@ -384,7 +404,8 @@ export class OktaSignin extends LitElement {
     const e = this.error;
     const invalid = !!e && ENTRY_ERRORS.includes(e.code);
     const act: ViewHost['act'] = (action, input) => this.act(action, input);
-    return { state, flow, pending, mismatch, invalid, username, pageForm, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act };
+    const resendDelay = Number.isFinite(this.resendDelay) && this.resendDelay >= 0 ? this.resendDelay : 30;
+    return { state, flow, pending, mismatch, invalid, username, pageForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act };
   }
 
   protected override render() {

@@ -25,6 +25,8 @@ export interface ViewHost {
   readonly username: string;
   /** The element's text, in its language with its overrides. */
   readonly t: Strings;
+  /** Seconds "Send again" waits after each send. */
+  readonly resendDelay: number;
   /** The page gave its own sign-in form (`<form slot="credentials">`): the view shows it instead of its own. */
   readonly pageForm: boolean;
   onSubmit(e: SubmitEvent): void;

@@ -1,7 +1,7 @@
 import type { Views } from './index.js';
 import { pickerView } from './picker.js';
 import { channelDataView, channelView, enrollPollView } from './enrollment.js';
-import { codeView, pushView } from './challenge.js';
+import { pushView } from './challenge.js';
 import { passwordView } from './password.js';
 import { CODE_VIEWS } from './code-views.js';
 import { RECOVERY_VIEWS } from './recovery-views.js';
@@ -15,7 +15,6 @@ export const STEP_VIEWS: Views = {
   AwaitingEnrollmentChannelData: channelDataView,
   AwaitingEnrollmentPoll: enrollPollView,
   AwaitingChallengePoll: pushView,
-  AwaitingChallengeCode: codeView,
   PasswordExpired: passwordView,
   ...CODE_VIEWS,
   ...RECOVERY_VIEWS,
