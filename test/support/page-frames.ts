@@ -69,7 +69,7 @@ export async function choose(el: Signin, label: RegExp) {
   const option = [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role=radio]')].find((o) => label.test(o.textContent ?? ''));
   if (!option) throw new Error(`no option ${label} in the picker`);
   option.click();
-  await (picker as Signin).updateComplete;
+  await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   [...picker.shadowRoot!.querySelectorAll('button')].find((b) => /continue/i.test(b.textContent ?? ''))!.click();
 }
 
