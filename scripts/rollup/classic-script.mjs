@@ -23,6 +23,9 @@ const specifiers = (list) =>
       return [name, local];
     });
 
+/** A property key as written in an object literal or pattern. */
+const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+
 /** The names a module exports in the source (following `export *`), not the ones Rollup adds for the chunks. */
 async function publicExports(context, id) {
   const info = context.getModuleInfo(id);
@@ -49,9 +52,14 @@ export function classicScript({ entryFileName }) {
         // In an export clause the local name comes first: export{local as exported}.
         const pairs = specifiers(exported[1]).map(([local, name]) => [name, local]);
         const publicNames = new Set(await publicExports(this, chunk.facadeModuleId));
-        const all = pairs.map(([name, local]) => `${JSON.stringify(name)}:${local}`).join(',');
-        const api = pairs.filter(([name]) => publicNames.has(name)).map(([name, local]) => `${name}:${local}`).join(',');
-        s.overwrite(exported.index, exported.index + exported[0].length, `${shared}={${all}};globalThis.OktaSigninElements={${api}};`);
+        // The API once, and the shared object as the API plus the names Rollup added for the chunks.
+        const api = pairs.filter(([name]) => publicNames.has(name)).map(([name, local]) => `${key(name)}:${local}`).join(',');
+        const extra = pairs.filter(([name]) => !publicNames.has(name)).map(([name, local]) => `${key(name)}:${local}`).join(',');
+        s.overwrite(
+          exported.index,
+          exported.index + exported[0].length,
+          `globalThis.OktaSigninElements={${api}};${shared}={...globalThis.OktaSigninElements,${extra}};`,
+        );
         for (const m of code.matchAll(/\bimport\((["'`])((?:(?!\1)[^\\]|\\.)*)\1\)/g)) {
           s.overwrite(m.index, m.index + m[0].length, `import(__oseUrl(${m[1]}${m[2]}${m[1]}))`);
         }
@@ -64,7 +72,7 @@ export function classicScript({ entryFileName }) {
       } else {
         for (const m of code.matchAll(importsOfEntry)) {
           const pairs = m[1] === undefined ? [] : specifiers(m[1]);
-          const binding = pairs.length ? `const{${pairs.map(([name, local]) => `${JSON.stringify(name)}:${local}`).join(',')}}=${shared};` : '';
+          const binding = pairs.length ? `const{${pairs.map(([name, local]) => `${key(name)}:${local}`).join(',')}}=${shared};` : '';
           s.overwrite(m.index, m.index + m[0].length, binding || ';');
         }
         if (/["'](?:\.{1,2}\/)+okta-signin-elements\.min\.js["']/.test(s.toString())) {
