@@ -1,6 +1,6 @@
 // Two outputs from one source tree:
 // - dist/**: ES modules with .d.ts, Lit and okta-auth-js left as imports, for npm users and their bundlers;
-// - dist/cdn/okta-signin-elements.min.js: one minified file for a <script type="module"> tag, Lit inside, with
+// - dist/cdn/okta-signin-elements.min.js: one minified file for a <script> tag (classic or type="module"), Lit inside, with
 //   <okta-signin>; the other two elements, the later sign-in views and each language are chunks loaded when used;
 //   IDX mode's okta-auth-js sits in a chunk next to it that only IDX mode downloads.
 import typescript from '@rollup/plugin-typescript';
@@ -9,6 +9,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { readdirSync } from 'node:fs';
+import { classicScript } from './scripts/rollup/classic-script.mjs';
 
 // The script-tag file's entry: <okta-signin> at once, the other two elements when used (src/cdn.ts).
 const input = 'src/cdn.ts';
@@ -50,6 +51,9 @@ export default [
   {
     input: [
       'src/index.ts',
+      'src/okta-signin.ts',
+      'src/authenticator-picker.ts',
+      'src/okta-verify-poller.ts',
       'src/core/index.ts',
       'src/server/index.ts',
       'src/server/redis.ts',
@@ -90,6 +94,8 @@ export default [
       nodeResolve({ browser: true }),
       commonjs(),
       terser({ format: { comments: false }, ecma: 2021, module: true, compress: { passes: 2 } }),
+      // Last: it edits the final code of the entry and of the chunks that import it.
+      classicScript({ entryFileName: 'okta-signin-elements.min.js' }),
     ],
     onwarn,
   },

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createOrg } from './org/index.mjs';
 import { createBackend, configFromEnv, redisFromEnv } from './server/index.mjs';
+import { contentSecurityPolicy } from './csp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 8080);
@@ -20,7 +21,13 @@ if (!existsSync(`${root}/dist/cdn/okta-signin-elements.min.js`)) {
   process.exit(1);
 }
 
-const staticFiles = (dir) => express.static(`${root}/${dir}`, { index: 'index.html', fallthrough: true });
+// `csp`: the demo pages are served with the strict Content-Security-Policy README recommends (demo/csp.mjs).
+const staticFiles = (dir, csp) =>
+  express.static(`${root}/${dir}`, {
+    index: 'index.html',
+    fallthrough: true,
+    setHeaders: csp ? (res) => res.setHeader('Content-Security-Policy', csp) : undefined,
+  });
 const dist = staticFiles('dist/cdn');
 const shared = staticFiles('demo/shared');
 
@@ -58,7 +65,8 @@ main.use('/auth', createBackend({ ...backendConfig, ...redis?.options, passkeys 
 main.get('/demo-config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/` });
 });
-main.use('/', staticFiles('demo/public'));
+// Backend mode and IDX mode both talk to this origin only (the org is here too).
+main.use('/', staticFiles('demo/public', contentSecurityPolicy()));
 main.use(org.router);
 
 const idxDemo = express();
@@ -68,7 +76,8 @@ idxDemo.use('/shared', shared);
 idxDemo.get('/config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${idxOrigin}/login/callback` });
 });
-idxDemo.use('/', staticFiles('demo/public-idx'));
+// IDX mode from the second origin talks to the org's origin.
+idxDemo.use('/', staticFiles('demo/public-idx', contentSecurityPolicy({ connect: [origin] })));
 
 const listen = (app, p) =>
   new Promise((resolve, reject) => {

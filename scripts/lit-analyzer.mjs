@@ -13,7 +13,7 @@ const KNOWN = [
     why: 'aria-disabled=${this.disabled || nothing}: Lit writes true as "true" and removes the attribute for nothing',
   },
   {
-    file: 'src/elements/okta-signin/views/challenge.ts',
+    file: 'src/elements/okta-signin/views/code.ts',
     message: `Type '"one-time-code"' is not assignable to`,
     count: 1,
     why: "one-time-code is a standard autocomplete token; lit-analyzer's HTML data predates it",

@@ -1,9 +1,11 @@
 // IDX-mode demo: reads { issuer, clientId, redirectUri } from /config.json and runs <okta-signin> against that org.
 import { logEvents } from '/shared/event-log.js';
+import { languageSelect } from '/shared/language-select.js';
 
 const $ = (id) => document.getElementById(id);
 const slot = $('signin-slot');
 const log = $('log');
+const language = languageSelect($('lang'));
 
 function showAccount(tokens) {
   const claims = tokens?.idTokenClaims ?? {};
@@ -27,6 +29,7 @@ function mount(config) {
   slot.hidden = false;
   $('account-view').hidden = true;
   const el = document.createElement('okta-signin');
+  language.apply(el);
   el.setAttribute('issuer', config.issuer);
   el.setAttribute('client-id', config.clientId);
   el.setAttribute('redirect-uri', config.redirectUri);

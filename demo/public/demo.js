@@ -1,10 +1,12 @@
 // The demo page: backend mode or IDX mode, logs what <okta-signin> dispatches and shows who is signed in.
 import { logEvents } from '/shared/event-log.js';
+import { languageSelect } from '/shared/language-select.js';
 
 const signinView = document.getElementById('signin-view');
 const accountView = document.getElementById('account-view');
 const accountName = document.getElementById('account-name');
 const log = document.getElementById('log');
+const language = languageSelect(document.getElementById('lang'));
 
 async function whoIsSignedIn() {
   try {
@@ -30,6 +32,7 @@ document.getElementById('idx-demo-link').href = config.idxDemoUrl;
 /** A fresh element for the chosen mode, so that the next sign-in starts from the form. */
 function resetSignin() {
   const element = document.createElement('okta-signin');
+  language.apply(element);
   if (currentMode() === 'idx') {
     element.setAttribute('issuer', config.issuer);
     element.setAttribute('client-id', config.clientId);
@@ -43,7 +46,9 @@ function resetSignin() {
 function chooseMode(mode) {
   const input = modeInputs.find((candidate) => candidate.value === mode) ?? modeInputs[0];
   input.checked = true;
-  history.replaceState(null, '', `?mode=${input.value}`);
+  const url = new URL(location.href);
+  url.searchParams.set('mode', input.value);
+  history.replaceState(null, '', url);
   resetSignin();
 }
 

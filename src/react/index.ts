@@ -3,6 +3,8 @@
  * DOM event as a callback prop: `<OktaSignin backend="/auth" onOktaSuccess={(e) => e.detail.next} />`.
  * Needs `react` and `@lit/react` (optional peer dependencies of this package).
  */
+// First (and no-dom-end.js last): the elements' modules load where there is no DOM too (see no-dom-start.ts).
+import '../elements/shared/no-dom-start.js';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { OktaSignin as OktaSigninElement } from '../elements/okta-signin/okta-signin.js';
@@ -17,6 +19,7 @@ import type {
   OktaStatusChangeEvent,
   OktaSuccessEvent,
 } from '../elements/shared/events.js';
+import '../elements/shared/no-dom-end.js';
 
 export const OktaSignin = createComponent({
   react: React,

@@ -8,7 +8,11 @@ const dist = new URL('../../dist/', import.meta.url);
 const read = (path) => readFileSync(new URL(path, dist), 'utf8');
 const entry = read('cdn/okta-signin-elements.min.js');
 
-test('the script-tag file stands alone: no static import of another file', () => {
+// The entry's dynamic imports are written import(__oseUrl("./…")): resolved against the script's own URL.
+const DYN = String.raw`import\((?:__oseUrl\()?["']`;
+
+test('the script-tag file stands alone and is a classic script too: no import or export statement', () => {
+  assert.doesNotThrow(() => new Function(entry), 'parses as a classic script');
   const staticImports = entry.match(/(?:^|[;}\s])(?:import|export)\s*(?:\{[^}]*\}|\*(?:\s*as\s*\w+)?|\w+)?\s*(?:from\s*)?["']\.{1,2}\/[^"']+["']/g);
   assert.equal(staticImports, null, `static imports: ${staticImports}`);
 });
@@ -20,7 +24,7 @@ test('the script-tag file holds Lit and registers the three elements', () => {
 
 test('okta-auth-js is only behind a dynamic import', () => {
   assert.ok(!entry.includes('interaction_handle'), 'no okta-auth-js code in the script-tag file');
-  const dynamic = [...entry.matchAll(/import\(["'](\.\/[^"']+)["']\)/g)].map((m) => m[1]);
+  const dynamic = [...entry.matchAll(new RegExp(`${DYN}(\\./[^"']+)["']`, 'g'))].map((m) => m[1]);
   assert.ok(dynamic.includes('./okta-signin-elements.idx.min.js'), 'IDX mode is a dynamic import of its own file');
   const reachable = new Set();
   const visit = (path) => {
@@ -33,15 +37,24 @@ test('okta-auth-js is only behind a dynamic import', () => {
   assert.ok([...reachable].some((path) => read(`cdn/${path}`).includes('interaction_handle')), 'okta-auth-js in a lazy chunk');
 });
 
-test('IDX mode is one download: its file holds the transport and okta-auth-js and imports only the script-tag file', () => {
+test('IDX mode is one download: its file holds the transport and okta-auth-js and imports no other file', () => {
   const idx = read('cdn/okta-signin-elements.idx.min.js');
   assert.ok(idx.includes('interaction_handle'), 'okta-auth-js inside');
   const imports = [...idx.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:\{[^}]*\}|\*(?:\s*as\s*\w+)?|\w+)?\s*(?:from\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
-  assert.deepEqual([...new Set(imports)], ['./okta-signin-elements.min.js']);
+  assert.deepEqual(imports, []);
+  // What it shares with the script-tag file it reads from the object that file leaves on the global.
+  assert.ok(idx.startsWith('const{'), 'shared bindings first');
+  assert.ok(idx.includes('globalThis[Symbol.for("okta-signin-elements")]'));
+});
+
+test('no chunk imports the script-tag file, which would run it a second time as a module', async () => {
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(new URL('cdn/', dist), { recursive: true }).filter((f) => String(f).endsWith('.js'));
+  for (const file of files) assert.ok(!read(`cdn/${file}`).includes('okta-signin-elements.min.js"'), `${file} imports the entry`);
 });
 
 test('the views after the sign-in form are a lazy chunk of their own, not in the script-tag file', () => {
-  const steps = [...entry.matchAll(/import\(["'](\.\/chunks\/steps-[^"']+)["']\)/g)].map((m) => m[1]);
+  const steps = [...entry.matchAll(new RegExp(`${DYN}(\\./chunks/steps-[^"']+)["']`, 'g'))].map((m) => m[1]);
   assert.equal(steps.length, 1, 'one dynamic import of the step views');
   const chunk = read(`cdn/${steps[0]}`);
   // The part names of the QR code and the number challenge exist only in those views.
@@ -52,7 +65,7 @@ test('the views after the sign-in form are a lazy chunk of their own, not in the
 });
 
 test('<authenticator-picker> and <okta-verify-poller> are chunks of their own, loaded when used', () => {
-  const lazy = [...entry.matchAll(/import\(["'](\.\/chunks\/[^"']+)["']\)/g)].map((m) => m[1]);
+  const lazy = [...entry.matchAll(new RegExp(`${DYN}(\\./chunks/[^"']+)["']`, 'g'))].map((m) => m[1]);
   const chunk = (name) => lazy.find((path) => path.startsWith(`./chunks/${name}-`));
   for (const [name, marker] of [
     ['authenticator-picker', 'radiogroup'],

@@ -150,6 +150,12 @@ export async function testServers() {
     env.hostile = '/hostile';
   }
 
+  // Pages that load the built script-tag file as a site does (classic and module script tags, a strict CSP).
+  if (has('test/support/pages.mjs')) {
+    const { pagesMiddleware } = await import('./pages.mjs');
+    middleware.push(pagesMiddleware({ connect: env.orgOrigin ? [env.orgOrigin] : [] }));
+  }
+
   const envPlugin = {
     name: 'test-env',
     serve(context) {

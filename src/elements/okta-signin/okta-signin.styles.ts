@@ -9,6 +9,10 @@ export const signinStyles = css`
     background: var(--_bg);
     border-radius: var(--_radius);
   }
+  ::slotted([slot='logo']) {
+    align-self: center;
+    max-width: 100%;
+  }
   [role='alert'] {
     color: var(--_error);
     font-weight: 600;

@@ -14,6 +14,7 @@ import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
 import { metRules } from './views/password-rules.js';
+import { errorUnderHeading } from './error-under-heading.js';
 
 // Errors about what the user typed: the view's fields are marked invalid while one is shown.
 const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code', 'invalid_input'];
@@ -59,6 +60,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @slot credentials - The page's own sign-in form (`<form slot="credentials" method="dialog">` with fields named
  *   `username` and `password` and a submit button), shown instead of the element's: it works before the script has
  *   loaded and password managers see its fields in the page.
+ * @slot logo - Shown above every view, centred, e.g. `<img slot="logo" src="/logo.svg" alt="Example Inc.">` (style
+ *   it in the page: it stays in the page's DOM).
+ * @slot footer - Shown below every view, e.g. help links: `<nav slot="footer" aria-label="Help">…</nav>`.
  * @csspart container - The card around every view.
  * @csspart title - Each view's heading (also `success` and `terminal` on the outcome views).
  * @csspart success - The heading of the signed-in view.
@@ -81,7 +85,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart confirm-password - The field that repeats the new password.
  * @csspart submit - Each view's main button.
  * @csspart cancel - The "Start over" button.
- * @csspart error - The error message (`role="alert"`).
+ * @csspart error - The error message (`role="alert"`), right under the view's heading.
  * @csspart message - Informational text from the server.
  * @csspart picker - The inner `<authenticator-picker>`; its `option`, `group`, `skip` parts are exported.
  * @csspart poller - The inner `<okta-verify-poller>`, which shows the progress of the flow's polling.
@@ -471,12 +475,15 @@ export class OktaSignin extends LitElement {
     // A state's message that only repeats the error (an expired session) is not shown twice.
     const message = s.message && s.message !== error && s.message !== this.flow?.error?.message ? s.message : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
+    // The logo above every view, the page's links below; the error region goes right under the view's heading.
     return html`<section part="container" lang=${lang} dir=${dir} aria-busy=${this.busy}>
-      <div role="alert" part="error" id="error">${error || nothing}</div>
+      <slot name="logo"></slot>
       ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(this.viewHost()) ?? nothing}
+      ${errorUnderHeading(error)}
       ${s.status === 'Idle'
         ? nothing
         : html`<button type="button" class="link" part="cancel" @click=${this.onCancel}>${t.startOver}</button>`}
+      <slot name="footer"></slot>
       <div class="sr" aria-live="polite">${n == null ? nothing : format(t.numberSay, { n })}</div>
     </section>`;
   }

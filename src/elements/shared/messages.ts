@@ -175,6 +175,24 @@ export const strings = {
     unverified: "Okta's reply could not be verified. Sign in again.",
     empty: 'Fill in every field.',
   } as Record<FlowErrorReason, string>,
+  /**
+   * Sentences for Okta's message keys (`i18n.key` of an IDX message, FlowError `key`): shown instead of the server's
+   * text, in the element's language. A key not listed here shows as before.
+   */
+  oktaKeys: {
+    'errors.E0000004': 'Wrong username or password.',
+    incorrectPassword: 'That password is not right. Try again.',
+    'api.authn.error.PASSCODE_INVALID': 'That code is not right. Try again.',
+    'authfactor.challenge.soft_token.used_passcode': 'That code was already used. Wait for a new code and try again.',
+    'api.factors.error.sms.invalid_phone': 'That phone number is not valid. Check it and try again.',
+    'password.passwordRequirementsNotMet': 'The new password does not meet the password rules.',
+    'password.passwordHistoryNotMet': 'That password was used too recently. Choose another one.',
+    'idx.session.expired': 'Your sign-in session expired. Sign in again.',
+    tooManyRequests: 'Too many attempts. Wait a moment and try again.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'The security key or biometric could not be verified. Try again.',
+    'api.authn.poll.error.push_rejected': 'The sign-in was denied in Okta Verify.',
+    'errors.E0000119': 'Your account is locked. Contact your administrator.',
+  },
 };
 
 // Codes where the server's own text says something specific to the user (which rule a password breaks).
@@ -197,11 +215,18 @@ export const format = (t: Template, values: Record<string, string | number>): st
   typeof t == 'function' ? t(...Object.values(values)) : t.replace(/\{(\w+)\}/g, (_, k) => `${values[k] ?? ''}`);
 
 /**
- * The text to show for an error: the sentence for its reason, else the server's text where it helps, else the
- * code's; from `table` (an element's own, in its language), English by default.
+ * The text to show for an error: the sentence for Okta's message key when the table has one, else the sentence for
+ * its reason, else the server's text where it helps, else the code's; from `table` (an element's own, in its
+ * language), English by default.
  */
-export function errorText(error: Pick<FlowError, 'code' | 'reason' | 'serverText'>, table: Pick<Strings, 'errors' | 'reasons'> = strings): string {
+export function errorText(
+  error: Pick<FlowError, 'code' | 'reason' | 'serverText'> & { key?: string },
+  table: Pick<Strings, 'errors' | 'reasons'> & { oktaKeys?: Partial<Record<string, string>> } = strings,
+): string {
+  // Own keys only: a key such as `constructor` must not find Object.prototype's.
+  const byKey = error.key && Object.prototype.hasOwnProperty.call(table.oktaKeys ?? {}, error.key) ? table.oktaKeys?.[error.key] : undefined;
   return (
+    byKey ||
     (error.reason && table.reasons[error.reason]) ||
     (SPECIFIC.has(error.code) && error.serverText) ||
     table.errors[error.code] ||

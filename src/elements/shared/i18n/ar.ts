@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'تعذّر التحقق من رد Okta. سجّل الدخول مرة أخرى.',
     empty: 'املأ جميع الحقول.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+    incorrectPassword: 'كلمة المرور غير صحيحة. حاول مرة أخرى.',
+    'api.authn.error.PASSCODE_INVALID': 'هذا الرمز غير صحيح. حاول مرة أخرى.',
+    'authfactor.challenge.soft_token.used_passcode': 'تم استخدام هذا الرمز من قبل. انتظر رمزًا جديدًا وحاول مرة أخرى.',
+    'api.factors.error.sms.invalid_phone': 'رقم الهاتف هذا غير صالح. تحقق منه وحاول مرة أخرى.',
+    'password.passwordRequirementsNotMet': 'كلمة المرور الجديدة لا تستوفي قواعد كلمات المرور.',
+    'password.passwordHistoryNotMet': 'تم استخدام كلمة المرور هذه مؤخرًا. اختر كلمة مرور أخرى.',
+    'idx.session.expired': 'انتهت صلاحية جلسة تسجيل الدخول. سجّل الدخول مرة أخرى.',
+    tooManyRequests: 'محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'تعذر التحقق من مفتاح الأمان أو القياس الحيوي. حاول مرة أخرى.',
+    'api.authn.poll.error.push_rejected': 'تم رفض تسجيل الدخول في Okta Verify.',
+    'errors.E0000119': 'حسابك مقفل. تواصل مع المسؤول.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Odpověď Okta se nepodařilo ověřit. Přihlaste se znovu.',
     empty: 'Vyplňte všechna pole.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Nesprávné uživatelské jméno nebo heslo.',
+    incorrectPassword: 'Heslo není správné. Zkuste to znovu.',
+    'api.authn.error.PASSCODE_INVALID': 'Tento kód není správný. Zkuste to znovu.',
+    'authfactor.challenge.soft_token.used_passcode': 'Tento kód už byl použit. Počkejte na nový kód a zkuste to znovu.',
+    'api.factors.error.sms.invalid_phone': 'Toto telefonní číslo není platné. Zkontrolujte ho a zkuste to znovu.',
+    'password.passwordRequirementsNotMet': 'Nové heslo nesplňuje pravidla pro hesla.',
+    'password.passwordHistoryNotMet': 'Toto heslo bylo použito příliš nedávno. Zvolte jiné.',
+    'idx.session.expired': 'Platnost relace přihlášení vypršela. Přihlaste se znovu.',
+    tooManyRequests: 'Příliš mnoho pokusů. Chvíli počkejte a zkuste to znovu.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Bezpečnostní klíč nebo biometrické ověření se nepodařilo ověřit. Zkuste to znovu.',
+    'api.authn.poll.error.push_rejected': 'Přihlášení bylo v Okta Verify zamítnuto.',
+    'errors.E0000119': 'Váš účet je uzamčen. Obraťte se na správce.',
+  },
 };
 
 export default messages;

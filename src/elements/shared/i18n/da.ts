@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Svaret fra Okta kunne ikke bekræftes. Log ind igen.',
     empty: 'Udfyld alle felter.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Forkert brugernavn eller adgangskode.',
+    incorrectPassword: 'Adgangskoden er forkert. Prøv igen.',
+    'api.authn.error.PASSCODE_INVALID': 'Koden er ikke korrekt. Prøv igen.',
+    'authfactor.challenge.soft_token.used_passcode': 'Koden er allerede brugt. Vent på en ny kode, og prøv igen.',
+    'api.factors.error.sms.invalid_phone': 'Telefonnummeret er ikke gyldigt. Kontrollér det, og prøv igen.',
+    'password.passwordRequirementsNotMet': 'Den nye adgangskode opfylder ikke reglerne for adgangskoder.',
+    'password.passwordHistoryNotMet': 'Adgangskoden er brugt for nylig. Vælg en anden.',
+    'idx.session.expired': 'Din login-session er udløbet. Log ind igen.',
+    tooManyRequests: 'For mange forsøg. Vent et øjeblik, og prøv igen.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Sikkerhedsnøglen eller biometrien kunne ikke bekræftes. Prøv igen.',
+    'api.authn.poll.error.push_rejected': 'Login blev afvist i Okta Verify.',
+    'errors.E0000119': 'Din konto er låst. Kontakt din administrator.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Die Antwort von Okta konnte nicht überprüft werden. Melden Sie sich erneut an.',
     empty: 'Füllen Sie alle Felder aus.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Benutzername oder Passwort ist falsch.',
+    incorrectPassword: 'Das Passwort ist nicht richtig. Versuchen Sie es erneut.',
+    'api.authn.error.PASSCODE_INVALID': 'Dieser Code ist nicht korrekt. Versuchen Sie es erneut.',
+    'authfactor.challenge.soft_token.used_passcode': 'Dieser Code wurde bereits verwendet. Warten Sie auf einen neuen Code und versuchen Sie es erneut.',
+    'api.factors.error.sms.invalid_phone': 'Diese Telefonnummer ist ungültig. Prüfen Sie sie und versuchen Sie es erneut.',
+    'password.passwordRequirementsNotMet': 'Das neue Passwort erfüllt die Passwortregeln nicht.',
+    'password.passwordHistoryNotMet': 'Dieses Passwort wurde zu kürzlich verwendet. Wählen Sie ein anderes.',
+    'idx.session.expired': 'Ihre Anmeldesitzung ist abgelaufen. Melden Sie sich erneut an.',
+    tooManyRequests: 'Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es erneut.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Der Sicherheitsschlüssel oder die biometrische Prüfung konnte nicht bestätigt werden. Versuchen Sie es erneut.',
+    'api.authn.poll.error.push_rejected': 'Die Anmeldung wurde in Okta Verify abgelehnt.',
+    'errors.E0000119': 'Ihr Konto ist gesperrt. Wenden Sie sich an Ihren Administrator.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Δεν ήταν δυνατή η επαλήθευση της απάντησης του Okta. Συνδεθείτε ξανά.',
     empty: 'Συμπληρώστε όλα τα πεδία.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Λάθος όνομα χρήστη ή κωδικός πρόσβασης.',
+    incorrectPassword: 'Ο κωδικός πρόσβασης δεν είναι σωστός. Δοκιμάστε ξανά.',
+    'api.authn.error.PASSCODE_INVALID': 'Ο κωδικός δεν είναι σωστός. Δοκιμάστε ξανά.',
+    'authfactor.challenge.soft_token.used_passcode': 'Αυτός ο κωδικός έχει ήδη χρησιμοποιηθεί. Περιμένετε νέο κωδικό και δοκιμάστε ξανά.',
+    'api.factors.error.sms.invalid_phone': 'Αυτός ο αριθμός τηλεφώνου δεν είναι έγκυρος. Ελέγξτε τον και δοκιμάστε ξανά.',
+    'password.passwordRequirementsNotMet': 'Ο νέος κωδικός πρόσβασης δεν πληροί τους κανόνες κωδικών πρόσβασης.',
+    'password.passwordHistoryNotMet': 'Αυτός ο κωδικός πρόσβασης χρησιμοποιήθηκε πολύ πρόσφατα. Επιλέξτε άλλον.',
+    'idx.session.expired': 'Η περίοδος σύνδεσης έληξε. Συνδεθείτε ξανά.',
+    tooManyRequests: 'Πάρα πολλές προσπάθειες. Περιμένετε λίγο και δοκιμάστε ξανά.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Δεν ήταν δυνατή η επαλήθευση του κλειδιού ασφαλείας ή του βιομετρικού στοιχείου. Δοκιμάστε ξανά.',
+    'api.authn.poll.error.push_rejected': 'Η σύνδεση απορρίφθηκε στο Okta Verify.',
+    'errors.E0000119': 'Ο λογαριασμός σας είναι κλειδωμένος. Επικοινωνήστε με τον διαχειριστή σας.',
+  },
 };
 
 export default messages;

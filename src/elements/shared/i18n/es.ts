@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'No se pudo verificar la respuesta de Okta. Vuelva a iniciar sesión.',
     empty: 'Rellene todos los campos.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Nombre de usuario o contraseña incorrectos.',
+    incorrectPassword: 'La contraseña no es correcta. Inténtelo de nuevo.',
+    'api.authn.error.PASSCODE_INVALID': 'Ese código no es correcto. Inténtelo de nuevo.',
+    'authfactor.challenge.soft_token.used_passcode': 'Ese código ya se usó. Espere un código nuevo e inténtelo de nuevo.',
+    'api.factors.error.sms.invalid_phone': 'Ese número de teléfono no es válido. Revíselo e inténtelo de nuevo.',
+    'password.passwordRequirementsNotMet': 'La nueva contraseña no cumple las reglas de contraseñas.',
+    'password.passwordHistoryNotMet': 'Esa contraseña se usó hace muy poco. Elija otra.',
+    'idx.session.expired': 'Su sesión de inicio de sesión caducó. Vuelva a iniciar sesión.',
+    tooManyRequests: 'Demasiados intentos. Espere un momento e inténtelo de nuevo.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'No se pudo verificar la llave de seguridad o la biometría. Inténtelo de nuevo.',
+    'api.authn.poll.error.push_rejected': 'El inicio de sesión se rechazó en Okta Verify.',
+    'errors.E0000119': 'Su cuenta está bloqueada. Póngase en contacto con su administrador.',
+  },
 };
 
 export default messages;

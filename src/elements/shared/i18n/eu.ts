@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Ezin izan da Oktaren erantzuna egiaztatu. Hasi saioa berriro.',
     empty: 'Bete eremu guztiak.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Erabiltzaile-izena edo pasahitza okerra da.',
+    incorrectPassword: 'Pasahitza ez da zuzena. Saiatu berriro.',
+    'api.authn.error.PASSCODE_INVALID': 'Kode hori ez da zuzena. Saiatu berriro.',
+    'authfactor.challenge.soft_token.used_passcode': 'Kode hori erabili da dagoeneko. Itxaron kode berri bati eta saiatu berriro.',
+    'api.factors.error.sms.invalid_phone': 'Telefono-zenbaki hori ez da baliozkoa. Egiaztatu eta saiatu berriro.',
+    'password.passwordRequirementsNotMet': 'Pasahitz berriak ez ditu pasahitzen arauak betetzen.',
+    'password.passwordHistoryNotMet': 'Pasahitz hori duela gutxi erabili da. Aukeratu beste bat.',
+    'idx.session.expired': 'Saio-hasierako saioa iraungi egin da. Hasi saioa berriro.',
+    tooManyRequests: 'Saiakera gehiegi. Itxaron une bat eta saiatu berriro.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Ezin izan da segurtasun-gakoa edo biometria egiaztatu. Saiatu berriro.',
+    'api.authn.poll.error.push_rejected': 'Saio-hasiera ukatu egin da Okta Verify-n.',
+    'errors.E0000119': 'Zure kontua blokeatuta dago. Jarri harremanetan administratzailearekin.',
+  },
 };
 
 export default messages;

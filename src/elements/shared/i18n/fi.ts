@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Oktan vastausta ei voitu vahvistaa. Kirjaudu uudelleen.',
     empty: 'Täytä kaikki kentät.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Väärä käyttäjänimi tai salasana.',
+    incorrectPassword: 'Salasana on väärä. Yritä uudelleen.',
+    'api.authn.error.PASSCODE_INVALID': 'Koodi ei ole oikein. Yritä uudelleen.',
+    'authfactor.challenge.soft_token.used_passcode': 'Koodi on jo käytetty. Odota uutta koodia ja yritä uudelleen.',
+    'api.factors.error.sms.invalid_phone': 'Puhelinnumero ei kelpaa. Tarkista se ja yritä uudelleen.',
+    'password.passwordRequirementsNotMet': 'Uusi salasana ei täytä salasanasääntöjä.',
+    'password.passwordHistoryNotMet': 'Salasanaa on käytetty liian äskettäin. Valitse toinen.',
+    'idx.session.expired': 'Kirjautumisistuntosi vanheni. Kirjaudu uudelleen.',
+    tooManyRequests: 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Suojausavainta tai biometriikkaa ei voitu vahvistaa. Yritä uudelleen.',
+    'api.authn.poll.error.push_rejected': 'Kirjautuminen hylättiin Okta Verifyssä.',
+    'errors.E0000119': 'Tilisi on lukittu. Ota yhteyttä järjestelmänvalvojaan.',
+  },
 };
 
 export default messages;

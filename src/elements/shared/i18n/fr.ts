@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: "La réponse d'Okta n'a pas pu être vérifiée. Reconnectez-vous.",
     empty: 'Remplissez tous les champs.',
   },
+  oktaKeys: {
+    'errors.E0000004': "Nom d'utilisateur ou mot de passe incorrect.",
+    incorrectPassword: "Le mot de passe n'est pas correct. Réessayez.",
+    'api.authn.error.PASSCODE_INVALID': 'Ce code est incorrect. Réessayez.',
+    'authfactor.challenge.soft_token.used_passcode': 'Ce code a déjà été utilisé. Attendez un nouveau code et réessayez.',
+    'api.factors.error.sms.invalid_phone': "Ce numéro de téléphone n'est pas valide. Vérifiez-le et réessayez.",
+    'password.passwordRequirementsNotMet': 'Le nouveau mot de passe ne respecte pas les règles de mot de passe.',
+    'password.passwordHistoryNotMet': 'Ce mot de passe a été utilisé trop récemment. Choisissez-en un autre.',
+    'idx.session.expired': 'Votre session de connexion a expiré. Reconnectez-vous.',
+    tooManyRequests: 'Trop de tentatives. Patientez un instant et réessayez.',
+    'authfactor.webauthn.error.assertion_validation_failure': "La clé de sécurité ou la biométrie n'a pas pu être vérifiée. Réessayez.",
+    'api.authn.poll.error.push_rejected': 'La connexion a été refusée dans Okta Verify.',
+    'errors.E0000119': 'Votre compte est verrouillé. Contactez votre administrateur.',
+  },
 };
 
 export default messages;

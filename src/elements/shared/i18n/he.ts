@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'לא ניתן לאמת את התשובה של Okta. היכנסו שוב.',
     empty: 'מלאו את כל השדות.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'שם המשתמש או הסיסמה שגויים.',
+    incorrectPassword: 'הסיסמה שגויה. נסו שוב.',
+    'api.authn.error.PASSCODE_INVALID': 'הקוד שגוי. נסו שוב.',
+    'authfactor.challenge.soft_token.used_passcode': 'הקוד הזה כבר נוצל. המתינו לקוד חדש ונסו שוב.',
+    'api.factors.error.sms.invalid_phone': 'מספר הטלפון אינו תקין. בדקו אותו ונסו שוב.',
+    'password.passwordRequirementsNotMet': 'הסיסמה החדשה אינה עומדת בכללי הסיסמאות.',
+    'password.passwordHistoryNotMet': 'הסיסמה הזו שימשה לאחרונה. בחרו סיסמה אחרת.',
+    'idx.session.expired': 'תוקף הכניסה פג. היכנסו שוב.',
+    tooManyRequests: 'יותר מדי ניסיונות. המתינו רגע ונסו שוב.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'לא ניתן היה לאמת את מפתח האבטחה או את הזיהוי הביומטרי. נסו שוב.',
+    'api.authn.poll.error.push_rejected': 'הכניסה נדחתה ב-Okta Verify.',
+    'errors.E0000119': 'החשבון שלכם נעול. פנו למנהל המערכת.',
+  },
 };
 
 export default messages;

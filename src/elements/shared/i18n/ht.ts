@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Nou pa t ka verifye repons Okta a. Konekte ankò.',
     empty: 'Ranpli tout chan yo.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Non itilizatè oswa modpas la pa bon.',
+    incorrectPassword: 'Modpas la pa bon. Eseye ankò.',
+    'api.authn.error.PASSCODE_INVALID': 'Kòd sa a pa bon. Eseye ankò.',
+    'authfactor.challenge.soft_token.used_passcode': 'Kòd sa a te deja itilize. Tann yon nouvo kòd epi eseye ankò.',
+    'api.factors.error.sms.invalid_phone': 'Nimewo telefòn sa a pa valab. Verifye l epi eseye ankò.',
+    'password.passwordRequirementsNotMet': 'Nouvo modpas la pa respekte règ modpas yo.',
+    'password.passwordHistoryNotMet': 'Modpas sa a te itilize twò resamman. Chwazi yon lòt.',
+    'idx.session.expired': 'Sesyon koneksyon ou ekspire. Konekte ankò.',
+    tooManyRequests: 'Twòp tantativ. Tann yon ti moman epi eseye ankò.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Nou pa t ka verifye kle sekirite a oswa byometri a. Eseye ankò.',
+    'api.authn.poll.error.push_rejected': 'Yo refize koneksyon an nan Okta Verify.',
+    'errors.E0000119': 'Kont ou bloke. Kontakte administratè ou.',
+  },
 };
 
 export default messages;

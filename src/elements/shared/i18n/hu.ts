@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Az Okta válaszát nem sikerült ellenőrizni. Jelentkezzen be újra.',
     empty: 'Töltse ki az összes mezőt.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Hibás felhasználónév vagy jelszó.',
+    incorrectPassword: 'A jelszó nem megfelelő. Próbálja újra.',
+    'api.authn.error.PASSCODE_INVALID': 'A kód nem megfelelő. Próbálja újra.',
+    'authfactor.challenge.soft_token.used_passcode': 'Ezt a kódot már felhasználták. Várjon egy új kódra, és próbálja újra.',
+    'api.factors.error.sms.invalid_phone': 'Ez a telefonszám érvénytelen. Ellenőrizze, és próbálja újra.',
+    'password.passwordRequirementsNotMet': 'Az új jelszó nem felel meg a jelszószabályoknak.',
+    'password.passwordHistoryNotMet': 'Ezt a jelszót túl nemrég használták. Válasszon másikat.',
+    'idx.session.expired': 'A bejelentkezési munkamenet lejárt. Jelentkezzen be újra.',
+    tooManyRequests: 'Túl sok próbálkozás. Várjon egy kicsit, és próbálja újra.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'A biztonsági kulcsot vagy a biometrikus azonosítást nem sikerült ellenőrizni. Próbálja újra.',
+    'api.authn.poll.error.push_rejected': 'A bejelentkezést elutasították az Okta Verifyban.',
+    'errors.E0000119': 'A fiókja zárolva van. Forduljon a rendszergazdához.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Balasan Okta tidak dapat diverifikasi. Masuk lagi.',
     empty: 'Isi semua kolom.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Nama pengguna atau kata sandi salah.',
+    incorrectPassword: 'Kata sandi tidak benar. Coba lagi.',
+    'api.authn.error.PASSCODE_INVALID': 'Kode tersebut salah. Coba lagi.',
+    'authfactor.challenge.soft_token.used_passcode': 'Kode tersebut sudah digunakan. Tunggu kode baru dan coba lagi.',
+    'api.factors.error.sms.invalid_phone': 'Nomor telepon tersebut tidak valid. Periksa dan coba lagi.',
+    'password.passwordRequirementsNotMet': 'Kata sandi baru tidak memenuhi aturan kata sandi.',
+    'password.passwordHistoryNotMet': 'Kata sandi tersebut baru saja digunakan. Pilih kata sandi lain.',
+    'idx.session.expired': 'Sesi masuk Anda telah kedaluwarsa. Masuk lagi.',
+    tooManyRequests: 'Terlalu banyak percobaan. Tunggu sebentar, lalu coba lagi.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Kunci keamanan atau biometrik tidak dapat diverifikasi. Coba lagi.',
+    'api.authn.poll.error.push_rejected': 'Proses masuk ditolak di Okta Verify.',
+    'errors.E0000119': 'Akun Anda terkunci. Hubungi administrator Anda.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Impossibile verificare la risposta di Okta. Accedi di nuovo.',
     empty: 'Compila tutti i campi.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Nome utente o password errati.',
+    incorrectPassword: 'La password non è corretta. Riprova.',
+    'api.authn.error.PASSCODE_INVALID': 'Il codice non è corretto. Riprova.',
+    'authfactor.challenge.soft_token.used_passcode': 'Questo codice è già stato usato. Attendi un nuovo codice e riprova.',
+    'api.factors.error.sms.invalid_phone': 'Questo numero di telefono non è valido. Controllalo e riprova.',
+    'password.passwordRequirementsNotMet': 'La nuova password non rispetta le regole per le password.',
+    'password.passwordHistoryNotMet': "Questa password è stata usata troppo di recente. Scegline un'altra.",
+    'idx.session.expired': 'La sessione di accesso è scaduta. Accedi di nuovo.',
+    tooManyRequests: 'Troppi tentativi. Attendi un momento e riprova.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Non è stato possibile verificare la chiave di sicurezza o il dato biometrico. Riprova.',
+    'api.authn.poll.error.push_rejected': "L'accesso è stato negato in Okta Verify.",
+    'errors.E0000119': "Il tuo account è bloccato. Contatta l'amministratore.",
+  },
 };
 
 export default messages;

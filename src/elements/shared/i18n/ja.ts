@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Okta からの応答を検証できませんでした。もう一度サインインしてください。',
     empty: 'すべての項目を入力してください。',
   },
+  oktaKeys: {
+    'errors.E0000004': 'ユーザー名またはパスワードが正しくありません。',
+    incorrectPassword: 'パスワードが正しくありません。もう一度お試しください。',
+    'api.authn.error.PASSCODE_INVALID': 'コードが正しくありません。もう一度お試しください。',
+    'authfactor.challenge.soft_token.used_passcode': 'このコードはすでに使用されています。新しいコードを待ってからもう一度お試しください。',
+    'api.factors.error.sms.invalid_phone': 'この電話番号は無効です。確認してもう一度お試しください。',
+    'password.passwordRequirementsNotMet': '新しいパスワードがパスワードのルールを満たしていません。',
+    'password.passwordHistoryNotMet': 'このパスワードは最近使用されたばかりです。別のパスワードを選んでください。',
+    'idx.session.expired': 'サインインセッションの有効期限が切れました。もう一度サインインしてください。',
+    tooManyRequests: '試行回数が多すぎます。しばらく待ってから、もう一度お試しください。',
+    'authfactor.webauthn.error.assertion_validation_failure': 'セキュリティキーまたは生体認証を確認できませんでした。もう一度お試しください。',
+    'api.authn.poll.error.push_rejected': 'Okta Verify でサインインが拒否されました。',
+    'errors.E0000119': 'アカウントがロックされています。管理者に連絡してください。',
+  },
 };
 
 export default messages;

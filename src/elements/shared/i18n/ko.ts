@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Okta의 응답을 확인할 수 없습니다. 다시 로그인하세요.',
     empty: '모든 항목을 입력하세요.',
   },
+  oktaKeys: {
+    'errors.E0000004': '사용자 이름 또는 비밀번호가 잘못되었습니다.',
+    incorrectPassword: '비밀번호가 올바르지 않습니다. 다시 시도하세요.',
+    'api.authn.error.PASSCODE_INVALID': '코드가 올바르지 않습니다. 다시 시도하세요.',
+    'authfactor.challenge.soft_token.used_passcode': '이미 사용된 코드입니다. 새 코드를 기다린 후 다시 시도하세요.',
+    'api.factors.error.sms.invalid_phone': '유효하지 않은 전화번호입니다. 확인 후 다시 시도하세요.',
+    'password.passwordRequirementsNotMet': '새 비밀번호가 비밀번호 규칙을 충족하지 않습니다.',
+    'password.passwordHistoryNotMet': '최근에 사용한 비밀번호입니다. 다른 비밀번호를 선택하세요.',
+    'idx.session.expired': '로그인 세션이 만료되었습니다. 다시 로그인하세요.',
+    tooManyRequests: '시도 횟수가 너무 많습니다. 잠시 후 다시 시도하세요.',
+    'authfactor.webauthn.error.assertion_validation_failure': '보안 키 또는 생체 인식을 확인할 수 없습니다. 다시 시도하세요.',
+    'api.authn.poll.error.push_rejected': 'Okta Verify에서 로그인이 거부되었습니다.',
+    'errors.E0000119': '계정이 잠겨 있습니다. 관리자에게 문의하세요.',
+  },
 };
 
 export default messages;

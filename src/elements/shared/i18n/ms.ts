@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Balasan Okta tidak dapat disahkan. Daftar masuk semula.',
     empty: 'Isi semua medan.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Nama pengguna atau kata laluan salah.',
+    incorrectPassword: 'Kata laluan tidak betul. Cuba lagi.',
+    'api.authn.error.PASSCODE_INVALID': 'Kod itu tidak betul. Cuba lagi.',
+    'authfactor.challenge.soft_token.used_passcode': 'Kod itu sudah digunakan. Tunggu kod baharu dan cuba lagi.',
+    'api.factors.error.sms.invalid_phone': 'Nombor telefon itu tidak sah. Semak dan cuba lagi.',
+    'password.passwordRequirementsNotMet': 'Kata laluan baharu tidak memenuhi peraturan kata laluan.',
+    'password.passwordHistoryNotMet': 'Kata laluan itu digunakan baru-baru ini. Pilih yang lain.',
+    'idx.session.expired': 'Sesi daftar masuk anda telah tamat tempoh. Daftar masuk semula.',
+    tooManyRequests: 'Terlalu banyak cubaan. Tunggu sebentar dan cuba lagi.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Kunci keselamatan atau biometrik tidak dapat disahkan. Cuba lagi.',
+    'api.authn.poll.error.push_rejected': 'Daftar masuk telah ditolak dalam Okta Verify.',
+    'errors.E0000119': 'Akaun anda dikunci. Hubungi pentadbir anda.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Svaret fra Okta kunne ikke bekreftes. Logg inn igjen.',
     empty: 'Fyll ut alle feltene.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Feil brukernavn eller passord.',
+    incorrectPassword: 'Passordet er feil. Prøv igjen.',
+    'api.authn.error.PASSCODE_INVALID': 'Koden er ikke riktig. Prøv igjen.',
+    'authfactor.challenge.soft_token.used_passcode': 'Koden er allerede brukt. Vent på en ny kode og prøv igjen.',
+    'api.factors.error.sms.invalid_phone': 'Telefonnummeret er ikke gyldig. Kontroller det og prøv igjen.',
+    'password.passwordRequirementsNotMet': 'Det nye passordet oppfyller ikke passordreglene.',
+    'password.passwordHistoryNotMet': 'Passordet ble brukt for nylig. Velg et annet.',
+    'idx.session.expired': 'Påloggingsøkten er utløpt. Logg inn igjen.',
+    tooManyRequests: 'For mange forsøk. Vent litt, og prøv igjen.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Sikkerhetsnøkkelen eller biometrien kunne ikke bekreftes. Prøv igjen.',
+    'api.authn.poll.error.push_rejected': 'Påloggingen ble avvist i Okta Verify.',
+    'errors.E0000119': 'Kontoen din er låst. Kontakt administratoren.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Het antwoord van Okta kon niet worden geverifieerd. Meld u opnieuw aan.',
     empty: 'Vul alle velden in.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Onjuiste gebruikersnaam of onjuist wachtwoord.',
+    incorrectPassword: 'Het wachtwoord is niet juist. Probeer het opnieuw.',
+    'api.authn.error.PASSCODE_INVALID': 'Die code klopt niet. Probeer het opnieuw.',
+    'authfactor.challenge.soft_token.used_passcode': 'Die code is al gebruikt. Wacht op een nieuwe code en probeer het opnieuw.',
+    'api.factors.error.sms.invalid_phone': 'Dat telefoonnummer is ongeldig. Controleer het en probeer het opnieuw.',
+    'password.passwordRequirementsNotMet': 'Het nieuwe wachtwoord voldoet niet aan de wachtwoordregels.',
+    'password.passwordHistoryNotMet': 'Dat wachtwoord is te kort geleden gebruikt. Kies een ander.',
+    'idx.session.expired': 'Uw aanmeldsessie is verlopen. Meld u opnieuw aan.',
+    tooManyRequests: 'Te veel pogingen. Wacht even en probeer het opnieuw.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'De beveiligingssleutel of biometrie kon niet worden geverifieerd. Probeer het opnieuw.',
+    'api.authn.poll.error.push_rejected': 'De aanmelding is geweigerd in Okta Verify.',
+    'errors.E0000119': 'Uw account is vergrendeld. Neem contact op met uw beheerder.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Nie udało się zweryfikować odpowiedzi Okta. Zaloguj się ponownie.',
     empty: 'Wypełnij wszystkie pola.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Nieprawidłowa nazwa użytkownika lub hasło.',
+    incorrectPassword: 'Hasło jest nieprawidłowe. Spróbuj ponownie.',
+    'api.authn.error.PASSCODE_INVALID': 'Ten kod jest nieprawidłowy. Spróbuj ponownie.',
+    'authfactor.challenge.soft_token.used_passcode': 'Ten kod został już użyty. Poczekaj na nowy kod i spróbuj ponownie.',
+    'api.factors.error.sms.invalid_phone': 'Ten numer telefonu jest nieprawidłowy. Sprawdź go i spróbuj ponownie.',
+    'password.passwordRequirementsNotMet': 'Nowe hasło nie spełnia zasad dotyczących haseł.',
+    'password.passwordHistoryNotMet': 'To hasło było używane zbyt niedawno. Wybierz inne.',
+    'idx.session.expired': 'Sesja logowania wygasła. Zaloguj się ponownie.',
+    tooManyRequests: 'Zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Nie udało się zweryfikować klucza bezpieczeństwa ani danych biometrycznych. Spróbuj ponownie.',
+    'api.authn.poll.error.push_rejected': 'Logowanie zostało odrzucone w Okta Verify.',
+    'errors.E0000119': 'Twoje konto jest zablokowane. Skontaktuj się z administratorem.',
+  },
 };
 
 export default messages;

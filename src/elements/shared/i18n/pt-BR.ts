@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Não foi possível verificar a resposta do Okta. Entre novamente.',
     empty: 'Preencha todos os campos.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Nome de usuário ou senha incorretos.',
+    incorrectPassword: 'A senha não está correta. Tente novamente.',
+    'api.authn.error.PASSCODE_INVALID': 'Esse código não está correto. Tente novamente.',
+    'authfactor.challenge.soft_token.used_passcode': 'Esse código já foi usado. Aguarde um novo código e tente novamente.',
+    'api.factors.error.sms.invalid_phone': 'Esse número de telefone não é válido. Verifique-o e tente novamente.',
+    'password.passwordRequirementsNotMet': 'A nova senha não atende às regras de senha.',
+    'password.passwordHistoryNotMet': 'Essa senha foi usada recentemente. Escolha outra.',
+    'idx.session.expired': 'Sua sessão de acesso expirou. Entre novamente.',
+    tooManyRequests: 'Muitas tentativas. Aguarde um momento e tente novamente.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Não foi possível verificar a chave de segurança ou a biometria. Tente novamente.',
+    'api.authn.poll.error.push_rejected': 'O acesso foi negado no Okta Verify.',
+    'errors.E0000119': 'Sua conta está bloqueada. Entre em contato com o administrador.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Răspunsul Okta nu a putut fi verificat. Conectați-vă din nou.',
     empty: 'Completați toate câmpurile.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Nume de utilizator sau parolă greșite.',
+    incorrectPassword: 'Parola nu este corectă. Încercați din nou.',
+    'api.authn.error.PASSCODE_INVALID': 'Codul nu este corect. Încercați din nou.',
+    'authfactor.challenge.soft_token.used_passcode': 'Acest cod a fost deja folosit. Așteptați un cod nou și încercați din nou.',
+    'api.factors.error.sms.invalid_phone': 'Acest număr de telefon nu este valid. Verificați-l și încercați din nou.',
+    'password.passwordRequirementsNotMet': 'Parola nouă nu respectă regulile pentru parole.',
+    'password.passwordHistoryNotMet': 'Această parolă a fost folosită prea recent. Alegeți alta.',
+    'idx.session.expired': 'Sesiunea de conectare a expirat. Conectați-vă din nou.',
+    tooManyRequests: 'Prea multe încercări. Așteptați puțin și încercați din nou.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Cheia de securitate sau datele biometrice nu au putut fi verificate. Încercați din nou.',
+    'api.authn.poll.error.push_rejected': 'Conectarea a fost refuzată în Okta Verify.',
+    'errors.E0000119': 'Contul dvs. este blocat. Contactați administratorul.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Не удалось проверить ответ Okta. Войдите снова.',
     empty: 'Заполните все поля.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Неверное имя пользователя или пароль.',
+    incorrectPassword: 'Неверный пароль. Попробуйте ещё раз.',
+    'api.authn.error.PASSCODE_INVALID': 'Неверный код. Попробуйте еще раз.',
+    'authfactor.challenge.soft_token.used_passcode': 'Этот код уже использован. Дождитесь нового кода и попробуйте ещё раз.',
+    'api.factors.error.sms.invalid_phone': 'Этот номер телефона недействителен. Проверьте его и попробуйте ещё раз.',
+    'password.passwordRequirementsNotMet': 'Новый пароль не соответствует правилам для паролей.',
+    'password.passwordHistoryNotMet': 'Этот пароль использовался совсем недавно. Выберите другой.',
+    'idx.session.expired': 'Сеанс входа истек. Войдите снова.',
+    tooManyRequests: 'Слишком много попыток. Подождите немного и попробуйте еще раз.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Не удалось проверить ключ безопасности или биометрические данные. Попробуйте ещё раз.',
+    'api.authn.poll.error.push_rejected': 'Вход отклонен в Okta Verify.',
+    'errors.E0000119': 'Ваша учётная запись заблокирована. Обратитесь к администратору.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Svaret från Okta kunde inte verifieras. Logga in igen.',
     empty: 'Fyll i alla fält.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Fel användarnamn eller lösenord.',
+    incorrectPassword: 'Lösenordet är fel. Försök igen.',
+    'api.authn.error.PASSCODE_INVALID': 'Koden är inte rätt. Försök igen.',
+    'authfactor.challenge.soft_token.used_passcode': 'Koden har redan använts. Vänta på en ny kod och försök igen.',
+    'api.factors.error.sms.invalid_phone': 'Telefonnumret är ogiltigt. Kontrollera det och försök igen.',
+    'password.passwordRequirementsNotMet': 'Det nya lösenordet uppfyller inte lösenordsreglerna.',
+    'password.passwordHistoryNotMet': 'Lösenordet har använts för nyligen. Välj ett annat.',
+    'idx.session.expired': 'Din inloggningssession har gått ut. Logga in igen.',
+    tooManyRequests: 'För många försök. Vänta en stund och försök igen.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Säkerhetsnyckeln eller biometrin kunde inte verifieras. Försök igen.',
+    'api.authn.poll.error.push_rejected': 'Inloggningen nekades i Okta Verify.',
+    'errors.E0000119': 'Ditt konto är låst. Kontakta din administratör.',
+  },
 };
 
 export default messages;

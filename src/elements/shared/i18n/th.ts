@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'ไม่สามารถยืนยันการตอบกลับของ Okta ได้ โปรดลงชื่อเข้าใช้อีกครั้ง',
     empty: 'กรอกข้อมูลให้ครบทุกช่อง',
   },
+  oktaKeys: {
+    'errors.E0000004': 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
+    incorrectPassword: 'รหัสผ่านไม่ถูกต้อง โปรดลองอีกครั้ง',
+    'api.authn.error.PASSCODE_INVALID': 'รหัสนั้นไม่ถูกต้อง โปรดลองอีกครั้ง',
+    'authfactor.challenge.soft_token.used_passcode': 'รหัสนี้ถูกใช้ไปแล้ว โปรดรอรหัสใหม่แล้วลองอีกครั้ง',
+    'api.factors.error.sms.invalid_phone': 'หมายเลขโทรศัพท์นี้ไม่ถูกต้อง โปรดตรวจสอบแล้วลองอีกครั้ง',
+    'password.passwordRequirementsNotMet': 'รหัสผ่านใหม่ไม่เป็นไปตามกฎของรหัสผ่าน',
+    'password.passwordHistoryNotMet': 'รหัสผ่านนี้เพิ่งถูกใช้ไปเมื่อไม่นานมานี้ โปรดเลือกรหัสผ่านอื่น',
+    'idx.session.expired': 'เซสชันการลงชื่อเข้าใช้ของคุณหมดอายุแล้ว โปรดลงชื่อเข้าใช้อีกครั้ง',
+    tooManyRequests: 'พยายามหลายครั้งเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง',
+    'authfactor.webauthn.error.assertion_validation_failure': 'ไม่สามารถยืนยันคีย์ความปลอดภัยหรือไบโอเมตริกได้ โปรดลองอีกครั้ง',
+    'api.authn.poll.error.push_rejected': 'การลงชื่อเข้าใช้ถูกปฏิเสธใน Okta Verify',
+    'errors.E0000119': 'บัญชีของคุณถูกล็อก โปรดติดต่อผู้ดูแลระบบ',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: "Okta'nın yanıtı doğrulanamadı. Tekrar oturum açın.",
     empty: 'Tüm alanları doldurun.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Kullanıcı adı veya parola yanlış.',
+    incorrectPassword: 'Parola doğru değil. Yeniden deneyin.',
+    'api.authn.error.PASSCODE_INVALID': 'Bu kod doğru değil. Tekrar deneyin.',
+    'authfactor.challenge.soft_token.used_passcode': 'Bu kod zaten kullanıldı. Yeni bir kod bekleyip yeniden deneyin.',
+    'api.factors.error.sms.invalid_phone': 'Bu telefon numarası geçerli değil. Kontrol edip yeniden deneyin.',
+    'password.passwordRequirementsNotMet': 'Yeni parola, parola kurallarını karşılamıyor.',
+    'password.passwordHistoryNotMet': 'Bu parola çok yakın zamanda kullanıldı. Başka bir parola seçin.',
+    'idx.session.expired': 'Oturum açma oturumunuzun süresi doldu. Tekrar oturum açın.',
+    tooManyRequests: 'Çok fazla deneme yapıldı. Biraz bekleyip tekrar deneyin.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Güvenlik anahtarı veya biyometrik doğrulama yapılamadı. Yeniden deneyin.',
+    'api.authn.poll.error.push_rejected': "Oturum açma Okta Verify'da reddedildi.",
+    'errors.E0000119': 'Hesabınız kilitlendi. Yöneticinize başvurun.',
+  },
 };
 
 export default messages;

@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Не вдалося перевірити відповідь Okta. Увійдіть знову.',
     empty: 'Заповніть усі поля.',
   },
+  oktaKeys: {
+    'errors.E0000004': "Неправильне ім'я користувача або пароль.",
+    incorrectPassword: 'Неправильний пароль. Спробуйте ще раз.',
+    'api.authn.error.PASSCODE_INVALID': 'Неправильний код. Спробуйте ще раз.',
+    'authfactor.challenge.soft_token.used_passcode': 'Цей код уже використано. Дочекайтеся нового коду та спробуйте ще раз.',
+    'api.factors.error.sms.invalid_phone': 'Цей номер телефону недійсний. Перевірте його та спробуйте ще раз.',
+    'password.passwordRequirementsNotMet': 'Новий пароль не відповідає правилам для паролів.',
+    'password.passwordHistoryNotMet': 'Цей пароль використовувався надто нещодавно. Виберіть інший.',
+    'idx.session.expired': 'Сеанс входу завершився. Увійдіть знову.',
+    tooManyRequests: 'Забагато спроб. Зачекайте трохи та спробуйте ще раз.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Не вдалося перевірити ключ безпеки або біометричні дані. Спробуйте ще раз.',
+    'api.authn.poll.error.push_rejected': 'Вхід відхилено в Okta Verify.',
+    'errors.E0000119': 'Ваш обліковий запис заблоковано. Зверніться до адміністратора.',
+  },
 };
 
 export default messages;

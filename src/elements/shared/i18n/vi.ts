@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: 'Không thể xác minh phản hồi của Okta. Hãy đăng nhập lại.',
     empty: 'Điền vào tất cả các trường.',
   },
+  oktaKeys: {
+    'errors.E0000004': 'Tên người dùng hoặc mật khẩu không đúng.',
+    incorrectPassword: 'Mật khẩu không đúng. Hãy thử lại.',
+    'api.authn.error.PASSCODE_INVALID': 'Mã đó không đúng. Hãy thử lại.',
+    'authfactor.challenge.soft_token.used_passcode': 'Mã này đã được sử dụng. Hãy chờ mã mới rồi thử lại.',
+    'api.factors.error.sms.invalid_phone': 'Số điện thoại này không hợp lệ. Hãy kiểm tra và thử lại.',
+    'password.passwordRequirementsNotMet': 'Mật khẩu mới không đáp ứng các quy tắc mật khẩu.',
+    'password.passwordHistoryNotMet': 'Mật khẩu này vừa được sử dụng gần đây. Hãy chọn mật khẩu khác.',
+    'idx.session.expired': 'Phiên đăng nhập của bạn đã hết hạn. Hãy đăng nhập lại.',
+    tooManyRequests: 'Quá nhiều lần thử. Hãy đợi một lát rồi thử lại.',
+    'authfactor.webauthn.error.assertion_validation_failure': 'Không thể xác minh khóa bảo mật hoặc sinh trắc học. Hãy thử lại.',
+    'api.authn.poll.error.push_rejected': 'Đăng nhập đã bị từ chối trong Okta Verify.',
+    'errors.E0000119': 'Tài khoản của bạn đã bị khóa. Hãy liên hệ với quản trị viên.',
+  },
 };
 
 export default messages;

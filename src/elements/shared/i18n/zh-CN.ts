@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: '无法验证 Okta 的响应。请重新登录。',
     empty: '请填写所有字段。',
   },
+  oktaKeys: {
+    'errors.E0000004': '用户名或密码错误。',
+    incorrectPassword: '密码不正确。请重试。',
+    'api.authn.error.PASSCODE_INVALID': '验证码不正确。请重试。',
+    'authfactor.challenge.soft_token.used_passcode': '该验证码已使用过。请等待新的验证码后重试。',
+    'api.factors.error.sms.invalid_phone': '该电话号码无效。请检查后重试。',
+    'password.passwordRequirementsNotMet': '新密码不符合密码规则。',
+    'password.passwordHistoryNotMet': '该密码最近刚使用过。请选择其他密码。',
+    'idx.session.expired': '您的登录会话已过期。请重新登录。',
+    tooManyRequests: '尝试次数过多。请稍候再试。',
+    'authfactor.webauthn.error.assertion_validation_failure': '无法验证安全密钥或生物识别信息。请重试。',
+    'api.authn.poll.error.push_rejected': '登录在 Okta Verify 中被拒绝。',
+    'errors.E0000119': '您的账户已被锁定。请联系管理员。',
+  },
 };
 
 export default messages;

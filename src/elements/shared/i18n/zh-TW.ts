@@ -167,6 +167,20 @@ const messages: Messages = {
     unverified: '無法驗證 Okta 的回應。請重新登入。',
     empty: '請填寫所有欄位。',
   },
+  oktaKeys: {
+    'errors.E0000004': '使用者名稱或密碼錯誤。',
+    incorrectPassword: '密碼不正確。請再試一次。',
+    'api.authn.error.PASSCODE_INVALID': '驗證碼不正確。請再試一次。',
+    'authfactor.challenge.soft_token.used_passcode': '此驗證碼已使用過。請等待新的驗證碼後再試一次。',
+    'api.factors.error.sms.invalid_phone': '此電話號碼無效。請檢查後再試一次。',
+    'password.passwordRequirementsNotMet': '新密碼不符合密碼規則。',
+    'password.passwordHistoryNotMet': '此密碼最近才使用過。請選擇其他密碼。',
+    'idx.session.expired': '您的登入工作階段已過期。請重新登入。',
+    tooManyRequests: '嘗試次數過多。請稍候再試。',
+    'authfactor.webauthn.error.assertion_validation_failure': '無法驗證安全金鑰或生物辨識資料。請再試一次。',
+    'api.authn.poll.error.push_rejected': '登入在 Okta Verify 中遭到拒絕。',
+    'errors.E0000119': '您的帳戶已遭鎖定。請聯絡管理員。',
+  },
 };
 
 export default messages;

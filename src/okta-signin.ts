@@ -1,0 +1,8 @@
+/**
+ * `okta-signin-elements/okta-signin`: registers `<okta-signin>` alone. `<authenticator-picker>` and
+ * `<okta-verify-poller>`, which its later steps show, load with those steps.
+ */
+// First and last: the element's modules load where there is no DOM too (see no-dom-start.ts).
+import './elements/shared/no-dom-start.js';
+export { OktaSignin } from './elements/okta-signin/okta-signin.js';
+import './elements/shared/no-dom-end.js';
