@@ -3,6 +3,7 @@ import './okta-signin.js';
 import type { OktaSignin } from './okta-signin.js';
 import type { AuthenticatorPicker } from '../authenticator-picker/authenticator-picker.js';
 import { FlowError, type FlowState, type FlowStatus, type Transport } from '../../core/types.js';
+import { stubTransport } from '../../../test/support/stub-transport.js';
 
 const PASSWORD = 'correct-horse';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,29 +59,6 @@ async function login(el: OktaSignin, username: string, password = PASSWORD) {
   await submit(el);
 }
 
-/** A Transport with nothing in progress whose calls all answer Idle, but for the methods given. */
-function stubTransport(overrides: Partial<Transport> = {}): Transport {
-  const idle = async (): Promise<FlowState> => ({ status: 'Idle' });
-  return {
-    kind: 'backend',
-    resume: async () => null,
-    login: idle,
-    selectAuthenticator: idle,
-    selectEnrollmentChannel: idle,
-    sendEnrollmentChannelData: idle,
-    verifyCode: idle,
-    changePassword: idle,
-    verifyPassword: idle,
-    sendEnrollmentData: idle,
-    resend: idle,
-    recover: idle,
-    verifyWebAuthn: idle,
-    skip: idle,
-    cancel: idle,
-    poll: async () => ({ continuePolling: false, refresh: null }),
-    ...overrides,
-  };
-}
 
 async function pick(el: OktaSignin, index: number) {
   const picker = $<AuthenticatorPicker>(el, 'authenticator-picker');

@@ -6,34 +6,19 @@ import type { OktaSignin } from '../okta-signin/okta-signin.js';
 import { errorText, strings } from './messages.js';
 import { loadLanguage } from './i18n.js';
 import de from './i18n/de.js';
-import { FlowError, type FlowState, type Transport } from '../../core/types.js';
+import { FlowError, type Transport } from '../../core/types.js';
 import { env, newUser } from '../../../test/support/local-org.js';
+import { stubTransport } from '../../../test/support/stub-transport.js';
 
 const alertText = (el: OktaSignin) => el.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim();
 
 /** A transport whose login fails with `error`. */
 function failingLogin(error: FlowError): Transport {
-  const idle = async (): Promise<FlowState> => ({ status: 'Idle' });
-  return {
-    kind: 'backend',
-    resume: async () => null,
+  return stubTransport({
     login: async () => {
       throw error;
     },
-    selectAuthenticator: idle,
-    selectEnrollmentChannel: idle,
-    sendEnrollmentChannelData: idle,
-    verifyCode: idle,
-    changePassword: idle,
-    verifyPassword: idle,
-    sendEnrollmentData: idle,
-    resend: idle,
-    recover: idle,
-    verifyWebAuthn: idle,
-    skip: idle,
-    cancel: idle,
-    poll: async () => ({ continuePolling: false, refresh: null }),
-  };
+  });
 }
 
 async function submitLogin(el: OktaSignin, username: string, password: string) {
