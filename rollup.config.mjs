@@ -39,6 +39,13 @@ const languageChunks = {
     return 'export const loadMessages = (lang) => import(`./chunks/i18n/${lang}.js`);\n';
   },
 };
+// The flow core, with the poller and the poll requests it and <okta-verify-poller> share, is one file that the
+// element fetches as it starts, alongside the transport's: split further, each piece would be found only once the
+// one that imports it had arrived, a request after another before the first call can go out.
+const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-visible|poller)|transports[\\/]backend[\\/](read|request|poll-reply|poll-endpoint))\.ts$/;
+// What the flow shares with the entry stays in the entry: a manual chunk would otherwise take its dependencies along.
+const ENTRY_MODULES = /[\\/]src[\\/](cdn|core[\\/](types|retry-after|inline-image))\.ts$/;
+const flowChunk = (id) => (FLOW_MODULES.test(id) ? 'flow' : ENTRY_MODULES.test(id) ? 'okta-signin-elements' : undefined);
 const onwarn = (warning, warn) => {
   // okta-auth-js's own builds use `this` at module level; harmless in ESM.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -78,6 +85,10 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: 'okta-signin-elements.min.js',
+      // Modules of a few hundred bytes that several lazy chunks share (retry-after, inline-image) go into a chunk that
+      // is loaded anyway instead of a file of their own, which would be one more request after its importer.
+      experimentalMinChunkSize: 2000,
+      manualChunks: flowChunk,
       // IDX mode's chunk has a stable name beside the script-tag file, so that a page in IDX mode can preload it:
       // <link rel="modulepreload" href=".../okta-signin-elements.idx.min.js">.
       chunkFileNames: (chunk) => (chunk.name === 'idx' ? 'okta-signin-elements.idx.min.js' : 'chunks/[name]-[hash].js'),

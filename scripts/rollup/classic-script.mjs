@@ -42,6 +42,8 @@ export function classicScript({ entryFileName }) {
   const entryPattern = entryFileName.replace(/[.]/g, '\\.');
   // import{a as b,c as d}from"../okta-signin-elements.min.js";  and  import"../okta-signin-elements.min.js";
   const importsOfEntry = new RegExp(`import\\s*(?:\\{([^}]*)\\}\\s*from\\s*)?["'](?:\\.{1,2}/)+${entryPattern}["'];?`, 'g');
+  // export{a as b,c}from"../okta-signin-elements.min.js";  (a chunk that passes the entry's bindings on)
+  const reexportsOfEntry = new RegExp(`export\\s*\\{([^}]*)\\}\\s*from\\s*["'](?:\\.{1,2}/)+${entryPattern}["'];?`, 'g');
   return {
     name: 'classic-script',
     async renderChunk(code, chunk) {
@@ -74,6 +76,13 @@ export function classicScript({ entryFileName }) {
           const pairs = m[1] === undefined ? [] : specifiers(m[1]);
           const binding = pairs.length ? `const{${pairs.map(([name, local]) => `${key(name)}:${local}`).join(',')}}=${shared};` : '';
           s.overwrite(m.index, m.index + m[0].length, binding || ';');
+        }
+        for (const m of code.matchAll(reexportsOfEntry)) {
+          // In an export-from clause the entry's name comes first: export{entryName as exported}from"…".
+          const pairs = specifiers(m[1]);
+          const locals = pairs.map((_, i) => `__oseRe${i}`);
+          const binding = `const{${pairs.map(([name], i) => `${key(name)}:${locals[i]}`).join(',')}}=${shared};`;
+          s.overwrite(m.index, m.index + m[0].length, `${binding}export{${pairs.map(([, exported], i) => `${locals[i]} as ${key(exported)}`).join(',')}};`);
         }
         if (/["'](?:\.{1,2}\/)+okta-signin-elements\.min\.js["']/.test(s.toString())) {
           this.error(`${chunk.fileName} still refers to the script-tag entry`);

@@ -1,5 +1,6 @@
 import {
   FlowError,
+  toFlowError,
   type EnrollmentChannel,
   type FlowState,
   type PhoneMethod,
@@ -31,10 +32,7 @@ export interface SignInFlowOptions {
   poller?: Omit<PollerOptions, 'poll' | 'signal' | 'initialDelay' | 'onReply' | 'onRetry'>;
 }
 
-export function toFlowError(error: unknown): FlowError {
-  if (error instanceof FlowError) return error;
-  return new FlowError('unknown', 'Unexpected error', { cause: error });
-}
+export { toFlowError };
 
 /**
  * The sign-in flow as a state machine. Holds the current FlowState, allows only the actions that make sense

@@ -1,3 +1,4 @@
+import { DEFAULT_RATE_LIMIT_WAIT } from './retry-after.js';
 import { FlowError, type PollResult } from './types.js';
 
 /** The timer functions the poller uses; tests pass a fake clock. */
@@ -40,7 +41,7 @@ export interface PollerOptions {
 }
 
 export const DEFAULT_POLL_INTERVAL = 4000;
-export const DEFAULT_RATE_LIMIT_WAIT = 60000;
+export { DEFAULT_RATE_LIMIT_WAIT };
 // A server asking for 0 ms must not turn the poller into a busy loop, nor a huge value stall it for days.
 const MIN_INTERVAL = 100;
 const MAX_INTERVAL = 300000;

@@ -1,3 +1,6 @@
+/** How long to wait after a 429 that says nothing about it. */
+export const DEFAULT_RATE_LIMIT_WAIT = 60000;
+
 /** `Retry-After` (delay-seconds or an HTTP date) in ms; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;

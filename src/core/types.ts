@@ -297,6 +297,12 @@ export class FlowError extends Error {
   }
 }
 
+/** Anything thrown, as a FlowError (`unknown` for what is not one). */
+export function toFlowError(error: unknown): FlowError {
+  if (error instanceof FlowError) return error;
+  return new FlowError('unknown', 'Unexpected error', { cause: error });
+}
+
 /**
  * How the core reaches Okta. Each call resolves with the next flow state or rejects with a
  * `FlowError`; each takes an `AbortSignal` so that an element leaving the DOM cancels it.

@@ -3,7 +3,7 @@
  * text kept apart as `serverText` and its message key as `key`. No sentence of our own: the elements word them.
  */
 import { FlowError, type ErrorCode, type FlowErrorOptions } from '../core/types.js';
-import { DEFAULT_RATE_LIMIT_WAIT } from '../core/poller.js';
+import { DEFAULT_RATE_LIMIT_WAIT } from '../core/retry-after.js';
 import { stepName } from './map.js';
 import { safeText } from './safe-text.js';
 import type { IdxTransaction } from './types.js';

@@ -3,15 +3,23 @@ export class BackendError extends Error {
   override name = 'BackendError';
   /** Seconds to send as `Retry-After` (429, 503). */
   retryAfter?: number;
+  /** Okta's message key (`i18n.key`), so that the browser can show its own sentence in the user's language. */
+  key?: string;
 
   constructor(
     public status: number,
     public code: string,
     message: string,
-    extra: { retryAfter?: number } = {},
+    extra: { retryAfter?: number; key?: string } = {},
   ) {
     super(message);
     this.retryAfter = extra.retryAfter;
+    this.key = extra.key;
+  }
+
+  /** The reply's body: `{ code, message }`, and `key` when Okta named its message. */
+  get body(): { code: string; message: string; key?: string } {
+    return this.key ? { code: this.code, message: this.message, key: this.key } : { code: this.code, message: this.message };
   }
 }
 
@@ -21,7 +29,7 @@ export const clampRetryAfterSeconds = (seconds: number | undefined, fallback = 6
   return Math.min(300, Math.max(1, s));
 };
 
-export const invalidInput = (message: string): BackendError => new BackendError(400, 'invalid_input', message);
+export const invalidInput = (message: string, key?: string): BackendError => new BackendError(400, 'invalid_input', message, { key });
 
 export const sessionExpired = (): BackendError =>
   new BackendError(401, 'session_expired', 'Your sign-in session has expired. Please sign in again.');

@@ -46,11 +46,11 @@ export function errorReply(
       return sessionExpired();
     case 'server':
       // Okta refused the step with its own reason (a password rule, a bad phone number): that text helps the user.
-      return error.serverText ? invalidInput(error.serverText) : upstreamFailure();
+      return error.serverText ? invalidInput(error.serverText, error.key) : upstreamFailure();
     default: {
       const known = REPLY_BY_CODE[error.code];
-      if (known) return new BackendError(known[0], error.code, known[1]);
-      return invalidInput(error.serverText ?? 'The request was refused.');
+      if (known) return new BackendError(known[0], error.code, known[1], { key: error.key });
+      return invalidInput(error.serverText ?? 'The request was refused.', error.key);
     }
   }
 }

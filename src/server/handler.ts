@@ -628,7 +628,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         if (!known) throw error;
         logFailure(incoming, known, error);
         status = known.status;
-        reply = { code: known.code, message: known.message };
+        reply = known.body;
         if (known.retryAfter !== undefined) headers['Retry-After'] = String(known.retryAfter);
       }
       if (ctx.prestart && status === 200) {
@@ -646,7 +646,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       if (known) logFailure(incoming, known, error);
       else logger.error?.(`[auth] ${incoming.method} ${incoming.path}: unexpected ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`);
       if (reply.retryAfter !== undefined) headers['Retry-After'] = String(reply.retryAfter);
-      return { status: reply.status, headers, body: { code: reply.code, message: reply.message } };
+      return { status: reply.status, headers, body: reply.body };
     } finally {
       await release?.().catch((error) => logger.warn?.(`[auth] session unlock: ${(error as Error)?.message ?? error}`));
     }

@@ -380,9 +380,10 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     await signIn(el, { username: user.username, password: 'Wrong-Password-1' });
     await waitFor(async () => recorder.of('okta-error').length > 0, 'okta-error');
     const [error] = recorder.of('okta-error');
-    expect(error.detail).to.deep.equal({ code: 'invalid_credentials', message: 'Incorrect username or password.', retryable: false });
+    // The element's sentence for Okta's message key (errors.E0000004), which the reference backend passes on.
+    expect(error.detail).to.deep.equal({ code: 'invalid_credentials', message: 'Wrong username or password.', retryable: false });
     await el.updateComplete;
-    expect(errorShown(el)).to.equal('Incorrect username or password.');
+    expect(errorShown(el)).to.equal('Wrong username or password.');
     expect(el.flowState.status).to.equal('Idle');
     expect(root(el).querySelector<HTMLInputElement>('input[autocomplete=username]')!.value).to.equal(user.username);
     expect(root(el).querySelector<HTMLInputElement>('input[autocomplete=current-password]')!.value).to.equal('');

@@ -92,7 +92,7 @@ describe('<okta-signin> password and recovery views', () => {
     const el = await fixture<OktaSignin>(html`<okta-signin .transport=${t}></okta-signin>`);
     await el.updateComplete;
     expect($(el, '[part~=forgot]')).to.equal(null);
-    el.signInFlow!.login({ username: 'a', password: 'b' });
+    (await el.signInFlowReady)!.login({ username: 'a', password: 'b' });
     await waitUntil(() => $(el, 'form[part~=password-change]'), 'the password change');
     expect($(el, '[part~=rules]')).to.equal(null);
     expect($(el, '#new-password').getAttribute('aria-describedby')).to.equal('error');

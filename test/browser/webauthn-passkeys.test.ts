@@ -37,7 +37,7 @@ for (const mode of ['backend', 'idx'] as Mode[]) {
       // The virtual authenticator answers the conditional request at once, as a user choosing the passkey would:
       // what the form showed meanwhile is read from the states it went through.
       const states: { status: string; offer: boolean; autocomplete?: string | null }[] = [];
-      el.signInFlow!.addEventListener('statechange', (e) => {
+      (await el.signInFlowReady)!.addEventListener('statechange', (e) => {
         const { state } = e as unknown as { state: { status: string; webauthn?: { requestOptions?: unknown } } };
         states.push({ status: state.status, offer: !!state.webauthn?.requestOptions });
       });

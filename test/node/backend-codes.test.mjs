@@ -138,6 +138,7 @@ describe('enrollments', () => {
     const refused = await browser.post('/enrollment-data', { phoneNumber: '+0 555 010 0001', methodType: 'sms' });
     assert.equal(refused.status, 400);
     assert.equal(refused.json.message, 'Invalid Phone Number.', "Okta's own words");
+    assert.equal(refused.json.key, 'api.factors.error.sms.invalid_phone', "and Okta's message key");
     assert.equal((await browser.get('/state')).json.status, 'AwaitingEnrollmentData');
 
     const since = new Date().toISOString();

@@ -162,7 +162,8 @@ describe('POST /webauthn', () => {
     const challenged = await toChallenge(second, user);
     const replayed = await second.post('/webauthn', used);
     assert.equal(replayed.status, 400);
-    assert.deepEqual(replayed.json, { code: 'invalid_input', message: REFUSED });
+    // Okta's words, and Okta's message key for the element's own sentence in the user's language.
+    assert.deepEqual(replayed.json, { code: 'invalid_input', message: REFUSED, key: 'authfactor.webauthn.error.assertion_validation_failure' });
     const state = (await second.get('/state')).json;
     assert.equal(state.status, 'AwaitingWebAuthnChallenge');
     assert.notEqual(state.webauthn.requestOptions.challenge, challenged.json.webauthn.requestOptions.challenge, 'a new challenge');

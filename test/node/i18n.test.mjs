@@ -6,6 +6,8 @@ import { test } from 'node:test';
 
 const dist = new URL('../../dist/elements/shared/', import.meta.url);
 const { strings } = await import(new URL('messages.js', dist));
+// The later steps' sentences join English's table when their module loads.
+await import(new URL('messages-steps.js', dist));
 const { LANGUAGES, matchLanguage } = await import(new URL('i18n.js', dist));
 const files = readdirSync(new URL('i18n/', dist)).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
 

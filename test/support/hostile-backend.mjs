@@ -1,7 +1,8 @@
 // A misbehaving and scriptable backend for element tests, mounted at /hostile by servers.mjs.
 //
 // /hostile/reply/:kind/...        every path answers the same way: 500, malformed, html, 429, 429-date, 401,
-//                                 network (socket dropped), bad-status, empty, slow (never answers)
+//                                 network (socket dropped), bad-status, empty, slow (never answers), keyed (an error
+//                                 with Okta's message key), long-key (a `key` too long to be one)
 // /hostile/flow/:run/...          a scripted backend-contract server, one transaction per :run; the username
 //                                 picks the scenario (push, totp, enroll, expired, hostile-names, hostile-next,
 //                                 offsite-next, expire-later, push-denied, flaky), the password is `correct-horse`
@@ -56,6 +57,10 @@ function replyKind(kind, res) {
       return res.status(200).end();
     case 'slow':
       return undefined;
+    case 'keyed':
+      return res.status(400).json({ code: 'invalid_input', message: 'Invalid Phone Number.', key: 'api.factors.error.sms.invalid_phone' });
+    case 'long-key':
+      return res.status(400).json({ error: { code: 'invalid_input', message: 'Refused.', key: 'k'.repeat(101) } });
     default:
       return res.status(404).json({ code: 'not_found', message: 'No such hostile reply.' });
   }

@@ -2,6 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import type { Authenticator } from '../../core/types.js';
 import { emit } from '../shared/events.js';
 import { authenticatorName } from '../shared/authenticator-name.js';
+// The English sentences this shows (added to the English table when it loads).
+import '../shared/messages-steps.js';
 import { Translator, type StringsOverride } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { pickerStyles } from './authenticator-picker.styles.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { SignInFlow, toFlowError } from '../../core/flow.js';
+import type { SignInFlow } from '../../core/flow.js';
 import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
-import { FlowError, type EnrollmentChannel, type ErrorCode, type FlowState, type Transport } from '../../core/types.js';
+import { FlowError, toFlowError, type EnrollmentChannel, type ErrorCode, type FlowState, type Transport } from '../../core/types.js';
 import type { FlowAction } from '../../core/flow-rules.js';
 import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type TransportConfig } from '../../transports/config.js';
 import { createTransport } from '../../transports/create.js';
@@ -13,7 +13,6 @@ import { signinStyles } from './okta-signin.styles.js';
 import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
-import { metRules } from './views/password-rules.js';
 import { errorUnderHeading } from './error-under-heading.js';
 
 // Errors about what the user typed: the view's fields are marked invalid while one is shown.
@@ -208,6 +207,9 @@ export class OktaSignin extends LitElement {
   // The rules the new password typed so far meets, by name: the password itself is never kept.
   private rulesMet: string[] = [];
   private flow?: SignInFlow;
+  // The transport of the current setup, and its flow while the flow's code loads.
+  private flowTransport?: Transport;
+  private flowLoading?: Promise<SignInFlow | undefined>;
   private views: Views = FIRST_VIEWS;
   private viewsLoading?: Promise<void>;
   // States are shown in order, each once its view is here.
@@ -234,9 +236,17 @@ export class OktaSignin extends LitElement {
     });
   }
 
-  /** The flow behind the element (for apps that want to drive it from code). */
+  /**
+   * The flow behind the element (for apps that want to drive it from code). Its code loads alongside the
+   * transport's once the element is on the page: undefined until then (`signInFlowReady` waits for it).
+   */
   get signInFlow(): SignInFlow | undefined {
     return this.flow;
+  }
+
+  /** Resolves with `signInFlow` once it is there; undefined when the element is not set up (no transport). */
+  get signInFlowReady(): Promise<SignInFlow | undefined> {
+    return this.flow ? Promise.resolve(this.flow) : this.flowTransport ? this.startFlow(this.flowTransport) : Promise.resolve(undefined);
   }
 
   override connectedCallback(): void {
@@ -249,6 +259,9 @@ export class OktaSignin extends LitElement {
     super.disconnectedCallback();
     this.flow?.dispose();
     this.flow = undefined;
+    // A flow whose code arrives after this starts nothing.
+    this.flowTransport = undefined;
+    this.flowLoading = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -281,6 +294,8 @@ export class OktaSignin extends LitElement {
     this.dirty = false;
     this.flow?.dispose();
     this.flow = undefined;
+    this.flowTransport = undefined;
+    this.flowLoading = undefined;
     this.flowState = { status: 'Idle' };
     this.pending = false;
     this.error = null;
@@ -291,7 +306,32 @@ export class OktaSignin extends LitElement {
       this.showError(toFlowError(e));
       return;
     }
-    const flow = (this.flow = new SignInFlow(transport));
+    this.flowTransport = transport;
+    void this.startFlow(transport);
+  }
+
+  /**
+   * Loads the flow's code (in parallel with the transport's, which `createTransport` has started), then makes and
+   * starts the flow; once per setup. A failed download is reported, and the next action tries again.
+   */
+  private startFlow(transport: Transport): Promise<SignInFlow | undefined> {
+    this.flowLoading ??= import('../../core/flow.js').then(
+      ({ SignInFlow }) => {
+        if (this.flowTransport !== transport) return undefined;
+        return this.flow ?? this.makeFlow(new SignInFlow(transport));
+      },
+      (cause) => {
+        if (this.flowTransport !== transport) return undefined;
+        this.flowLoading = undefined;
+        this.showError(new FlowError('network', 'flow did not load', { retryable: true, reason: 'load-failed', cause }));
+        return undefined;
+      },
+    );
+    return this.flowLoading;
+  }
+
+  private makeFlow(flow: SignInFlow): SignInFlow {
+    this.flow = flow;
     flow.addEventListener('pendingchange', (e) => (this.pending = e.pending));
     flow.addEventListener('error', (e) => this.showError(e.error));
     flow.addEventListener('statechange', ({ state, previous }) => {
@@ -333,6 +373,7 @@ export class OktaSignin extends LitElement {
       if (!ok) this.showError(new FlowError('unsafe_navigation', 'The next page is not allowed.'));
     });
     flow.start();
+    return flow;
   }
 
   private config(): TransportConfig {
@@ -380,9 +421,17 @@ export class OktaSignin extends LitElement {
     // "Forgot password?" under the page's own form: the recovery form starts with the username typed there.
     const typed = this.pageForm()?.querySelector<HTMLInputElement>('[name=username]')?.value.trim();
     if (action === 'recover' && !input && typed && this.flowState.status === 'Idle') this.username = typed;
-    if (flow?.can(action)) {
-      Promise.resolve((flow[action] as (i: unknown) => unknown)(input)).catch((e) => this.showError(toFlowError(e)));
-    }
+    const run = (flow: SignInFlow | undefined) => {
+      if (flow?.can(action)) {
+        Promise.resolve((flow[action] as (i: unknown) => unknown)(input)).catch((e) => this.showError(toFlowError(e)));
+      }
+    };
+    if (flow || !this.flowTransport) return run(flow);
+    // A submit before the flow's code has arrived waits for it, with the form busy meanwhile.
+    this.waiting++;
+    void this.startFlow(this.flowTransport)
+      .then(run)
+      .finally(() => this.waiting--);
   }
 
   // View listeners. Lit calls a template's listener with this element as `this`, so the views get them unbound.
@@ -398,12 +447,6 @@ export class OktaSignin extends LitElement {
   private onReveal(e: Event) {
     const id = (e.currentTarget as HTMLElement).getAttribute('aria-controls') ?? '';
     this.revealed = this.revealed.includes(id) ? this.revealed.filter((r) => r !== id) : [...this.revealed, id];
-  }
-
-  private onNewPassword(e: Event) {
-    const value = (e.target as HTMLInputElement).value;
-    const met = metRules(this.flowState.passwordRules, value, this.username);
-    if (met.join() !== this.rulesMet.join()) this.rulesMet = met;
   }
 
   private onSkip() {
@@ -454,16 +497,19 @@ export class OktaSignin extends LitElement {
   /** What the views may see of this element. */
   private viewHost(): ViewHost {
     const { flowState: state, flow, mismatch, username, revealed, rulesMet } = this;
-    const { onSubmit, onUsername, onSelect, onSkip, onOtherWay, onReveal, onNewPassword } = this;
+    const { onSubmit, onUsername, onSelect, onSkip, onOtherWay, onReveal } = this;
     const pending = this.busy;
     const pageForm = !!this.pageForm();
     const e = this.error;
     const invalid = !!e && ENTRY_ERRORS.includes(e.code);
     const act: ViewHost['act'] = (action, input) => this.act(action, input);
+    const onRulesMet = (met: readonly string[]) => {
+      if (met.join() !== this.rulesMet.join()) this.rulesMet = [...met];
+    };
     const resendDelay = Number.isFinite(this.resendDelay) && this.resendDelay >= 0 ? this.resendDelay : 30;
     return {
       state, flow, pending, mismatch, invalid, username, pageForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
-      revealed, onReveal, rulesMet, onNewPassword,
+      revealed, onReveal, rulesMet, onRulesMet,
     };
   }
 

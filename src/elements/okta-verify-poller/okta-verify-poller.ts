@@ -8,6 +8,8 @@ import { pageVisible } from '../../core/page-visible.js';
 import { pollEndpoint } from '../../transports/backend/poll-endpoint.js';
 import { emit } from '../shared/events.js';
 import { errorText } from '../shared/messages.js';
+// The English sentences this shows (added to the English table when it loads).
+import '../shared/messages-steps.js';
 import { Translator, type StringsOverride } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { pollerStyles } from './okta-verify-poller.styles.js';

@@ -1,106 +1,22 @@
 import type { ErrorCode, FlowError, FlowErrorReason } from '../../core/types.js';
+import type { stepStrings } from './messages-steps.js';
+
+type StepStrings = typeof stepStrings;
 
 /**
- * Every text the elements show in English, in one place. Changing it (`Object.assign(strings, { signIn: 'Log in' })`)
- * changes the English of every element; other languages come from `./i18n/*.ts`, and an element's `strings`
- * property overrides either on that element only.
+ * The sentences the sign-in form and its outcome need, in English. The later steps' sentences (Okta Verify, codes,
+ * the picker, security keys, a new password) arrive with those steps' views (`./messages-steps.ts`), which add them to
+ * this same object, so the script that paints the form carries only what it shows. Changing the table
+ * (`Object.assign(strings, { signIn: 'Log in' })`) changes the English of every element; a sentence set here before
+ * its step has loaded is kept. Other languages come from `./i18n/*.ts`, whole; an element's `strings` property
+ * overrides either on that element only.
  */
-export const strings = {
+const firstStrings = {
   signIn: 'Sign in',
   username: 'Username',
   password: 'Password',
   startOver: 'Start over',
   continue: 'Continue',
-  skip: 'Skip for now',
-  enrollTitle: 'Set up a security method',
-  verifyTitle: "Verify it's you",
-  enrollLabel: 'Choose a security method to set up',
-  verifyLabel: 'Choose a security method',
-  /** Authenticator and method names, by Okta's key (the picker and the step views). */
-  authenticators: {
-    okta_email: 'Email',
-    phone_number: 'Phone',
-    google_otp: 'Google Authenticator',
-    okta_verify: 'Okta Verify',
-    okta_password: 'Password',
-    webauthn: 'Security key or biometric',
-    /** One method of an authenticator that has several, shown after its name. */
-    methods: {
-      sms: 'get a text message',
-      voice: 'get a voice call',
-      push: 'get a push notification',
-      totp: 'enter a code',
-    },
-    /** An authenticator and one of its methods. */
-    withMethod: '{name}: {method}',
-  },
-  channelTitle: 'Set up Okta Verify',
-  channelLabel: 'How do you want to set up Okta Verify?',
-  channels: { qrcode: 'Scan a QR code', email: 'Email me a setup link', sms: 'Text me a setup link' },
-  otherWay: "Can't scan? Set up another way",
-  anotherWay: 'Set up another way',
-  email: 'Email address',
-  phone: 'Phone number',
-  sendLink: 'Send link',
-  scanTitle: 'Scan the QR code',
-  scanHelp: 'Open Okta Verify on your phone, add an account, and scan this code.',
-  qrAlt: 'QR code to scan with Okta Verify',
-  checkEmail: 'Check your email',
-  checkPhone: 'Check your phone',
-  linkSent: (to: string) => `We sent a setup link${to ? ` to ${to}` : ''}. Open it on your phone to set up Okta Verify.`,
-  /** `linkSent` when the address is not known (used where `linkSent` is a template rather than a function). */
-  linkSentNoAddress: 'We sent a setup link. Open it on your phone to set up Okta Verify.',
-  pushTitle: 'Push notification sent',
-  pushHelp: 'Approve the sign-in in Okta Verify on your phone.',
-  numberHelp: 'On your phone, tap this number in Okta Verify:',
-  numberSay: (n: number) => `Push sent. Tap ${n} in Okta Verify.`,
-  codeTitle: 'Enter a code',
-  code: 'Code from Okta Verify',
-  /** Email, phone and Google Authenticator: codes, phone numbers, "Send again", "Verify with something else". */
-  codes: {
-    emailTitle: 'Check your email',
-    phoneTitle: 'Check your phone',
-    appTitle: 'Enter the code from Google Authenticator',
-    /** Email: the code, or the link in the same email. */
-    sentEmail: 'We sent an email to {to}. Enter the code from it, or open the link in the email.',
-    sentEmailNoAddress: 'We sent you an email. Enter the code from it, or open the link in the email.',
-    sentText: 'We sent a code to {to} by text message.',
-    sentCall: 'We are calling {to} with a code.',
-    sentPhoneNoAddress: 'We sent a code to your phone.',
-    appHelp: 'Open Google Authenticator on your phone and enter the code it shows for this account.',
-    emailCode: 'Code from the email',
-    phoneCode: 'Code from the message or call',
-    appCode: 'Code from Google Authenticator',
-    setUpApp: 'Set up Google Authenticator',
-    scanApp: 'In Google Authenticator, add an account and scan this QR code. Then enter the code the app shows.',
-    qrAlt: 'QR code to scan with Google Authenticator',
-    secretLabel: "Can't scan? Enter this key in the app instead:",
-    copy: 'Copy key',
-    copied: 'Key copied.',
-    resend: 'Send again',
-    /** The "Send again" button while it waits, with the seconds left. */
-    resendIn: 'Send again in {s} s',
-    resent: 'Sent again.',
-    /** Said once (politely) when the countdown ends. */
-    canResendNow: 'You can send it again now.',
-    resendPush: 'Send push again',
-    otherAuthenticator: 'Verify with something else',
-    otherEnrollment: 'Set up something else',
-    phoneTitleEnroll: 'Set up phone',
-    phoneHelp: 'Enter your phone number. We will send a code to it.',
-    phoneNumber: 'Phone number',
-    phoneHint: 'With the country code, for example +1 555 010 0100.',
-    phoneMethod: 'How should we send the code?',
-    phoneMethods: { sms: 'Text message (SMS)', voice: 'Voice call' },
-    sendCode: 'Send code',
-  },
-  verify: 'Verify',
-  passwordTitle: 'Change your password',
-  passwordHelp: 'Your password has expired. Choose a new one.',
-  newPassword: 'New password',
-  confirmPassword: 'Confirm new password',
-  changePassword: 'Change password',
-  mismatch: 'The two passwords do not match.',
   /** The password on its own, "Forgot password?", recovery and the new password's rules. */
   recovery: {
     passwordTitle: 'Enter your password',
@@ -128,26 +44,6 @@ export const strings = {
   },
   successTitle: "You're signed in",
   terminalTitle: 'Sign-in did not finish',
-  waiting: 'Waiting for Okta Verify…',
-  retrying: 'Connection problem. Trying again…',
-  done: 'Done.',
-  /** Security key or biometric (WebAuthn) and passkeys. */
-  webauthn: {
-    enrollTitle: 'Set up a security key or biometric',
-    verifyTitle: 'Verify with a security key or biometric',
-    help: "Use your security key or your device's fingerprint, face or PIN.",
-    enrollHelp: "Your browser will ask you to register a security key or your device's fingerprint, face or PIN.",
-    enroll: 'Set up',
-    verify: 'Verify',
-    working: "Follow your browser's instructions…",
-    tryAgain: 'Try again',
-    otherWay: 'Verify with something else',
-    cancelled: 'The request was cancelled or timed out. Try again when your security key or device is ready.',
-    alreadyRegistered: 'This security key is already registered. Use another key, or verify with something else.',
-    security: 'This page is not allowed to use security keys. Contact your administrator.',
-    unsupported: 'This browser cannot use security keys or biometrics. Use another browser, or verify with something else.',
-    failed: 'Something went wrong with the security key. Try again.',
-  },
   errors: {
     invalid_credentials: 'Wrong username or password.',
     invalid_code: 'That code is not right. Try again.',
@@ -194,6 +90,7 @@ export const strings = {
     'errors.E0000119': 'Your account is locked. Contact your administrator.',
   },
 };
+export const strings = firstStrings as typeof firstStrings & StepStrings;
 
 // Codes where the server's own text says something specific to the user (which rule a password breaks).
 const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([

@@ -14,6 +14,8 @@ const KNOWN_CODES: readonly ErrorCode[] = [
   'rate_limited',
 ];
 const MAX_MESSAGE = 300;
+// Okta's message keys are short dotted names; anything longer is not one.
+const MAX_KEY = 100;
 /** As in IDX mode: a request the server never answers fails after 30 s instead of freezing the flow. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
@@ -23,16 +25,21 @@ function clampedRetryAfter(header: string | null): number | undefined {
   return ms === undefined ? undefined : rateLimitWait(ms);
 }
 
-/** Reads an error body `{ code, message }`, `{ Code, Message }` or `{ error: { code, message } }`. */
-function errorBody(body: unknown): { code?: string; message?: string } {
+/**
+ * Reads an error body `{ code, message, key? }`, `{ Code, Message, Key? }` or `{ error: { code, message, key? } }`;
+ * `key` is Okta's message key, for the element's own sentence.
+ */
+function errorBody(body: unknown): { code?: string; message?: string; key?: string } {
   if (!isObject(body)) return {};
   const inner = pick(body, 'error');
   const src = isObject(inner) ? inner : body;
   const code = pick(src, 'code');
   const message = pick(src, 'message');
+  const key = pick(src, 'key');
   return {
     code: typeof code === 'string' ? code : undefined,
     message: typeof message === 'string' && message.trim() ? message.trim().slice(0, MAX_MESSAGE) : undefined,
+    key: typeof key === 'string' && key.length <= MAX_KEY ? key : undefined,
   };
 }
 
@@ -116,5 +123,5 @@ export async function requestJson(
     throw new FlowError('server', `HTTP ${status}`, { status, retryable: true });
   }
   const code = KNOWN_CODES.includes(info.code as ErrorCode) ? (info.code as ErrorCode) : 'unknown';
-  throw new FlowError(code, info.message ?? `HTTP ${status}`, { status, serverText: info.message });
+  throw new FlowError(code, info.message ?? `HTTP ${status}`, { status, serverText: info.message, key: info.key });
 }

@@ -39,6 +39,13 @@ describe('BackendTransport', () => {
     expect(e.retryable).to.equal(false);
   });
 
+  it("carries Okta's message key from an error reply, so the element can word it; ignores anything that is not one", async () => {
+    const keyed = await failure(reply('keyed').login({ username: 'u', password: 'p' }));
+    expect(keyed).to.deep.include({ code: 'invalid_input', serverText: 'Invalid Phone Number.', key: 'api.factors.error.sms.invalid_phone' });
+    const long = await failure(reply('long-key').login({ username: 'u', password: 'p' }));
+    expect(long).to.deep.include({ code: 'invalid_input', serverText: 'Refused.', key: undefined });
+  });
+
   it('a final poll reply that says Success with Next ends the flow there; any other final reply leaves it to GET /state', async () => {
     const run = `/hostile/poll/${Math.random().toString(36).slice(2)}`;
     const t = new BackendTransport({ baseUrl: '/nowhere', endpoints: { challengePoll: `${run}a?continue=0&status=Success&next=/home` } });

@@ -40,8 +40,8 @@ export interface ViewHost {
   onReveal(e: Event): void;
   /** New-password views: the org's rules the typed password meets so far (never the password itself). */
   readonly rulesMet: readonly string[];
-  /** The new password field's input: updates `rulesMet`. */
-  onNewPassword(e: Event): void;
+  /** The new password field's input: the rules the typed password meets now (the view works them out). */
+  onRulesMet(met: readonly string[]): void;
   /**
    * Runs a flow action when the flow allows it (errors show in the error region). Views of the later steps call
    * it from their own listeners: `h.act('resend')`, `h.act('verifyPassword', { password })`.

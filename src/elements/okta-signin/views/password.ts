@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { ViewHost } from './host.js';
 import { passwordField } from './password-field.js';
 import { rulesView } from './password-checklist.js';
+import { metRules } from './password-rules.js';
 
 /**
  * A new password twice, with the org's rules as a checklist; the match is checked before anything is sent. An
@@ -21,7 +22,7 @@ const newPasswordForm = (h: ViewHost, title: string, help: string, submit: strin
       part: 'new-password',
       invalid: h.invalid && !h.mismatch,
       describedBy: rules ? 'rules' : undefined,
-      onInput: h.onNewPassword,
+      onInput: (e: Event) => h.onRulesMet(metRules(h.state.passwordRules, (e.target as HTMLInputElement).value, h.username)),
     })}
     ${passwordField(h, {
       id: 'confirm-password',

@@ -1,4 +1,6 @@
 import type { Views } from './index.js';
+// The English sentences this shows (added to the English table when it loads).
+import '../../shared/messages-steps.js';
 import { pickerView } from './picker.js';
 import { channelDataView, channelView, enrollPollView } from './enrollment.js';
 import { pushView } from './challenge.js';
