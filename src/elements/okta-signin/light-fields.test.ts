@@ -237,6 +237,18 @@ describe('<okta-signin> light sign-in form styles', () => {
     expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 
+  it("the page's own rules win over the element's (a cascade layer)", async () => {
+    const style = document.createElement('style');
+    style.textContent = 'okta-signin > form[data-okta-signin-fields] input { min-height: 70px; }';
+    document.head.append(style);
+    try {
+      const el = await mount();
+      expect(fieldNamed(el, 'password')!.getBoundingClientRect().height).to.be.at.least(70);
+    } finally {
+      style.remove();
+    }
+  });
+
   it('inside another shadow root: the sheet goes on that root, once', async () => {
     const outer = await fixture<HTMLElement>(html`<div></div>`);
     const shadow = outer.attachShadow({ mode: 'open' });

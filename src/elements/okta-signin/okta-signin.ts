@@ -72,7 +72,8 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart success - The heading of the signed-in view.
  * @csspart terminal - The heading of the view after a sign-in that did not finish.
  * @csspart form - Each view's form.
- * @csspart credentials - The sign-in form.
+ * @csspart credentials - The sign-in form, with `fields="shadow"` (by default it is in the light DOM, out of reach of
+ *   `::part()`: style `okta-signin > form[data-okta-signin-fields]` instead).
  * @csspart channels - The form to choose how to set up Okta Verify.
  * @csspart channel-data - The form for the email address or phone number a setup link goes to.
  * @csspart code - The code form (Okta Verify, Google Authenticator, email, text message or voice call), and its code field.
@@ -82,8 +83,8 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart password-reset - The form of the new password chosen in recovery.
  * @csspart label - Field labels.
  * @csspart input - Text fields.
- * @csspart username - The username field.
- * @csspart password - The password field.
+ * @csspart username - The username field, with `fields="shadow"`.
+ * @csspart password - The password field, with `fields="shadow"` (and in the password asked on its own).
  * @csspart contact - The email address or phone number field.
  * @csspart new-password - The new password field.
  * @csspart confirm-password - The field that repeats the new password.
