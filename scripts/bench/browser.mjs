@@ -30,11 +30,16 @@ function variants() {
     label,
     path,
     probe: {
-      field: { host: 'okta-signin', selector: 'input[part~=username]' },
+      // The element renders its sign-in form into its light DOM (its `fields` default).
+      field: { selector: 'okta-signin > form[data-okta-signin-fields] input[name=username]' },
       submit: '[part~=submit]',
       next: { host: 'okta-signin', selector: 'h2[part~=title]', text: 'Set up a security method' },
     },
-    fields: { username: 'okta-signin #username', password: 'okta-signin #password', submit: 'okta-signin [part~=submit]' },
+    fields: {
+      username: 'okta-signin input[name=username]',
+      password: 'okta-signin input[name=password]',
+      submit: 'okta-signin > form[data-okta-signin-fields] [part~=submit]',
+    },
   });
   return {
     backend: elements('/backend.html', 'elements, backend mode'),

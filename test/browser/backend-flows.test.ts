@@ -7,6 +7,7 @@ import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { FlowStatus } from '../../src/core/types.js';
 import { activate, answerPush, decodeQr, device, env, newUser, outbox, waitFor } from '../support/local-org.js';
+import { control } from '../support/fields.js';
 
 const EVENT_TYPES = [
   'okta-status-change',
@@ -60,7 +61,7 @@ function untilStatus(el: OktaSignin, status: FlowStatus, timeoutMs = 15000): Pro
 
 /** Types into a field the way a user does: focus, then keystrokes. */
 async function typeInto(el: OktaSignin, selector: string, value: string) {
-  const input = root(el).querySelector<HTMLInputElement>(selector);
+  const input = control<HTMLInputElement>(el, selector);
   if (!input) throw new Error(`no ${selector} in: ${text(el)}`);
   input.focus();
   await sendKeys({ type: value });
@@ -142,7 +143,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
   function expectNoPassword(el: OktaSignin, password: string) {
     expect(JSON.stringify(recorder.events)).not.to.include(password);
     expect(el.outerHTML + root(el).innerHTML).not.to.include(password);
-    for (const input of root(el).querySelectorAll('input')) expect(input.value).not.to.equal(password);
+    for (const input of [...root(el).querySelectorAll('input'), ...el.querySelectorAll('input')]) expect(input.value).not.to.equal(password);
   }
 
   beforeEach(async () => {
@@ -169,7 +170,7 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
 
     await signIn(el, user);
     await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
-    expect(root(el).querySelector<HTMLInputElement>('input[autocomplete=current-password]')).to.equal(null);
+    expect(control<HTMLInputElement>(el, 'input[autocomplete=current-password]')).to.equal(null);
     const options = await pickerOptions(el);
     expect(options.map((o) => o.textContent?.trim())).to.deep.equal([
       'Okta Verify: get a push notification',
@@ -385,8 +386,8 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     await el.updateComplete;
     expect(errorShown(el)).to.equal('Wrong username or password.');
     expect(el.flowState.status).to.equal('Idle');
-    expect(root(el).querySelector<HTMLInputElement>('input[autocomplete=username]')!.value).to.equal(user.username);
-    expect(root(el).querySelector<HTMLInputElement>('input[autocomplete=current-password]')!.value).to.equal('');
+    expect(control<HTMLInputElement>(el, 'input[autocomplete=username]')!.value).to.equal(user.username);
+    expect(control<HTMLInputElement>(el, 'input[autocomplete=current-password]')!.value).to.equal('');
     await expect(el).to.be.accessible();
     expectNoPassword(el, 'Wrong-Password-1');
     expect((await me()).signedIn).to.equal(false);

@@ -36,6 +36,11 @@ describe('under a strict Content-Security-Policy', function () {
   for (const name of ['module-csp', 'classic-csp']) {
     it(`${name}: backend mode renders, signs alice in through the later views, no violation`, async () => {
       const page = await open(name);
+      // The sign-in fields in the light DOM are styled by a constructed sheet on the document, not a <style>.
+      const username = page.el.querySelector<HTMLInputElement>(':scope > form[data-okta-signin-fields] input[name=username]')!;
+      expect(username.getRootNode()).to.equal(page.win.document);
+      expect(username.getBoundingClientRect().height).to.be.at.least(44);
+      expect(page.win.document.querySelector('style')).to.equal(null);
       await signInAlice(page);
       expect(violations(page)).to.deep.equal([]);
     });

@@ -3,6 +3,7 @@ import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { ErrorDetail, SuccessDetail } from '../../src/elements/shared/events.js';
 import type { FlowStatus } from '../../src/core/types.js';
+import { fieldNamed } from '../support/fields.js';
 import {
   activate,
   answerPush,
@@ -54,12 +55,11 @@ function nextEvent<T>(el: HTMLElement, type: string, timeoutMs = 15000): Promise
 }
 
 async function typeCredentials(el: OktaSignin, username: string, password: string) {
-  const root = shadow(el);
-  const user = root.querySelector<HTMLInputElement>('input[name=username]')!;
+  const user = fieldNamed(el, 'username')!;
   user.value = username;
   user.dispatchEvent(new Event('input'));
-  root.querySelector<HTMLInputElement>('input[name=password]')!.value = password;
-  root.querySelector<HTMLFormElement>('form[part~=credentials]')!.requestSubmit();
+  fieldNamed(el, 'password')!.value = password;
+  user.form!.requestSubmit();
 }
 
 async function choose(el: OktaSignin, text: RegExp) {
@@ -186,7 +186,7 @@ describe('<okta-signin> in IDX mode against the local org', () => {
     await el.updateComplete;
     expect(errorShown(el)).to.equal(detail.message);
     expect(el.flowState.status).to.equal('Idle');
-    expect(shadow(el).querySelector<HTMLInputElement>('input[name=password]')!.value).to.equal('');
+    expect(fieldNamed(el, 'password')!.value).to.equal('');
   });
 
   it('a denied push shows push_rejected, and the picker offers another method', async () => {
@@ -230,7 +230,7 @@ describe('<okta-signin> in IDX mode against the local org', () => {
 
   it('the form is there at once, before okta-auth-js has loaded', async () => {
     const el = await signinElement();
-    expect(shadow(el).querySelector('input[name=username]')).to.exist;
-    expect(shadow(el).querySelector('input[name=password]')).to.exist;
+    expect(fieldNamed(el, 'username')).to.exist;
+    expect(fieldNamed(el, 'password')).to.exist;
   });
 });

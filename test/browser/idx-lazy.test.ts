@@ -5,6 +5,7 @@ import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { ErrorDetail } from '../../src/elements/shared/events.js';
 import { testEnv } from '../support/env.js';
 import { newUser } from '../support/local-org.js';
+import { fieldNamed } from '../support/fields.js';
 
 const idxModules = () =>
   performance
@@ -31,25 +32,24 @@ describe('<okta-signin> mode selection', () => {
     const env = await testEnv();
     if (!env.backend) this.skip();
     const el = await fixture<OktaSignin>(html`<okta-signin backend=${env.backend}></okta-signin>`);
-    const root = el.shadowRoot!;
     // Whatever the backend answers, the answer came from the backend and okta-auth-js stayed on the server.
     const answered = new Promise<void>((resolve) => {
       el.addEventListener('okta-status-change', () => resolve(), { once: true });
       el.addEventListener('okta-error', () => resolve(), { once: true });
     });
     const { username, password } = await newUser('alice');
-    const user = root.querySelector<HTMLInputElement>('input[name=username]')!;
+    const user = fieldNamed(el, 'username')!;
     user.value = username;
     user.dispatchEvent(new Event('input'));
-    root.querySelector<HTMLInputElement>('input[name=password]')!.value = password;
-    root.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    fieldNamed(el, 'password')!.value = password;
+    user.form!.requestSubmit();
     await answered;
     const names = performance.getEntriesByType('resource').map((r) => r.name);
     expect(names.some((n) => n.includes(`${env.backend}/login`))).to.equal(true);
     expect(idxModules()).to.deep.equal([]);
 
     // Leave no sign-in in progress in the backend session for the test files after this one.
-    const cancel = root.querySelector<HTMLButtonElement>('[part~=cancel]');
+    const cancel = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=cancel]');
     if (cancel) {
       const idle = new Promise<void>((resolve) => el.addEventListener('okta-status-change', () => resolve(), { once: true }));
       cancel.click();

@@ -10,6 +10,7 @@ import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { FlowStatus } from '../../src/core/types.js';
 import { env, newUser, outbox, sleep, waitFor, type OutboxMessage } from './local-org.js';
+import { control } from './fields.js';
 
 type Mode = 'backend' | 'idx';
 /** `codes`: codes may be sent again after a second; `strict`: codes live three seconds, resends wait a minute. */
@@ -41,7 +42,7 @@ function recordEvents(el: OktaSignin) {
 }
 
 async function typeInto(el: OktaSignin, selector: string, value: string) {
-  const input = root(el).querySelector<HTMLInputElement>(selector);
+  const input = control<HTMLInputElement>(el, selector);
   if (!input) throw new Error(`no ${selector} in: ${text(el)}`);
   input.focus();
   await sendKeys({ type: value });

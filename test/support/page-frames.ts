@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { answerPush, newUser, waitFor } from './local-org.js';
+import { control } from './fields.js';
 
 export type Signin = HTMLElement & { flowState: { status: string }; updateComplete: Promise<unknown> };
 export type PageWindow = Window & typeof globalThis & { cspViolations: { directive: string; blocked: string }[]; OktaSigninElements?: Record<string, unknown> };
@@ -34,7 +35,7 @@ export async function openPage(name: string, query = ''): Promise<OpenPage> {
   }
   // An app may render the element after the page's load event.
   const el = await waitFor(async () => win.document.querySelector('okta-signin') as Signin | null, 'an <okta-signin>', 20000);
-  await waitFor(async () => el.shadowRoot?.querySelector('input[autocomplete=username]'), 'the sign-in form', 20000);
+  await waitFor(async () => control(el, 'input[name=username]'), 'the sign-in form', 20000);
   return { frame, win, el, events };
 }
 
@@ -45,7 +46,7 @@ export function untilStatus(el: Signin, status: string, timeoutMs = 20000) {
 }
 
 export async function typeInto(el: Signin, selector: string, value: string) {
-  const input = el.shadowRoot!.querySelector<HTMLInputElement>(selector);
+  const input = control<HTMLInputElement>(el, selector);
   if (!input) throw new Error(`no ${selector} in: ${shadowText(el)}`);
   input.focus();
   await sendKeys({ type: value });

@@ -3,12 +3,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { FlowStatus } from '../../src/core/types.js';
 import { env, waitFor } from './local-org.js';
+import { control } from './fields.js';
 
 export const root = (el: OktaSignin) => el.shadowRoot!;
 export const text = (el: OktaSignin) => root(el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
 export const errorShown = (el: OktaSignin) => root(el).querySelector('[role=alert]')?.textContent?.trim() ?? '';
 export const title = (el: OktaSignin) => root(el).querySelector('[part~=title]')?.textContent?.trim();
-export const field = (el: OktaSignin, selector: string) => root(el).querySelector<HTMLInputElement>(selector);
+/** A field of the view, or of the light sign-in form while it shows. */
+export const field = (el: OktaSignin, selector: string) => control<HTMLInputElement>(el, selector);
 
 /** A fresh user made from a seeded one (`hank`: password then Email; `carol`: expired password). */
 export async function newUser(template: string): Promise<{ username: string; password: string }> {
@@ -37,7 +39,7 @@ export function untilStatus(el: OktaSignin, status: FlowStatus, timeoutMs = 2000
 
 /** Waits until the view of the current status shows (its view may load after the state). */
 export const untilShown = (el: OktaSignin, selector: string, timeoutMs = 20000) =>
-  waitFor(async () => root(el).querySelector(selector), `${selector} (at ${el.flowState.status}: ${text(el)})`, timeoutMs);
+  waitFor(async () => control(el, selector), `${selector} (at ${el.flowState.status}: ${text(el)})`, timeoutMs);
 
 /** Types into a field the way a user does: focus, then keystrokes. */
 export async function typeInto(el: OktaSignin, selector: string, value: string) {

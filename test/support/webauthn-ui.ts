@@ -5,6 +5,7 @@ import '../../src/elements/okta-signin/okta-signin.js';
 import type { OktaSignin } from '../../src/elements/okta-signin/okta-signin.js';
 import type { FlowStatus } from '../../src/core/types.js';
 import { env, waitFor } from './local-org.js';
+import { control } from './fields.js';
 
 export interface VirtualCredential {
   credentialId: string;
@@ -81,15 +82,15 @@ export function button(el: OktaSignin, label: RegExp, scope: ParentNode = root(e
 }
 
 export async function typeInto(el: OktaSignin, selector: string, value: string) {
-  const input = root(el).querySelector<HTMLInputElement>(selector);
+  const input = control<HTMLInputElement>(el, selector);
   if (!input) throw new Error(`no ${selector} in: ${text(el)}`);
   input.focus();
   await sendKeys({ type: value });
 }
 
 export async function signIn(el: OktaSignin, user: { username: string; password: string }) {
-  await typeInto(el, '#username', user.username);
-  await typeInto(el, '#password', user.password);
+  await typeInto(el, 'input[name=username]', user.username);
+  await typeInto(el, 'input[name=password]', user.password);
   await sendKeys({ press: 'Enter' });
 }
 

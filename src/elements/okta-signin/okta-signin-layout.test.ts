@@ -6,9 +6,13 @@ import './okta-signin.js';
 import type { OktaSignin } from './okta-signin.js';
 import type { AuthenticatorPicker } from '../authenticator-picker/authenticator-picker.js';
 import type { FlowStatus } from '../../core/types.js';
+import { control, lightForm } from '../../../test/support/fields.js';
 
 const newRun = () => `/hostile/flow/s${Math.random().toString(36).slice(2)}`;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
+// The view's controls, or the sign-in form's in the element's light DOM (the default) while it shows.
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => control<T>(el, sel) as T;
+/** A field by id in the view, or by name in the light sign-in form (whose ids are the element's own). */
+const field = (el: Element, name: string) => $<HTMLInputElement>(el, `#${name}`) ?? $<HTMLInputElement>(el, `input[name=${name}]`);
 const box = (node: Element) => node.getBoundingClientRect();
 
 async function status(el: OktaSignin, s: FlowStatus) {
@@ -18,7 +22,7 @@ async function status(el: OktaSignin, s: FlowStatus) {
 
 function fill(el: OktaSignin, values: Record<string, string>) {
   for (const [id, v] of Object.entries(values)) {
-    const input = $<HTMLInputElement>(el, `#${id}`);
+    const input = field(el, id);
     input.value = v;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
@@ -37,8 +41,11 @@ async function pick(el: OktaSignin, index: number) {
   picker.shadowRoot!.querySelector<HTMLButtonElement>('[part~=submit]')!.click();
 }
 
-/** The error region is the heading's next sibling, shows `text`, sits below it and above the first field. */
-function expectErrorUnderHeading(el: OktaSignin, text: string, field: string) {
+/**
+ * The error region is the heading's next sibling, shows `text`, sits below it and above the first field, which is
+ * described by the error text in its own tree (the region itself, or the light sign-in form's copy of it).
+ */
+function expectErrorUnderHeading(el: OktaSignin, text: string, name: string) {
   const heading = $(el, '[part~=title]');
   const region = heading.nextElementSibling!;
   expect(region.getAttribute('role')).to.equal('alert');
@@ -46,10 +53,11 @@ function expectErrorUnderHeading(el: OktaSignin, text: string, field: string) {
   expect(region.getAttribute('part')).to.equal('error');
   expect(region.textContent!.trim()).to.equal(text);
   expect(el.shadowRoot!.querySelectorAll('[role=alert]').length, 'one error region').to.equal(1);
-  const input = $<HTMLInputElement>(el, `#${field}`);
+  const input = field(el, name);
   expect(box(region).top).to.be.at.least(box(heading).bottom - 1);
   expect(box(region).bottom).to.be.at.most(box(input.labels![0]).top + 1);
-  expect(input.getAttribute('aria-describedby')).to.equal('error');
+  const described = (input.getRootNode() as Document | ShadowRoot).getElementById(input.getAttribute('aria-describedby')!.split(' ')[0])!;
+  expect(described.textContent!.trim()).to.equal(text);
   expect(input.getAttribute('aria-invalid')).to.equal('true');
 }
 
@@ -69,8 +77,11 @@ describe('<okta-signin> logo, footer and error placement', function () {
     const footer = el.querySelector('nav')!;
     const check = () => {
       expect(box(logo).bottom, 'logo above the heading').to.be.at.most(box($(el, '[part~=title]')).top);
-      const last = [...el.shadowRoot!.querySelectorAll('button, authenticator-picker')].at(-1)!;
-      expect(box(footer).top, 'footer below the last control').to.be.at.least(box(last).bottom);
+      // The view's controls, and the light sign-in form's while it shows.
+      const form = lightForm(el);
+      const controls = [...el.shadowRoot!.querySelectorAll('button, authenticator-picker'), ...(form?.assignedSlot ? form.querySelectorAll('button') : [])];
+      expect(controls.length).to.be.above(0);
+      expect(box(footer).top, 'footer below the last control').to.be.at.least(Math.max(...controls.map((c) => box(c).bottom)));
     };
     check();
     await expect(el).to.be.accessible();

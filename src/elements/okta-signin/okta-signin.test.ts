@@ -4,6 +4,7 @@ import type { OktaSignin } from './okta-signin.js';
 import type { AuthenticatorPicker } from '../authenticator-picker/authenticator-picker.js';
 import { FlowError, type FlowState, type FlowStatus, type Transport } from '../../core/types.js';
 import { stubTransport } from '../../../test/support/stub-transport.js';
+import { control, lightForm } from '../../../test/support/fields.js';
 
 const PASSWORD = 'correct-horse';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -11,7 +12,8 @@ const newRun = () => `/hostile/flow/s${Math.random().toString(36).slice(2)}`;
 const stats = async (base: string) =>
   (await (await fetch(`${base}/__stats`)).json()) as { requests: number; polls: number; csrf: string | null };
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
+// The view's controls, or the sign-in form's in the element's light DOM (the default) while it shows.
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => control<T>(el, sel) as T;
 const alertText = (el: OktaSignin) => $(el, '[role=alert]').textContent!.trim();
 const title = (el: OktaSignin) => $(el, '[part~=title]').textContent!.trim();
 
@@ -42,7 +44,7 @@ async function status(el: OktaSignin, s: FlowStatus) {
 
 function fill(el: OktaSignin, values: Record<string, string>) {
   for (const [id, v] of Object.entries(values)) {
-    const input = $<HTMLInputElement>(el, `#${id}`);
+    const input = $<HTMLInputElement>(el, `#${id}`) ?? $<HTMLInputElement>(el, `input[name="${id}"]`);
     input.focus();
     input.value = v;
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -72,8 +74,8 @@ describe('<okta-signin> credentials', () => {
   it('renders a labelled username and password form', async () => {
     const { el } = await mount();
     expect(title(el)).to.equal('Sign in');
-    const user = $<HTMLInputElement>(el, '#username');
-    const pass = $<HTMLInputElement>(el, '#password');
+    const user = $<HTMLInputElement>(el, '[name=username]');
+    const pass = $<HTMLInputElement>(el, '[name=password]');
     expect(user.labels![0].textContent).to.equal('Username');
     expect(pass.labels![0].textContent).to.equal('Password');
     expect(user.autocomplete).to.equal('username');
@@ -87,13 +89,13 @@ describe('<okta-signin> credentials', () => {
     const { el, events } = await mount();
     await login(el, 'push', 'not-the-password');
     expect($<HTMLButtonElement>(el, '[part~=submit]').disabled).to.equal(true);
-    expect($<HTMLInputElement>(el, '#password').value).to.equal('');
+    expect($<HTMLInputElement>(el, '[name=password]').value).to.equal('');
     await waitUntil(() => alertText(el) !== '');
     expect(alertText(el)).to.equal('Unable to sign in: wrong username or password.');
     const err = events.find((e) => e.type === 'okta-error')!;
     expect(err.detail).to.deep.equal({ code: 'invalid_credentials', message: 'Unable to sign in: wrong username or password.', retryable: false });
     expect(err.event.bubbles && err.event.composed).to.equal(true);
-    expect($<HTMLInputElement>(el, '#username').value).to.equal('push');
+    expect($<HTMLInputElement>(el, '[name=username]').value).to.equal('push');
     expect($<HTMLButtonElement>(el, '[part~=submit]').disabled).to.equal(false);
     expect(JSON.stringify(events.map((e) => e.detail))).not.to.contain('not-the-password');
     await expect(el).to.be.accessible();
@@ -116,7 +118,7 @@ describe('<okta-signin> credentials', () => {
       expect(events.find((e) => e.type === 'okta-error')!.detail.code).to.equal(code);
       expect(alertText(el)).to.equal(message);
       expect(el.flowState.status).to.equal('Idle');
-      expect($<HTMLInputElement>(el, '#username').value).to.equal('someone');
+      expect($<HTMLInputElement>(el, '[name=username]').value).to.equal('someone');
       expect(el.shadowRoot!.textContent).not.to.match(/NullReference|Secret|Proxy error/);
     });
   }
@@ -224,8 +226,10 @@ describe('<okta-signin> challenge', () => {
 
   it('a wrong code marks the code field invalid and describes it by the error; controls are at least 44 px', async () => {
     const { el } = await mount();
-    const field = (id: string) => $<HTMLInputElement>(el, `#${id}`);
-    expect(field('username').getAttribute('aria-describedby')).to.equal('error');
+    const field = (id: string) => $<HTMLInputElement>(el, `#${id}`) ?? $<HTMLInputElement>(el, `input[name=${id}]`);
+    // The sign-in fields are described by the error text in their own tree (the light DOM's form).
+    const user = field('username');
+    expect((user.getRootNode() as Document).getElementById(user.getAttribute('aria-describedby')!)).to.not.equal(null);
     expect(field('password').getAttribute('aria-invalid')).to.equal('false');
     for (const control of [field('username'), field('password'), $(el, '[part~=submit]')]) {
       expect(control.getBoundingClientRect().height, control.id || 'submit').to.be.at.least(44);
@@ -272,7 +276,7 @@ describe('<okta-signin> challenge', () => {
     await pick(el, 0);
     await status(el, 'Idle');
     expect(alertText(el)).to.equal('Your sign-in session expired. Sign in again.');
-    expect($<HTMLInputElement>(el, '#username').value).to.equal('expire-later');
+    expect($<HTMLInputElement>(el, '[name=username]').value).to.equal('expire-later');
     expect(events.filter((e) => e.type === 'okta-error').map((e) => e.detail.code)).to.deep.equal(['session_expired']);
     await expect(el).to.be.accessible();
   });
@@ -560,7 +564,9 @@ describe("<okta-signin> with the page's own sign-in form", () => {
     const t = recordingTransport(seen, () => new Promise<FlowState>((r) => (release = () => r({ status: 'AwaitingChallengeCode', challenge: { methodType: 'totp' } }))));
     const el = await fixture<OktaSignin>(html`<okta-signin .transport=${t}>${pageForm()}</okta-signin>`);
     expect(title(el)).to.equal('Sign in');
-    expect(el.shadowRoot!.querySelector('#username'), 'no second form of its own').to.equal(null);
+    expect(el.shadowRoot!.querySelector('input'), 'no second form of its own').to.equal(null);
+    expect(el.querySelectorAll('form'), 'nor one in the light DOM').to.have.length(1);
+    expect(lightForm(el)!.hasAttribute('data-okta-signin-fields')).to.equal(false);
     await expect(el).to.be.accessible();
 
     const username = document.querySelector<HTMLInputElement>('#page-username')!;

@@ -14,13 +14,14 @@ import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
 import { errorUnderHeading } from './error-under-heading.js';
+import { LightFields } from './light-fields.js';
 
 // Errors about what the user typed: the view's fields are marked invalid while one is shown.
 const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code', 'invalid_input'];
 
 // Every other reactive property configures the transport: changing one starts a new flow.
 const LOCAL: PropertyKey[] = [
-  'allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings', 'resendDelay', 'revealed', 'rulesMet',
+  'allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings', 'resendDelay', 'revealed', 'rulesMet', 'fields',
 ];
 // The error the two new passwords' mismatch shows.
 const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.');
@@ -45,6 +46,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} verify-password-endpoint - Replaces the URL of the `verify-password` endpoint (default: `backend` + its contract path).
  * @attr {string} recover-endpoint - Replaces the URL of the `recover` endpoint (default: `backend` + its contract path).
  * @attr {string} username - Fills the username field of the sign-in form and of the recovery form.
+ * @attr {'light' | 'shadow'} fields - Where the element's own sign-in fields live: `light` (the default), a
+ *   `<form slot="credentials" data-okta-signin-fields>` the element renders into its light DOM, where password
+ *   managers see them; `shadow`, inside its shadow root. A page's own `<form slot="credentials">` replaces either.
  * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path).
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
@@ -56,9 +60,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @fires okta-authenticator-select - from the inner picker.
  * @fires okta-poll - `{ continuePolling, refresh }` on every poll reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
- * @slot credentials - The page's own sign-in form (`<form slot="credentials" method="dialog">` with fields named
- *   `username` and `password` and a submit button), shown instead of the element's: it works before the script has
- *   loaded and password managers see its fields in the page.
+ * @slot credentials - The sign-in form: by default the one the element renders here itself (see `fields`), or the
+ *   page's own (`<form slot="credentials" method="dialog">` with fields named `username` and `password` and a submit
+ *   button), shown instead of the element's: it works before the script has loaded.
  * @slot logo - Shown above every view, centred, e.g. `<img slot="logo" src="/logo.svg" alt="Example Inc.">` (style
  *   it in the page: it stays in the page's DOM).
  * @slot footer - Shown below every view, e.g. help links: `<nav slot="footer" aria-label="Help">…</nav>`.
@@ -67,7 +71,8 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart success - The heading of the signed-in view.
  * @csspart terminal - The heading of the view after a sign-in that did not finish.
  * @csspart form - Each view's form.
- * @csspart credentials - The sign-in form.
+ * @csspart credentials - The sign-in form, with `fields="shadow"` (by default it is in the light DOM, out of reach of
+ *   `::part()`: style `okta-signin > form[data-okta-signin-fields]` instead).
  * @csspart channels - The form to choose how to set up Okta Verify.
  * @csspart channel-data - The form for the email address or phone number a setup link goes to.
  * @csspart code - The code form (Okta Verify, Google Authenticator, email, text message or voice call), and its code field.
@@ -77,8 +82,8 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart password-reset - The form of the new password chosen in recovery.
  * @csspart label - Field labels.
  * @csspart input - Text fields.
- * @csspart username - The username field.
- * @csspart password - The password field.
+ * @csspart username - The username field, with `fields="shadow"`.
+ * @csspart password - The password field, with `fields="shadow"` (and in the password asked on its own).
  * @csspart contact - The email address or phone number field.
  * @csspart new-password - The new password field.
  * @csspart confirm-password - The field that repeats the new password.
@@ -154,6 +159,7 @@ export class OktaSignin extends LitElement {
     error: { state: true },
     mismatch: { state: true },
     username: {},
+    fields: {},
     waiting: { state: true },
     revealed: { state: true },
     rulesMet: { state: true },
@@ -202,6 +208,15 @@ export class OktaSignin extends LitElement {
    * The password is never kept.
    */
   username = '';
+  /**
+   * Where the element's own sign-in fields live. `light` (the default): in a form it renders into its light DOM,
+   * where password managers and the browser's autofill see them (many do not look into shadow roots). `shadow`:
+   * inside its shadow root, out of reach of the page's scripts and styles.
+   */
+  fields: 'light' | 'shadow' = 'light';
+  private light = new LightFields(this);
+  // A form the page adds or removes in the credentials slot replaces the element's own, or brings it back.
+  private childWatch = new MutationObserver(() => this.requestUpdate());
   // Password fields shown as text (show-password toggles), by id; reset with every new view.
   private revealed: string[] = [];
   // The rules the new password typed so far meets, by name: the password itself is never kept.
@@ -225,7 +240,7 @@ export class OktaSignin extends LitElement {
     super();
     // The page's own sign-in form lives in the light DOM: its submit event reaches this element, not the views.
     this.addEventListener('submit', (e) => {
-      if (e.target !== this.pageForm()) return;
+      if (!e.target || e.target !== this.credentialsForm()) return;
       if (this.flowState.status === 'Idle') this.onSubmit(e);
       else e.preventDefault();
     });
@@ -251,12 +266,15 @@ export class OktaSignin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.childWatch.observe(this, { childList: true });
     this.dirty = true;
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.childWatch.disconnect();
+    this.light.detach();
     this.flow?.dispose();
     this.flow = undefined;
     // A flow whose code arrives after this starts nothing.
@@ -268,6 +286,9 @@ export class OktaSignin extends LitElement {
     this.i18n.refresh();
     if ([...changed.keys()].some((k) => !LOCAL.includes(k))) this.dirty = true;
     if (this.dirty && this.isConnected) this.setup();
+    // The element's own light-DOM form, unless the page gave one or the fields are to stay in the shadow root.
+    if (this.isConnected && this.fields !== 'shadow' && !this.pageForm()) this.light.attach();
+    else this.light.detach();
   }
 
   /** A request is in flight, or the next view still loads after its request. */
@@ -277,12 +298,18 @@ export class OktaSignin extends LitElement {
 
   /** The page's own sign-in form, if it gave one. */
   private pageForm(): HTMLFormElement | null {
-    return this.querySelector<HTMLFormElement>(':scope > form[slot="credentials"]');
+    return this.querySelector<HTMLFormElement>(':scope > form[slot="credentials"]:not([data-okta-signin-fields])');
+  }
+
+  /** The sign-in form in the light DOM: the page's own, else the element's. */
+  private credentialsForm(): HTMLFormElement | null {
+    return this.pageForm() ?? this.light.element;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    this.light.render(this.viewHost(), this.errorMessage(), this.i18n.lang, this.i18n.dir);
     // The page's form cannot read this element's state: its submit buttons follow the pending state here.
-    for (const b of this.pageForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = this.busy;
+    for (const b of this.credentialsForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = this.busy;
     const prev = changed.get('flowState') as FlowState | undefined;
     // Follow the user into the new view, but never pull focus into the form from elsewhere on the page.
     if (prev && prev.status !== this.flowState.status && this.engaged) {
@@ -419,7 +446,7 @@ export class OktaSignin extends LitElement {
   private act<A extends FlowAction>(action: A, input?: Parameters<SignInFlow[A]>[0]) {
     const flow = this.flow;
     // "Forgot password?" under the page's own form: the recovery form starts with the username typed there.
-    const typed = this.pageForm()?.querySelector<HTMLInputElement>('[name=username]')?.value.trim();
+    const typed = this.credentialsForm()?.querySelector<HTMLInputElement>('[name=username]')?.value.trim();
     if (action === 'recover' && !input && typed && this.flowState.status === 'Idle') this.username = typed;
     const run = (flow: SignInFlow | undefined) => {
       if (flow?.can(action)) {
@@ -499,7 +526,7 @@ export class OktaSignin extends LitElement {
     const { flowState: state, flow, mismatch, username, revealed, rulesMet } = this;
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay, onReveal } = this;
     const pending = this.busy;
-    const pageForm = !!this.pageForm();
+    const pageForm = !!this.credentialsForm();
     const e = this.error;
     const invalid = !!e && ENTRY_ERRORS.includes(e.code);
     const act: ViewHost['act'] = (action, input) => this.act(action, input);
@@ -513,11 +540,16 @@ export class OktaSignin extends LitElement {
     };
   }
 
+  /** The text of the error shown, if any. */
+  private errorMessage(): string {
+    const e = this.error;
+    return e === MISMATCH ? this.i18n.t.mismatch : e ? errorText(e, this.i18n.t) : '';
+  }
+
   protected override render() {
     const s = this.flowState;
     const { t, lang, dir } = this.i18n;
-    const e = this.error;
-    const error = e === MISMATCH ? t.mismatch : e ? errorText(e, t) : '';
+    const error = this.errorMessage();
     // A state's message that only repeats the error (an expired session) is not shown twice.
     const message = s.message && s.message !== error && s.message !== this.flow?.error?.message ? s.message : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;

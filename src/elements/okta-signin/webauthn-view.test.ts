@@ -6,6 +6,7 @@ import './okta-signin.js';
 import type { OktaSignin } from './okta-signin.js';
 import type { FlowState, Transport, WebAuthnAssertion, WebAuthnAttestation } from '../../core/types.js';
 import { toBase64url } from '../../webauthn/ceremony.js';
+import { fieldNamed, lightForm } from '../../../test/support/fields.js';
 
 const $ = (el: OktaSignin, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const partText = (el: OktaSignin, name: string) => $(el, `[part~="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -195,7 +196,8 @@ describe('passkey autofill on the sign-in form', () => {
   it('offers passkeys in the username field and signs in with the one chosen', async () => {
     const { el, answers } = await shown(offer());
     await waitUntil(() => calls.length === 1, 'conditional request');
-    expect($(el, '#username')!.getAttribute('autocomplete')).to.equal('username webauthn');
+    expect(fieldNamed(el, 'username')!.getAttribute('autocomplete')).to.equal('username webauthn');
+    expect(fieldNamed(el, 'username')!.getRootNode(), 'the light sign-in form').to.equal(document);
     expect(calls[0].mediation).to.equal('conditional');
     await expect(el).to.be.accessible();
     resolveLast!({
@@ -207,13 +209,23 @@ describe('passkey autofill on the sign-in form', () => {
     expect(answers[0]).to.deep.equal({ clientData: 'AQ', authenticatorData: 'Ag', signatureData: 'Aw', credentialId: 'CQ', userHandle: 'BA' });
   });
 
+  it('fields="shadow": offers passkeys in the shadow username field too, and stops when the element leaves', async () => {
+    const s = stub(offer());
+    const el = await fixture<OktaSignin>(html`<okta-signin fields="shadow" .transport=${s.transport}></okta-signin>`);
+    await waitUntil(() => calls.length === 1, 'conditional request');
+    expect(lightForm(el)).to.equal(null);
+    expect($(el, 'input[name=username]')!.getAttribute('autocomplete')).to.equal('username webauthn');
+    el.remove();
+    expect(calls[0].signal!.aborted).to.equal(true);
+  });
+
   it('stops when the password form is submitted', async () => {
     const { el, logins } = await shown(offer());
     await waitUntil(() => calls.length === 1, 'conditional request');
-    ($(el, '#username') as HTMLInputElement).value = 'ivy';
-    $(el, '#username')!.dispatchEvent(new Event('input'));
-    ($(el, '#password') as HTMLInputElement).value = 'pw';
-    (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+    fieldNamed(el, 'username')!.value = 'ivy';
+    fieldNamed(el, 'username')!.dispatchEvent(new Event('input'));
+    fieldNamed(el, 'password')!.value = 'pw';
+    lightForm(el)!.requestSubmit();
     await waitUntil(() => logins.length === 1, 'login');
     await waitUntil(() => calls[0].signal!.aborted, 'aborted on submit');
   });
@@ -228,7 +240,7 @@ describe('passkey autofill on the sign-in form', () => {
   it('no offer: a plain username field and no request', async () => {
     const { el } = await shown({ status: 'Idle' });
     await new Promise((r) => setTimeout(r, 100));
-    expect($(el, '#username')!.getAttribute('autocomplete')).to.equal('username');
+    expect(fieldNamed(el, 'username')!.getAttribute('autocomplete')).to.equal('username');
     expect(calls).to.have.length(0);
   });
 });

@@ -5,8 +5,12 @@ import type { OktaSignin } from '../okta-signin/okta-signin.js';
 import type { AuthenticatorPicker } from '../authenticator-picker/authenticator-picker.js';
 import { FlowError, type FlowState, type Transport } from '../../core/types.js';
 import { strings } from './messages.js';
+import { control, fieldNamed, lightForm } from '../../../test/support/fields.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel) as T;
+// The view's controls, or the sign-in form's in the element's light DOM (the default) while it shows.
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => control<T>(el, sel) as T;
+/** The label of the sign-in field named `name`. */
+const label = (el: Element, name: string) => fieldNamed(el, name)?.labels?.[0]?.textContent?.trim();
 const text = (el: Element, sel: string) => $(el, sel)?.textContent?.trim();
 const title = (el: OktaSignin) => text(el, '[part~=title]');
 const shows = (el: OktaSignin, want: string) =>
@@ -61,8 +65,8 @@ describe('languages', () => {
   it('speaks German by the element’s own lang', async () => {
     const el = await signin('de');
     await shows(el, 'Anmelden');
-    expect(text(el, 'label[for=username]')).to.equal('Benutzername');
-    expect(text(el, 'label[for=password]')).to.equal('Passwort');
+    expect(label(el, 'username')).to.equal('Benutzername');
+    expect(label(el, 'password')).to.equal('Passwort');
     expect(text(el, '[part~=submit]')).to.equal('Anmelden');
     expect($(el, '[part=container]').getAttribute('lang')).to.equal('de');
     expect($(el, '[part=container]').getAttribute('dir')).to.equal('ltr');
@@ -72,8 +76,8 @@ describe('languages', () => {
     const box = await fixture<HTMLElement>(html`<div lang="ja-JP"><section><okta-signin .transport=${fake(null)}></okta-signin></section></div>`);
     const el = box.querySelector('okta-signin')!;
     await shows(el, 'サインイン');
-    expect(text(el, 'label[for=username]')).to.equal('ユーザー名');
-    expect(text(el, 'label[for=password]')).to.equal('パスワード');
+    expect(label(el, 'username')).to.equal('ユーザー名');
+    expect(label(el, 'password')).to.equal('パスワード');
   });
 
   it('speaks Arabic, right to left, by the lang of the shadow host it sits in', async () => {
@@ -83,9 +87,10 @@ describe('languages', () => {
     const el = root.querySelector('okta-signin')!;
     el.transport = fake(null);
     await shows(el, 'تسجيل الدخول');
-    expect(text(el, 'label[for=username]')).to.equal('اسم المستخدم');
+    expect(label(el, 'username')).to.equal('اسم المستخدم');
     expect($(el, '[part=container]').getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle($(el, '[part=container]')).direction).to.equal('rtl');
+    expect(getComputedStyle(fieldNamed(el, 'username')!).direction, 'the light sign-in form too').to.equal('rtl');
   });
 
   it('speaks the browser’s first supported language when no lang is set', async () => {
@@ -133,9 +138,9 @@ describe('languages', () => {
     await shows(el, 'Anmelden');
     const messages: string[] = [];
     el.addEventListener('okta-error', (e) => messages.push((e as CustomEvent).detail.message));
-    $<HTMLInputElement>(el, '#username').value = 'ann';
-    $<HTMLInputElement>(el, '#password').value = 'pw';
-    $<HTMLFormElement>(el, 'form').requestSubmit();
+    fieldNamed(el, 'username')!.value = 'ann';
+    fieldNamed(el, 'password')!.value = 'pw';
+    lightForm(el)!.requestSubmit();
     await waitUntil(() => text(el, '[role=alert]') === 'Benutzername oder Passwort ist falsch.');
     expect(messages).to.deep.equal(['Benutzername oder Passwort ist falsch.']);
     el.setAttribute('lang', 'es');
@@ -153,9 +158,9 @@ describe('the strings property', () => {
     const b = box.querySelector<OktaSignin>('#b')!;
     await shows(a, 'Einloggen');
     await shows(b, 'Anmelden');
-    expect(text(a, 'label[for=username]')).to.equal('Kennung');
-    expect(text(a, 'label[for=password]')).to.equal('Passwort', 'the rest stays German');
-    expect(text(b, 'label[for=username]')).to.equal('Benutzername');
+    expect(label(a, 'username')).to.equal('Kennung');
+    expect(label(a, 'password')).to.equal('Passwort', 'the rest stays German');
+    expect(label(b, 'username')).to.equal('Benutzername');
     expect(strings.signIn).to.equal('Sign in', 'the English table is untouched');
   });
 

@@ -9,6 +9,7 @@ import de from './i18n/de.js';
 import { FlowError, type Transport } from '../../core/types.js';
 import { env, newUser } from '../../../test/support/local-org.js';
 import { stubTransport } from '../../../test/support/stub-transport.js';
+import { control, fieldNamed } from '../../../test/support/fields.js';
 
 const alertText = (el: OktaSignin) => el.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim();
 
@@ -22,11 +23,11 @@ function failingLogin(error: FlowError): Transport {
 }
 
 async function submitLogin(el: OktaSignin, username: string, password: string) {
-  const field = (id: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+  const field = (name: string) => fieldNamed(el, name)!;
   field('username').value = username;
   field('username').dispatchEvent(new Event('input', { bubbles: true }));
   field('password').value = password;
-  el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=submit]')!.click();
+  control<HTMLButtonElement>(el, '[part~=submit]')!.click();
 }
 
 describe('Okta message keys', function () {
@@ -81,7 +82,7 @@ describe('Okta message keys', function () {
     const e = await env();
     const user = await newUser('alice');
     const el = await fixture<OktaSignin>(html`<okta-signin issuer=${e.issuer} client-id=${e.spaClientId} redirect-uri=${e.redirectUri}></okta-signin>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('#username'), 'the form', { timeout: 15000 });
+    await waitUntil(() => fieldNamed(el, 'username'), 'the form', { timeout: 15000 });
     const failed = oneEvent(el, 'okta-error');
     await submitLogin(el, user.username, 'not-her-password');
     const { detail } = await failed;

@@ -27,7 +27,10 @@ export interface ViewHost {
   readonly t: Strings;
   /** Seconds "Send again" waits after each send. */
   readonly resendDelay: number;
-  /** The page gave its own sign-in form (`<form slot="credentials">`): the view shows it instead of its own. */
+  /**
+   * The sign-in form is in the light DOM (`<form slot="credentials">`), the page's own or the one the element renders
+   * there: the view shows it instead of a form in the shadow root.
+   */
   readonly pageForm: boolean;
   onSubmit(e: SubmitEvent): void;
   onUsername(e: Event): void;

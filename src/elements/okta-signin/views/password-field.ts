@@ -11,6 +11,8 @@ export interface PasswordFieldOptions {
   invalid: boolean;
   /** Extra ids the field is described by (the rules' list). */
   describedBy?: string;
+  /** The id of the error text the field is described by (default `error`, the view's error region). */
+  errorId?: string;
   onInput?: (e: Event) => void;
 }
 
@@ -20,6 +22,7 @@ export interface PasswordFieldOptions {
  */
 export const passwordField = (h: ViewHost, o: PasswordFieldOptions) => {
   const shown = h.revealed.includes(o.id);
+  const error = o.errorId ?? 'error';
   return html`<label for=${o.id} part="label">${o.label}</label>
     <div class="pw">
       <input
@@ -32,7 +35,7 @@ export const passwordField = (h: ViewHost, o: PasswordFieldOptions) => {
         spellcheck="false"
         required
         aria-invalid=${o.invalid}
-        aria-describedby=${o.describedBy ? `error ${o.describedBy}` : 'error'}
+        aria-describedby=${o.describedBy ? `${error} ${o.describedBy}` : error}
         @input=${o.onInput}
       />
       <button type="button" class="link" part="reveal" aria-controls=${o.id} aria-pressed=${shown} @click=${h.onReveal}>
