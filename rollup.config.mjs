@@ -39,10 +39,10 @@ const languageChunks = {
     return 'export const loadMessages = (lang) => import(`./chunks/i18n/${lang}.js`);\n';
   },
 };
-// The flow core, with the poller and the poll requests it and <okta-verify-poller> share, is one file that the
-// element fetches as it starts, alongside the transport's: split further, each piece would be found only once the
-// one that imports it had arrived, a request after another before the first call can go out.
-const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-visible|poller)|transports[\\/]backend[\\/](read|request|poll-reply|poll-endpoint))\.ts$/;
+// The flow core, with the poller, the poll requests it and <okta-verify-poller> share and the navigation after
+// success, is one file that the element fetches as it starts, alongside the transport's: split further, each piece
+// would be found only once the one that imports it had arrived, a request after another before the first call.
+const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-visible|poller|safe-navigation)|transports[\\/]backend[\\/](read|request|poll-reply|poll-endpoint))\.ts$/;
 // What the flow shares with the entry stays in the entry: a manual chunk would otherwise take its dependencies along.
 const ENTRY_MODULES = /[\\/]src[\\/](cdn|core[\\/](types|retry-after|inline-image))\.ts$/;
 const flowChunk = (id) => (FLOW_MODULES.test(id) ? 'flow' : ENTRY_MODULES.test(id) ? 'okta-signin-elements' : undefined);

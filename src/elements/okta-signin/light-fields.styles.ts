@@ -5,10 +5,12 @@
  * Every colour and size comes from the same `--okta-signin-*` custom properties as the shadow styles, so themes
  * apply. The rules sit in a cascade layer: any rule of the page's own wins over them.
  */
-const FORM = 'okta-signin > form[data-okta-signin-fields]';
+import { css } from 'lit';
 
-const CSS = `@layer okta-signin-fields {
-  ${FORM} {
+// Lit's css tag, so that the build minifies the rules as it does the shadow styles; the selector is written out in
+// each rule, since a value interpolated into a selector would stop that.
+const CSS = css`@layer okta-signin-fields {
+  okta-signin > form[data-okta-signin-fields] {
     --_fg: var(--okta-signin-color, #1d1d21);
     --_bg: var(--okta-signin-background, #fff);
     --_accent: var(--okta-signin-accent, #1662dd);
@@ -23,7 +25,7 @@ const CSS = `@layer okta-signin-fields {
     font: var(--okta-signin-font, inherit);
   }
   @media (prefers-color-scheme: dark) {
-    ${FORM} {
+    okta-signin > form[data-okta-signin-fields] {
       --_fg: var(--okta-signin-color, #ececf1);
       --_bg: var(--okta-signin-background, #1d1d21);
       --_accent: var(--okta-signin-accent, #6ea1ff);
@@ -31,11 +33,11 @@ const CSS = `@layer okta-signin-fields {
       --_border: var(--okta-signin-border-color, #77777f);
     }
   }
-  ${FORM} label {
+  okta-signin > form[data-okta-signin-fields] label {
     font-weight: 600;
   }
-  ${FORM} input,
-  ${FORM} button {
+  okta-signin > form[data-okta-signin-fields] input,
+  okta-signin > form[data-okta-signin-fields] button {
     box-sizing: border-box;
     /* Touch targets of at least 44 by 44 CSS pixels (WCAG 2.5.5). */
     min-block-size: 2.75rem;
@@ -49,37 +51,37 @@ const CSS = `@layer okta-signin-fields {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  ${FORM} button {
+  okta-signin > form[data-okta-signin-fields] button {
     cursor: pointer;
     border-color: var(--_accent);
     background: var(--_accent);
     color: var(--_on-accent);
   }
-  ${FORM} .link {
+  okta-signin > form[data-okta-signin-fields] .link {
     background: none;
     color: var(--_accent);
     border-color: transparent;
   }
-  ${FORM} :disabled {
+  okta-signin > form[data-okta-signin-fields] :disabled {
     opacity: 0.6;
   }
   /* Outside the control, so that it shows on buttons filled with the accent colour too. */
-  ${FORM} :focus-visible {
+  okta-signin > form[data-okta-signin-fields] :focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
   /* A password field and its show-password toggle on one line. */
-  ${FORM} .pw {
+  okta-signin > form[data-okta-signin-fields] .pw {
     display: flex;
     gap: 0.25em;
     align-items: center;
   }
-  ${FORM} .pw input {
+  okta-signin > form[data-okta-signin-fields] .pw input {
     flex: 1;
     min-inline-size: 0;
   }
   /* The error text the fields are described by: the element shows it (role="alert") under its heading. */
-  ${FORM} .sr {
+  okta-signin > form[data-okta-signin-fields] .sr {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
@@ -102,7 +104,7 @@ export function adoptFieldStyles(root: Node): void {
   let sheet = sheets.get(doc);
   if (!sheet) {
     sheet = new View.CSSStyleSheet();
-    sheet.replaceSync(CSS);
+    sheet.replaceSync(CSS.cssText);
     sheets.set(doc, sheet);
   }
   if (!target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];

@@ -1,7 +1,6 @@
-import { html, render, type RootPart } from 'lit';
+import { html, render } from 'lit';
 import type { ViewHost } from './views/host.js';
 import { passwordField } from './views/password-field.js';
-import { passkeyAutofill } from './views/passkey-autofill.js';
 import { adoptFieldStyles } from './light-fields.styles.js';
 
 let count = 0;
@@ -37,8 +36,7 @@ const fieldsTemplate = (h: ViewHost, id: string, error: string) => {
       errorId,
     })}
     <p id=${errorId} class="sr">${error}</p>
-    <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>
-    ${passkeyAutofill(h)}`;
+    <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>`;
 };
 
 /**
@@ -48,8 +46,6 @@ const fieldsTemplate = (h: ViewHost, id: string, error: string) => {
  */
 export class LightFields {
   private form?: HTMLFormElement;
-  private part?: RootPart;
-  private connected = false;
   private readonly id = `okta-signin-${++count}`;
 
   constructor(private readonly host: HTMLElement) {}
@@ -79,21 +75,13 @@ export class LightFields {
     if (!this.element) return;
     if (this.form!.lang !== lang) this.form!.lang = lang;
     if (this.form!.dir !== dir) this.form!.dir = dir;
-    this.part = render(fieldsTemplate(h, this.id, error), this.form!, { host: this.host });
-    this.setConnected(true);
+    render(fieldsTemplate(h, this.id, error), this.form!, { host: this.host });
   }
 
-  /** Takes the form out: its passkey request stops, and a password typed and not sent goes with it. */
+  /** Takes the form out; a password typed and not sent goes with it. */
   detach(): void {
     if (!this.form) return;
-    this.setConnected(false);
     for (const input of this.form.querySelectorAll<HTMLInputElement>('input[autocomplete$=password]')) input.value = '';
     this.form.remove();
-  }
-
-  private setConnected(connected: boolean) {
-    if (this.connected === connected) return;
-    this.connected = connected;
-    this.part?.setConnected(connected);
   }
 }

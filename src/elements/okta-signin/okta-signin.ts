@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import type { SignInFlow } from '../../core/flow.js';
-import { navigateSafely, parseAllowedOrigins } from '../../core/safe-navigation.js';
 import { FlowError, toFlowError, type EnrollmentChannel, type ErrorCode, type FlowState, type Transport } from '../../core/types.js';
 import type { FlowAction } from '../../core/flow-rules.js';
 import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type TransportConfig } from '../../transports/config.js';
@@ -14,6 +13,7 @@ import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
 import { errorUnderHeading } from './error-under-heading.js';
+import { PasskeyOffer } from './passkey-offer.js';
 import { LightFields } from './light-fields.js';
 
 // Errors about what the user typed: the view's fields are marked invalid while one is shown.
@@ -215,6 +215,7 @@ export class OktaSignin extends LitElement {
    */
   fields: 'light' | 'shadow' = 'light';
   private light = new LightFields(this);
+  private passkeys = new PasskeyOffer();
   // A form the page adds or removes in the credentials slot replaces the element's own, or brings it back.
   private childWatch = new MutationObserver(() => this.requestUpdate());
   // Password fields shown as text (show-password toggles), by id; reset with every new view.
@@ -274,6 +275,7 @@ export class OktaSignin extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.childWatch.disconnect();
+    this.passkeys.stop();
     this.light.detach();
     this.flow?.dispose();
     this.flow = undefined;
@@ -310,6 +312,11 @@ export class OktaSignin extends LitElement {
     this.light.render(this.viewHost(), this.errorMessage(), this.i18n.lang, this.i18n.dir);
     // The page's form cannot read this element's state: its submit buttons follow the pending state here.
     for (const b of this.credentialsForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = this.busy;
+    // Passkey autofill on the element's own form, while the server offers it and no request runs; the page's own form
+    // gets none (its username field's autocomplete is the page's).
+    const s = this.flowState;
+    const offer = s.status === 'Idle' && !this.busy && !this.pageForm() ? s.webauthn?.requestOptions : undefined;
+    this.passkeys.follow(offer, (assertion) => this.act('verifyWebAuthn', assertion));
     const prev = changed.get('flowState') as FlowState | undefined;
     // Follow the user into the new view, but never pull focus into the form from elsewhere on the page.
     if (prev && prev.status !== this.flowState.status && this.engaged) {
@@ -342,10 +349,11 @@ export class OktaSignin extends LitElement {
    * starts the flow; once per setup. A failed download is reported, and the next action tries again.
    */
   private startFlow(transport: Transport): Promise<SignInFlow | undefined> {
-    this.flowLoading ??= import('../../core/flow.js').then(
-      ({ SignInFlow }) => {
+    // The navigation after success comes in the same file as the flow.
+    this.flowLoading ??= Promise.all([import('../../core/flow.js'), import('../../core/safe-navigation.js')]).then(
+      ([{ SignInFlow }, navigation]) => {
         if (this.flowTransport !== transport) return undefined;
-        return this.flow ?? this.makeFlow(new SignInFlow(transport));
+        return this.flow ?? this.makeFlow(new SignInFlow(transport), navigation);
       },
       (cause) => {
         if (this.flowTransport !== transport) return undefined;
@@ -357,7 +365,7 @@ export class OktaSignin extends LitElement {
     return this.flowLoading;
   }
 
-  private makeFlow(flow: SignInFlow): SignInFlow {
+  private makeFlow(flow: SignInFlow, { navigateSafely, parseAllowedOrigins }: typeof import('../../core/safe-navigation.js')): SignInFlow {
     this.flow = flow;
     flow.addEventListener('pendingchange', (e) => (this.pending = e.pending));
     flow.addEventListener('error', (e) => this.showError(e.error));

@@ -2,7 +2,6 @@ import { html } from 'lit';
 import type { ViewHost } from './host.js';
 import { forgotLink } from './forgot.js';
 import { passwordField } from './password-field.js';
-import { passkeyAutofill } from './passkey-autofill.js';
 
 /** The sign-in form: the element's own, or the page's own form in the `credentials` slot. */
 export const credentialsView = (h: ViewHost) =>
@@ -38,5 +37,4 @@ export const credentialsView = (h: ViewHost) =>
     })}
     <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>
     ${forgotLink(h)}
-    ${passkeyAutofill(h)}
   </form>`;
