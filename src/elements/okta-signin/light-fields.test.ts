@@ -90,9 +90,11 @@ describe('<okta-signin> sign-in fields in the light DOM (the default)', () => {
     const button = lightForm(el)!.querySelector<HTMLButtonElement>('button:not([type])')!;
     button.click();
     await el.updateComplete;
-    expect(seen).to.deep.equal([{ username: 'ann@example.com', password: 'pw-light-1' }]);
     expect(password.value).to.equal('');
     expect(button.disabled, 'busy while the request runs').to.equal(true);
+    // The flow's code may still be on its way: the login goes out once it is here.
+    await waitUntil(() => seen.length > 0, 'the login');
+    expect(seen).to.deep.equal([{ username: 'ann@example.com', password: 'pw-light-1' }]);
     release();
     await waitUntil(() => el.flowState.status === 'AwaitingChallengeCode');
     await el.updateComplete;

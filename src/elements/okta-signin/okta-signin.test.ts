@@ -490,6 +490,28 @@ describe('<okta-signin> removal', () => {
 });
 
 describe('<okta-signin> transport property', () => {
+  it('okta-status-change tells apps what the step is about, without a Google Authenticator secret', async () => {
+    const enroll: FlowState = {
+      status: 'AwaitingEnrollmentCode',
+      authenticator: { key: 'google_otp' },
+      code: { qrCode: 'data:image/png;base64,iVBORw0KGgo=', secret: 'JBSWY3DPEHPK3PXP' },
+    };
+    const email: FlowState = { status: 'AwaitingChallengeCode', authenticator: { key: 'okta_email' }, code: { sentTo: 'e***n@example.com' }, canResend: true };
+    const answers = [enroll, email];
+    const t = stubTransport({ login: async () => answers.shift()!, verifyCode: async () => answers.shift()! });
+    const el = await fixture<OktaSignin>(html`<okta-signin .transport=${t}></okta-signin>`);
+    const events = record(el);
+    (await el.signInFlowReady)!.login({ username: 'frank@example.com', password: PASSWORD });
+    await status(el, 'AwaitingEnrollmentCode');
+    (await el.signInFlowReady)!.verifyCode('123456');
+    await status(el, 'AwaitingChallengeCode');
+    const [first, second] = events.filter((e) => e.type === 'okta-status-change').map((e) => e.detail);
+    expect(first).to.deep.include({ status: 'AwaitingEnrollmentCode', previousStatus: 'Idle', authenticator: { key: 'google_otp' }, code: { sentTo: undefined } });
+    expect(JSON.stringify(first)).not.to.include('JBSWY3DPEHPK3PXP');
+    expect(JSON.stringify(first)).not.to.include('data:image');
+    expect(second).to.deep.include({ authenticator: { key: 'okta_email' }, code: { sentTo: 'e***n@example.com' }, canResend: true });
+  });
+
   it('drives any injected Transport and never passes the password anywhere but login', async () => {
     const seen: unknown[] = [];
     const t: Transport = {

@@ -54,7 +54,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
  * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path).
  * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path).
- * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message? }`
+ * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules? }`
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
  * @fires okta-error - `{ code, message, retryable }`
  * @fires okta-authenticator-select - from the inner picker.
@@ -313,9 +313,10 @@ export class OktaSignin extends LitElement {
     // The page's form cannot read this element's state: its submit buttons follow the pending state here.
     for (const b of this.credentialsForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = this.busy;
     // Passkey autofill on the element's own form, while the server offers it and no request runs; the page's own form
-    // gets none (its username field's autocomplete is the page's).
+    // gets none (its username field's autocomplete is the page's). An element that left the page may still render
+    // once (its flow stopping): it starts nothing.
     const s = this.flowState;
-    const offer = s.status === 'Idle' && !this.busy && !this.pageForm() ? s.webauthn?.requestOptions : undefined;
+    const offer = s.status === 'Idle' && !this.busy && this.isConnected && !this.pageForm() ? s.webauthn?.requestOptions : undefined;
     this.passkeys.follow(offer, (assertion) => this.act('verifyWebAuthn', assertion));
     const prev = changed.get('flowState') as FlowState | undefined;
     // Follow the user into the new view, but never pull focus into the form from elsewhere on the page.
@@ -379,7 +380,7 @@ export class OktaSignin extends LitElement {
         this.revealed = [];
         this.rulesMet = [];
         if (clearError) this.error = null;
-        const { status, authenticators, canSkip, enrollment, challenge, message } = state;
+        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules } = state;
         emit(this, 'okta-status-change', {
           status,
           previousStatus: previous.status,
@@ -388,6 +389,11 @@ export class OktaSignin extends LitElement {
           enrollment,
           challenge,
           message,
+          authenticator,
+          code: code && { sentTo: code.sentTo },
+          canResend,
+          canRecover,
+          passwordRules,
         });
       };
       // A state whose view is still loading waits for it, and so do the states after it.

@@ -4,6 +4,8 @@ import type {
   EnrollmentInfo,
   ErrorCode,
   FlowStatus,
+  PasswordRules,
+  StepAuthenticator,
   TokenSet,
 } from '../../core/types.js';
 
@@ -16,6 +18,16 @@ export interface StatusChangeDetail {
   enrollment?: EnrollmentInfo;
   challenge?: ChallengeInfo;
   message?: string;
+  /** The authenticator the step is about (code, password, security key and enrollment views), by Okta's key. */
+  authenticator?: StepAuthenticator;
+  /** Code views: where the code went (a Google Authenticator's shared secret and QR code stay in the view). */
+  code?: { sentTo?: string };
+  /** "Send again" is offered. */
+  canResend?: boolean;
+  /** "Forgot password?" is offered. */
+  canRecover?: boolean;
+  /** New-password views: the org's rules. */
+  passwordRules?: PasswordRules;
 }
 /** `okta-success` (cancelable: `preventDefault()` keeps the page from navigating to `next`). */
 export interface SuccessDetail {
