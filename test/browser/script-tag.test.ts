@@ -54,6 +54,23 @@ describe('the script-tag file on a page', function () {
     });
   }
 
+  it('loaded by a classic <script src>: the rest of the API comes with loadApi(), the same classes the element uses', async () => {
+    const page = await open('classic');
+    const api = page.win.OktaSigninElements!;
+    expect(Object.keys(api).sort()).to.deep.equal(
+      ['FlowError', 'LANGUAGES', 'OktaSignin', 'createTransport', 'errorText', 'loadApi', 'loadLanguage', 'strings', 'toFlowError'],
+    );
+    const full = await (api.loadApi as () => Promise<Record<string, unknown>>)();
+    const flow = await (page.el as unknown as { signInFlowReady: Promise<object> }).signInFlowReady;
+    expect(flow).to.be.instanceOf(full.SignInFlow as new () => object);
+    expect(full.OktaSignin).to.equal(api.OktaSignin);
+    expect(full.strings).to.equal(api.strings);
+    expect(full.AuthenticatorPicker).to.equal(page.win.customElements.get('authenticator-picker'));
+    expect(full.runPoller).to.be.a('function');
+    expect(full.BackendTransport).to.be.a('function');
+    expect(scriptsLoaded(page.win).every((p) => p.startsWith('/cdn/'))).to.equal(true);
+  });
+
   it('loaded by a classic <script src>: a language file comes from beside it too', async () => {
     const page = await open('classic', '?lang=de');
     await waitFor(async () => page.el.shadowRoot!.querySelector('[part~=title]')?.textContent?.trim() === 'Anmelden', 'the German form');
