@@ -7,11 +7,12 @@ import { createServer } from 'node:http';
 import { startStack, login, sleep, Browser } from './backend-harness.mjs';
 import { createBackend } from '../../demo/server/index.mjs';
 
-/** Every error reply has the contract's shape and nothing more. */
-function assertError(reply, status, code) {
+/** Every error reply has the contract's shape and nothing more: `key` only when Okta named its message. */
+function assertError(reply, status, code, key) {
   assert.equal(reply.status, status, `${status} expected, got ${reply.status}: ${reply.text}`);
   assert.match(reply.headers.get('content-type'), /^application\/json/);
-  assert.deepEqual(Object.keys(reply.json).sort(), ['code', 'message']);
+  assert.deepEqual(Object.keys(reply.json).sort(), key ? ['code', 'key', 'message'] : ['code', 'message']);
+  assert.equal(reply.json.key, key);
   assert.equal(reply.json.code, code);
   assert.ok(reply.json.message.length > 0);
   assert.doesNotMatch(reply.text, /at [\w.<>]+ \(|node_modules|\.mjs:\d+/, 'no stack trace');
@@ -28,14 +29,16 @@ describe('against the local org', () => {
     const user = await stack.device.createUser('alice');
     const browser = stack.browser();
     const reply = await browser.post('/login', { username: user.username, password: 'wrong-password' });
-    assertError(reply, 400, 'invalid_credentials');
+    assertError(reply, 400, 'invalid_credentials', 'errors.E0000004');
     assert.equal((await browser.get('/me')).json.signedIn, false);
     assert.equal((await browser.get('/state')).json.status, 'Idle');
   });
 
   test('unknown user: the same 400 invalid_credentials as a wrong password', async () => {
+    const wrong = await stack.browser().post('/login', { username: (await stack.device.createUser('alice')).username, password: 'wrong-password' });
     const reply = await stack.browser().post('/login', { username: 'nobody@example.com', password: 'Passw0rd!' });
-    assertError(reply, 400, 'invalid_credentials');
+    assertError(reply, 400, 'invalid_credentials', 'errors.E0000004');
+    assert.deepEqual(reply.json, wrong.json, 'word for word, key and all');
     assert.doesNotMatch(reply.json.message, /nobody/);
   });
 

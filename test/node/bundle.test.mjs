@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../../dist/', import.meta.url);
 const read = (path) => readFileSync(new URL(path, dist), 'utf8');
@@ -20,6 +21,17 @@ test('the script-tag file stands alone and is a classic script too: no import or
 test('the script-tag file holds Lit and registers the three elements', () => {
   assert.match(entry, /litHtmlVersions/, 'Lit is inside');
   for (const tag of ['okta-signin', 'authenticator-picker', 'okta-verify-poller']) assert.ok(entry.includes(`"${tag}"`), tag);
+});
+
+test('the script-tag file that paints the form is at most 15 KB gzip -9; the flow and the later steps\' English load beside it', () => {
+  const size = gzipSync(entry, { level: 9 }).length;
+  assert.ok(size <= 15 * 1024, `${size} bytes`);
+  // The flow core (its message when the poller's code fails to load) and a later step's sentence are elsewhere.
+  assert.ok(!entry.includes('poller did not load'), 'no flow core');
+  assert.ok(!entry.includes('Send again'), 'no English of the later steps');
+  const dynamic = [...entry.matchAll(new RegExp(`${DYN}(\\./chunks/[^"']+)["']`, 'g'))].map((m) => m[1]);
+  const flow = dynamic.find((path) => /\/flow-[\w-]+\.js$/.test(path));
+  assert.ok(flow && read(`cdn/${flow}`).includes('poller did not load'), 'the flow in a chunk the entry imports on demand');
 });
 
 test('okta-auth-js is only behind a dynamic import', () => {
