@@ -76,7 +76,12 @@ describe('<okta-signin> sign-in fields in the light DOM (the default)', () => {
   it('signs in with {username, password}; busy while sending, the password emptied once sent and never an attribute', async () => {
     const seen: unknown[] = [];
     let release!: () => void;
-    const t = recording(seen, () => new Promise<FlowState>((r) => (release = () => r({ status: 'AwaitingChallengeCode', challenge: { methodType: 'totp' } }))));
+    let inFieldWhenSent: string | undefined;
+    const t = recording(seen, () => {
+      // What a password manager watching the form sees as the request goes out: the password is still there.
+      inFieldWhenSent = fieldNamed(el, 'password')!.value;
+      return new Promise<FlowState>((r) => (release = () => r({ status: 'AwaitingChallengeCode', challenge: { methodType: 'totp' } })));
+    });
     const events: string[] = [];
     const el = await mount(t);
     for (const type of ['okta-status-change', 'okta-error', 'okta-success']) el.addEventListener(type, (e) => events.push(JSON.stringify((e as CustomEvent).detail)));
@@ -90,11 +95,12 @@ describe('<okta-signin> sign-in fields in the light DOM (the default)', () => {
     const button = lightForm(el)!.querySelector<HTMLButtonElement>('button:not([type])')!;
     button.click();
     await el.updateComplete;
-    expect(password.value).to.equal('');
     expect(button.disabled, 'busy while the request runs').to.equal(true);
     // The flow's code may still be on its way: the login goes out once it is here.
     await waitUntil(() => seen.length > 0, 'the login');
     expect(seen).to.deep.equal([{ username: 'ann@example.com', password: 'pw-light-1' }]);
+    expect(inFieldWhenSent, 'in the field until the request went').to.equal('pw-light-1');
+    expect(password.value, 'emptied once sent').to.equal('');
     release();
     await waitUntil(() => el.flowState.status === 'AwaitingChallengeCode');
     await el.updateComplete;

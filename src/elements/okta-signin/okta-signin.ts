@@ -457,7 +457,8 @@ export class OktaSignin extends LitElement {
   }
 
   /** Runs one flow action when the flow allows it; errors arrive through the flow's `error` event. */
-  private act<A extends FlowAction>(action: A, input?: Parameters<SignInFlow[A]>[0]) {
+  /** `sent` runs once the action has gone to the transport (or could not run at all). */
+  private act<A extends FlowAction>(action: A, input?: Parameters<SignInFlow[A]>[0], sent?: () => void) {
     const flow = this.flow;
     // "Forgot password?" under the page's own form: the recovery form starts with the username typed there.
     const typed = this.credentialsForm()?.querySelector<HTMLInputElement>('[name=username]')?.value.trim();
@@ -466,6 +467,7 @@ export class OktaSignin extends LitElement {
       if (flow?.can(action)) {
         Promise.resolve((flow[action] as (i: unknown) => unknown)(input)).catch((e) => this.showError(toFlowError(e)));
       }
+      sent?.();
     };
     if (flow || !this.flowTransport) return run(flow);
     // A submit before the flow's code has arrived waits for it, with the form busy meanwhile.
@@ -498,12 +500,17 @@ export class OktaSignin extends LitElement {
     this.act('showEnrollmentChannels');
   }
 
-  /** Every view's form: what it sends depends on the status. Secrets leave the fields at once. */
+  /**
+   * Every view's form: what it sends depends on the status. Secrets leave the fields once the request is on its
+   * way, not before: a password manager that watches the submit still sees what was typed.
+   */
   private onSubmit(e: SubmitEvent) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    for (const input of form.querySelectorAll<HTMLInputElement>('[autocomplete$=password],[type=password],[name=code]')) input.value = '';
+    const sent = () => {
+      for (const input of form.querySelectorAll<HTMLInputElement>('[autocomplete$=password],[type=password],[name=code]')) input.value = '';
+    };
     this.revealed = [];
     this.rulesMet = [];
     switch (this.flowState.status) {
@@ -511,23 +518,28 @@ export class OktaSignin extends LitElement {
         this.username = data.username.trim();
         // The next step's view loads while the password is checked.
         void this.loadViews();
-        return this.act('login', { username: this.username, password: data.password });
+        return this.act('login', { username: this.username, password: data.password }, sent);
       case 'AwaitingEnrollmentChannelSelection':
-        return this.act('selectEnrollmentChannel', data.channel as EnrollmentChannel);
+        return this.act('selectEnrollmentChannel', data.channel as EnrollmentChannel, sent);
       case 'AwaitingEnrollmentChannelData': {
         const v = data.contact.trim();
-        return this.act('sendEnrollmentChannelData', this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: v } : { email: v });
+        return this.act('sendEnrollmentChannelData', this.flowState.enrollment?.channel === 'sms' ? { phoneNumber: v } : { email: v }, sent);
       }
       case 'AwaitingPassword':
-        return this.act('verifyPassword', { password: data.password });
+        return this.act('verifyPassword', { password: data.password }, sent);
       case 'AwaitingRecoveryIdentifier':
         this.username = data.username.trim();
-        return this.act('recover', { username: this.username });
+        return this.act('recover', { username: this.username }, sent);
       case 'PasswordExpired':
       case 'AwaitingPasswordReset':
         this.mismatch = data.newPassword !== data.confirmPassword;
-        if (this.mismatch) this.error = MISMATCH;
-        else this.act('changePassword', { newPassword: data.newPassword });
+        if (this.mismatch) {
+          this.error = MISMATCH;
+          return sent();
+        }
+        return this.act('changePassword', { newPassword: data.newPassword }, sent);
+      default:
+        return sent();
     }
   }
 
