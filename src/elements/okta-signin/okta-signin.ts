@@ -245,7 +245,11 @@ export class OktaSignin extends LitElement {
       if (this.flowState.status === 'Idle') this.onSubmit(e);
       else e.preventDefault();
     });
-    this.addEventListener('focusin', () => (this.engaged = true));
+    this.addEventListener('focusin', () => {
+      this.engaged = true;
+      // Someone is about to sign in: the next step's views load while they type, not after they submit.
+      if (this.flowState.status === 'Idle' && this.isConnected) void this.loadViews();
+    });
     this.addEventListener('focusout', (e) => {
       const to = e.relatedTarget as Node | null;
       if (to && !this.contains(to)) this.engaged = false;

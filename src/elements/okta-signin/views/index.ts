@@ -16,11 +16,12 @@ export const FIRST_VIEWS: Views = {
 
 /**
  * The views of the steps after the password (picker, enrollment, challenge, password change), loaded on demand,
- * with the two elements they show fetched alongside rather than after them.
+ * with the two elements they show and their English fetched alongside rather than after them.
  */
 export const loadStepViews = (): Promise<Views> =>
   Promise.all([
     import('./steps.js'),
     import('../../authenticator-picker/authenticator-picker.js'),
     import('../../okta-verify-poller/okta-verify-poller.js'),
+    import('../../shared/messages-steps.js'),
   ]).then(([m]) => m.STEP_VIEWS);
