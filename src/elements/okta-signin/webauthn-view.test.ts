@@ -4,7 +4,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import './okta-signin.js';
 import type { OktaSignin } from './okta-signin.js';
-import type { FlowState, Transport, WebAuthnAssertion, WebAuthnAttestation } from '../../core/types.js';
+import type { FlowState, WebAuthnAssertion, WebAuthnAttestation } from '../../core/types.js';
+import { stubTransport } from '../../../test/support/stub-transport.js';
 import { toBase64url } from '../../webauthn/ceremony.js';
 import { fieldNamed, lightForm } from '../../../test/support/fields.js';
 
@@ -18,36 +19,28 @@ const button = (el: OktaSignin, label: RegExp) => {
 
 const PICKER = [{ id: 'aut1', key: 'okta_email', name: 'Email' }, { id: 'aut2', key: 'webauthn', name: 'Security Key or Biometric' }];
 
-/** A transport that resumes into `state` and records the security key answers it gets. */
+/** A transport that resumes into `state` and records the security key answers, logins and skips it gets. */
 function stub(state: FlowState) {
   const answers: (WebAuthnAttestation | WebAuthnAssertion)[] = [];
   const logins: string[] = [];
-  const idle = async () => ({ status: 'Idle' }) as FlowState;
-  const transport: Transport = {
-    kind: 'backend',
+  let skips = 0;
+  const transport = stubTransport({
     resume: async () => state,
     login: async (input) => {
       logins.push(input.username);
       return new Promise(() => {});
     },
-    selectAuthenticator: idle,
-    selectEnrollmentChannel: idle,
-    sendEnrollmentChannelData: idle,
-    verifyCode: idle,
-    changePassword: idle,
-    verifyPassword: idle,
-    sendEnrollmentData: idle,
-    resend: idle,
-    recover: idle,
     verifyWebAuthn: async (credential) => {
       answers.push(credential);
       return new Promise(() => {});
     },
-    skip: idle,
-    cancel: idle,
+    skip: async () => {
+      skips++;
+      return { status: 'Success' };
+    },
     poll: () => new Promise(() => {}),
-  };
-  return { transport, answers, logins };
+  });
+  return { transport, answers, logins, skips: () => skips };
 }
 
 async function shown(state: FlowState) {
@@ -67,6 +60,7 @@ const challenge = (extra: Record<string, unknown> = {}): FlowState => ({
 
 describe('security key view', () => {
   const get = navigator.credentials.get;
+  const create = navigator.credentials.create;
   afterEach(() => {
     (navigator.credentials as { get: unknown }).get = get;
   });
@@ -104,6 +98,35 @@ describe('security key view', () => {
     button(el, /verify with something else/i).click();
     await waitUntil(() => el.flowState.status === 'AwaitingChallengeAuthenticatorSelection', 'picker');
     expect(signal!.aborted).to.equal(true);
+  });
+
+  it('an optional enrollment offers "Skip for now", which skips it without a ceremony', async () => {
+    let asked = 0;
+    (navigator.credentials as { create: unknown }).create = () => {
+      asked++;
+      return new Promise(() => {});
+    };
+    try {
+      const { el, skips } = await shown({
+        status: 'AwaitingWebAuthnEnrollment',
+        authenticator: { key: 'webauthn' },
+        canSkip: true,
+        webauthn: { creationOptions: { challenge: 'AwQF', rp: { name: 'x' }, user: { id: 'AQ', name: 'ivy', displayName: 'Ivy' }, pubKeyCredParams: [] } },
+      });
+      expect(button(el, /skip for now/i).getAttribute('part')).to.equal('skip');
+      await expect(el).to.be.accessible();
+      button(el, /skip for now/i).click();
+      await waitUntil(() => skips() === 1, 'skip');
+      expect(asked).to.equal(0);
+      await waitUntil(() => el.flowState.status === 'Success', 'skipped');
+    } finally {
+      (navigator.credentials as { create: unknown }).create = create;
+    }
+  });
+
+  it('a required enrollment has no "Skip for now"', async () => {
+    const { el } = await shown({ status: 'AwaitingWebAuthnEnrollment', authenticator: { key: 'webauthn' }, webauthn: { creationOptions: { challenge: 'AwQF' } } });
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).not.to.include('Skip for now');
   });
 
   it('a browser without WebAuthn: says so, offers the other ways, no button that cannot work', async () => {

@@ -26,3 +26,7 @@ export const otherAuthenticator = (h: ViewHost) =>
         ${ENROLLING.includes(h.state.status) ? h.t.codes.otherEnrollment : h.t.codes.otherAuthenticator}
       </button>`
     : nothing;
+
+/** "Skip for now", on an enrollment the org lets the user leave for later. */
+export const skipButton = (h: ViewHost) =>
+  h.state.canSkip ? html`<button type="button" class="link" part="skip" ?disabled=${h.pending} @click=${h.onSkip}>${h.t.skip}</button>` : nothing;

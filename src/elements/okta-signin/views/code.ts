@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { format } from '../../shared/messages.js';
 import type { ViewHost } from './host.js';
-import { otherAuthenticator, resendButton } from './code-parts.js';
+import { otherAuthenticator, resendButton, skipButton } from './code-parts.js';
 
 /** The words around the code field for each authenticator: heading, help and the field's label. */
 function wording(h: ViewHost): { title: string; help?: string; label: string } {
@@ -87,6 +87,6 @@ export const codeView = (h: ViewHost) => {
     />
     <button part="submit" ?disabled=${h.pending}>${h.t.verify}</button>
     ${resendButton(h)} ${otherAuthenticator(h)}
-    ${h.state.canSkip ? html`<button type="button" class="link" part="skip" ?disabled=${h.pending} @click=${h.onSkip}>${h.t.skip}</button>` : nothing}
+    ${skipButton(h)}
   </form>`;
 };

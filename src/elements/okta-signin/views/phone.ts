@@ -1,7 +1,7 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { PhoneMethod } from '../../../core/types.js';
 import type { ViewHost } from './host.js';
-import { otherAuthenticator } from './code-parts.js';
+import { otherAuthenticator, skipButton } from './code-parts.js';
 
 const METHODS: readonly PhoneMethod[] = ['sms', 'voice'];
 
@@ -39,6 +39,6 @@ export const phoneView = (h: ViewHost) => {
     </fieldset>
     <button part="submit" ?disabled=${h.pending}>${c.sendCode}</button>
     ${otherAuthenticator(h)}
-    ${h.state.canSkip ? html`<button type="button" class="link" part="skip" ?disabled=${h.pending} @click=${h.onSkip}>${h.t.skip}</button>` : nothing}
+    ${skipButton(h)}
   </form>`;
 };

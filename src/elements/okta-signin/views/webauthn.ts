@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { AsyncDirective, directive, type PartInfo } from 'lit/async-directive.js';
 import type { ViewHost } from './host.js';
+import { skipButton } from './code-parts.js';
 import type { WebAuthnFailure } from '../../../webauthn/ceremony.js';
 
 type Ceremony = typeof import('../../../webauthn/ceremony.js');
@@ -94,6 +95,7 @@ class WebAuthnStep extends AsyncDirective {
             ${t.otherWay}
           </button>`
         : nothing}
+      ${skipButton(h)}
     </div>`;
   }
 }
