@@ -460,8 +460,10 @@ export class OktaSignin extends LitElement {
     emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable });
   }
 
-  /** Runs one flow action when the flow allows it; errors arrive through the flow's `error` event. */
-  /** `sent` runs once the action has gone to the transport (or could not run at all). */
+  /**
+   * Runs one flow action when the flow allows it; errors arrive through the flow's `error` event. `sent` runs once
+   * the action has gone to the transport (or could not run at all).
+   */
   private act<A extends FlowAction>(action: A, input?: Parameters<SignInFlow[A]>[0], sent?: () => void) {
     const flow = this.flow;
     // "Forgot password?" under the page's own form: the recovery form starts with the username typed there.
