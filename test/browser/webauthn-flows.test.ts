@@ -164,7 +164,7 @@ for (const mode of ['backend', 'idx'] as Mode[]) {
       expect(partText(second, 'error')).to.equal(REFUSED);
     });
 
-    it('"Verify with something else" goes back to the picker, and Start over leaves the step', async () => {
+    it('"Set up something else" goes back to the picker, and Start over leaves the step', async () => {
       const user = await newIvy();
       await signOut(mode);
       const el = await signinElement(mode);
@@ -173,7 +173,7 @@ for (const mode of ['backend', 'idx'] as Mode[]) {
       await choose(el, /security key/i);
       await untilStatus(el, 'AwaitingWebAuthnEnrollment');
       if (el.flowState.authenticators?.length) {
-        button(el, /verify with something else/i).click();
+        button(el, /^\s*set up something else\s*$/i).click();
         await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
         await choose(el, /security key/i);
         await untilStatus(el, 'AwaitingWebAuthnEnrollment');

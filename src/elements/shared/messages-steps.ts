@@ -109,7 +109,6 @@ export const stepStrings = {
     verify: 'Verify',
     working: "Follow your browser's instructions…",
     tryAgain: 'Try again',
-    otherWay: 'Verify with something else',
     cancelled: 'The request was cancelled or timed out. Try again when your security key or device is ready.',
     alreadyRegistered: 'This security key is already registered. Use another key, or verify with something else.',
     security: 'This page is not allowed to use security keys. Contact your administrator.',

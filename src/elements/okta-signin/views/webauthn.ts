@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { AsyncDirective, directive, type PartInfo } from 'lit/async-directive.js';
 import type { ViewHost } from './host.js';
-import { skipButton } from './code-parts.js';
+import { otherAuthenticator, skipButton } from './code-parts.js';
 import type { WebAuthnFailure } from '../../../webauthn/ceremony.js';
 
 type Ceremony = typeof import('../../../webauthn/ceremony.js');
@@ -90,12 +90,7 @@ class WebAuthnStep extends AsyncDirective {
       ${canStart
         ? html`<button type="button" part="submit webauthn-start" ?disabled=${busy} @click=${() => this.start()}>${label}</button>`
         : nothing}
-      ${h.state.authenticators?.length
-        ? html`<button type="button" class="link" part="other-authenticator" ?disabled=${h.pending} @click=${() => h.act('showAuthenticators')}>
-            ${t.otherWay}
-          </button>`
-        : nothing}
-      ${skipButton(h)}
+      ${otherAuthenticator(h)} ${skipButton(h)}
     </div>`;
   }
 }

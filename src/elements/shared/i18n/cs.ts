@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Ověřit',
     working: 'Postupujte podle pokynů prohlížeče…',
     tryAgain: 'Zkusit znovu',
-    otherWay: 'Ověřit jiným způsobem',
     cancelled: 'Požadavek byl zrušen nebo vypršel. Zkuste to znovu, až bude bezpečnostní klíč nebo zařízení připraveno.',
     alreadyRegistered: 'Tento bezpečnostní klíč je již zaregistrován. Použijte jiný klíč nebo se ověřte jiným způsobem.',
     security: 'Tato stránka nesmí používat bezpečnostní klíče. Obraťte se na správce.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Bekræft',
     working: 'Følg browserens anvisninger…',
     tryAgain: 'Prøv igen',
-    otherWay: 'Bekræft på en anden måde',
     cancelled: 'Anmodningen blev annulleret eller fik timeout. Prøv igen, når din sikkerhedsnøgle eller enhed er klar.',
     alreadyRegistered: 'Denne sikkerhedsnøgle er allerede registreret. Brug en anden nøgle, eller bekræft på en anden måde.',
     security: 'Denne side må ikke bruge sikkerhedsnøgler. Kontakt din administrator.',

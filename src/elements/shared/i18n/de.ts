@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Bestätigen',
     working: 'Folgen Sie den Anweisungen Ihres Browsers…',
     tryAgain: 'Erneut versuchen',
-    otherWay: 'Auf andere Weise bestätigen',
     cancelled: 'Die Anfrage wurde abgebrochen oder ist abgelaufen. Versuchen Sie es erneut, sobald Ihr Sicherheitsschlüssel oder Gerät bereit ist.',
     alreadyRegistered: 'Dieser Sicherheitsschlüssel ist bereits registriert. Verwenden Sie einen anderen Schlüssel oder bestätigen Sie auf andere Weise.',
     security: 'Diese Seite darf keine Sicherheitsschlüssel verwenden. Wenden Sie sich an Ihren Administrator.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Verificar',
     working: 'Siga las instrucciones de su navegador…',
     tryAgain: 'Intentar de nuevo',
-    otherWay: 'Verificar de otra forma',
     cancelled: 'La solicitud se canceló o caducó. Vuelva a intentarlo cuando su llave de seguridad o dispositivo esté listo.',
     alreadyRegistered: 'Esta llave de seguridad ya está registrada. Use otra llave o verifique de otra forma.',
     security: 'Esta página no puede usar llaves de seguridad. Póngase en contacto con su administrador.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Egiaztatu',
     working: 'Jarraitu nabigatzailearen argibideei…',
     tryAgain: 'Saiatu berriro',
-    otherWay: 'Egiaztatu beste modu batean',
     cancelled: 'Eskaera bertan behera utzi da edo denbora-muga gainditu da. Saiatu berriro segurtasun-gakoa edo gailua prest dagoenean.',
     alreadyRegistered: 'Segurtasun-gako hau erregistratuta dago jada. Erabili beste gako bat edo egiaztatu beste modu batean.',
     security: 'Orri honek ezin ditu segurtasun-gakoak erabili. Jarri harremanetan administratzailearekin.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Vahvista',
     working: 'Noudata selaimen ohjeita…',
     tryAgain: 'Yritä uudelleen',
-    otherWay: 'Vahvista toisella tavalla',
     cancelled: 'Pyyntö peruutettiin tai se aikakatkaistiin. Yritä uudelleen, kun suojausavain tai laite on valmis.',
     alreadyRegistered: 'Tämä suojausavain on jo rekisteröity. Käytä toista avainta tai vahvista toisella tavalla.',
     security: 'Tämä sivu ei saa käyttää suojausavaimia. Ota yhteyttä järjestelmänvalvojaan.',

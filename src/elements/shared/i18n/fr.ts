@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Vérifier',
     working: 'Suivez les instructions de votre navigateur…',
     tryAgain: 'Réessayer',
-    otherWay: 'Vérifier autrement',
     cancelled: 'La demande a été annulée ou a expiré. Réessayez quand votre clé de sécurité ou votre appareil est prêt.',
     alreadyRegistered: 'Cette clé de sécurité est déjà enregistrée. Utilisez une autre clé ou vérifiez autrement.',
     security: "Cette page n'est pas autorisée à utiliser des clés de sécurité. Contactez votre administrateur.",

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Verifye',
     working: 'Swiv enstriksyon navigatè ou a…',
     tryAgain: 'Eseye ankò',
-    otherWay: 'Verifye yon lòt fason',
     cancelled: 'Demann lan te anile oswa tan an te fini. Eseye ankò lè kle sekirite oswa aparèy ou pare.',
     alreadyRegistered: 'Kle sekirite sa a deja anrejistre. Sèvi ak yon lòt kle, oswa verifye yon lòt fason.',
     security: 'Paj sa a pa gen dwa sèvi ak kle sekirite. Kontakte administratè ou.',

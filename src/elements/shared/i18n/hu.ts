@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Ellenőrzés',
     working: 'Kövesse a böngésző utasításait…',
     tryAgain: 'Újra',
-    otherWay: 'Ellenőrzés más módon',
     cancelled: 'A kérés megszakadt vagy időtúllépés történt. Próbálja újra, amikor a biztonsági kulcs vagy az eszköz készen áll.',
     alreadyRegistered: 'Ez a biztonsági kulcs már regisztrálva van. Használjon másik kulcsot, vagy ellenőrizze más módon.',
     security: 'Ez az oldal nem használhat biztonsági kulcsokat. Forduljon a rendszergazdához.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Verifikasi',
     working: 'Ikuti petunjuk browser Anda…',
     tryAgain: 'Coba lagi',
-    otherWay: 'Verifikasi dengan cara lain',
     cancelled: 'Permintaan dibatalkan atau waktunya habis. Coba lagi saat kunci keamanan atau perangkat Anda siap.',
     alreadyRegistered: 'Kunci keamanan ini sudah terdaftar. Gunakan kunci lain, atau verifikasi dengan cara lain.',
     security: 'Halaman ini tidak diizinkan menggunakan kunci keamanan. Hubungi administrator Anda.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Verifica',
     working: 'Segui le istruzioni del browser…',
     tryAgain: 'Riprova',
-    otherWay: 'Verifica in un altro modo',
     cancelled: 'La richiesta è stata annullata o è scaduta. Riprova quando la chiave di sicurezza o il dispositivo sono pronti.',
     alreadyRegistered: "Questa chiave di sicurezza è già registrata. Usa un'altra chiave o verifica in un altro modo.",
     security: "Questa pagina non può usare chiavi di sicurezza. Contatta l'amministratore.",

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: '확인',
     working: '브라우저의 안내를 따르세요…',
     tryAgain: '다시 시도',
-    otherWay: '다른 방법으로 확인',
     cancelled: '요청이 취소되었거나 시간이 초과되었습니다. 보안 키나 기기가 준비되면 다시 시도하세요.',
     alreadyRegistered: '이 보안 키는 이미 등록되어 있습니다. 다른 키를 사용하거나 다른 방법으로 확인하세요.',
     security: '이 페이지는 보안 키를 사용할 수 없습니다. 관리자에게 문의하세요.',

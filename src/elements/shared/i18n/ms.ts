@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Sahkan',
     working: 'Ikut arahan pelayar anda…',
     tryAgain: 'Cuba lagi',
-    otherWay: 'Sahkan dengan cara lain',
     cancelled: 'Permintaan telah dibatalkan atau tamat masa. Cuba lagi apabila kunci keselamatan atau peranti anda sedia.',
     alreadyRegistered: 'Kunci keselamatan ini sudah didaftarkan. Gunakan kunci lain, atau sahkan dengan cara lain.',
     security: 'Halaman ini tidak dibenarkan menggunakan kunci keselamatan. Hubungi pentadbir anda.',

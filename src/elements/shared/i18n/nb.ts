@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Bekreft',
     working: 'Følg instruksjonene i nettleseren…',
     tryAgain: 'Prøv igjen',
-    otherWay: 'Bekreft på en annen måte',
     cancelled: 'Forespørselen ble avbrutt eller tidsavbrutt. Prøv igjen når sikkerhetsnøkkelen eller enheten er klar.',
     alreadyRegistered: 'Denne sikkerhetsnøkkelen er allerede registrert. Bruk en annen nøkkel, eller bekreft på en annen måte.',
     security: 'Denne siden har ikke tillatelse til å bruke sikkerhetsnøkler. Kontakt administratoren.',

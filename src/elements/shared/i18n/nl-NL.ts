@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Verifiëren',
     working: 'Volg de instructies van uw browser…',
     tryAgain: 'Opnieuw proberen',
-    otherWay: 'Op een andere manier verifiëren',
     cancelled: 'Het verzoek is geannuleerd of verlopen. Probeer het opnieuw wanneer uw beveiligingssleutel of apparaat klaar is.',
     alreadyRegistered: 'Deze beveiligingssleutel is al geregistreerd. Gebruik een andere sleutel of verifieer op een andere manier.',
     security: 'Deze pagina mag geen beveiligingssleutels gebruiken. Neem contact op met uw beheerder.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Zweryfikuj',
     working: 'Postępuj zgodnie z instrukcjami przeglądarki…',
     tryAgain: 'Spróbuj ponownie',
-    otherWay: 'Zweryfikuj w inny sposób',
     cancelled: 'Żądanie zostało anulowane lub przekroczono limit czasu. Spróbuj ponownie, gdy klucz bezpieczeństwa lub urządzenie będą gotowe.',
     alreadyRegistered: 'Ten klucz bezpieczeństwa jest już zarejestrowany. Użyj innego klucza lub zweryfikuj w inny sposób.',
     security: 'Ta strona nie może używać kluczy bezpieczeństwa. Skontaktuj się z administratorem.',

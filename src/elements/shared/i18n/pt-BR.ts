@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Verificar',
     working: 'Siga as instruções do navegador…',
     tryAgain: 'Tentar novamente',
-    otherWay: 'Verificar de outra forma',
     cancelled: 'A solicitação foi cancelada ou expirou. Tente novamente quando sua chave de segurança ou dispositivo estiver pronto.',
     alreadyRegistered: 'Esta chave de segurança já está registrada. Use outra chave ou verifique de outra forma.',
     security: 'Esta página não tem permissão para usar chaves de segurança. Entre em contato com o administrador.',

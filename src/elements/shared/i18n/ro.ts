@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Verificați',
     working: 'Urmați instrucțiunile browserului…',
     tryAgain: 'Încercați din nou',
-    otherWay: 'Verificați în alt mod',
     cancelled: 'Solicitarea a fost anulată sau a expirat. Încercați din nou când cheia de securitate sau dispozitivul este pregătit.',
     alreadyRegistered: 'Această cheie de securitate este deja înregistrată. Folosiți altă cheie sau verificați în alt mod.',
     security: 'Această pagină nu are voie să folosească chei de securitate. Contactați administratorul.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Verifiera',
     working: 'Följ webbläsarens instruktioner…',
     tryAgain: 'Försök igen',
-    otherWay: 'Verifiera på annat sätt',
     cancelled: 'Begäran avbröts eller tog för lång tid. Försök igen när säkerhetsnyckeln eller enheten är redo.',
     alreadyRegistered: 'Den här säkerhetsnyckeln är redan registrerad. Använd en annan nyckel eller verifiera på annat sätt.',
     security: 'Den här sidan får inte använda säkerhetsnycklar. Kontakta administratören.',

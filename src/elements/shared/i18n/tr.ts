@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Doğrula',
     working: 'Tarayıcınızın talimatlarını izleyin…',
     tryAgain: 'Tekrar dene',
-    otherWay: 'Başka bir yolla doğrula',
     cancelled: 'İstek iptal edildi veya zaman aşımına uğradı. Güvenlik anahtarınız veya cihazınız hazır olduğunda tekrar deneyin.',
     alreadyRegistered: 'Bu güvenlik anahtarı zaten kayıtlı. Başka bir anahtar kullanın veya başka bir yolla doğrulayın.',
     security: 'Bu sayfanın güvenlik anahtarlarını kullanma izni yok. Yöneticinize başvurun.',

@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: 'Xác minh',
     working: 'Làm theo hướng dẫn của trình duyệt…',
     tryAgain: 'Thử lại',
-    otherWay: 'Xác minh bằng cách khác',
     cancelled: 'Yêu cầu đã bị hủy hoặc hết thời gian. Hãy thử lại khi khóa bảo mật hoặc thiết bị đã sẵn sàng.',
     alreadyRegistered: 'Khóa bảo mật này đã được đăng ký. Hãy dùng khóa khác hoặc xác minh bằng cách khác.',
     security: 'Trang này không được phép sử dụng khóa bảo mật. Hãy liên hệ quản trị viên.',

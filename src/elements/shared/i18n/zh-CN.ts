@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: '验证',
     working: '请按照浏览器的提示操作…',
     tryAgain: '重试',
-    otherWay: '使用其他方式验证',
     cancelled: '请求已取消或超时。请在安全密钥或设备准备就绪后重试。',
     alreadyRegistered: '此安全密钥已注册。请使用其他密钥，或使用其他方式验证。',
     security: '此页面无权使用安全密钥。请联系管理员。',

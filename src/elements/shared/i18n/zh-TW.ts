@@ -134,7 +134,6 @@ const messages: Messages = {
     verify: '驗證',
     working: '請依照瀏覽器的指示操作…',
     tryAgain: '再試一次',
-    otherWay: '使用其他方式驗證',
     cancelled: '要求已取消或逾時。請在安全金鑰或裝置準備就緒後再試一次。',
     alreadyRegistered: '此安全金鑰已註冊。請使用其他金鑰，或使用其他方式驗證。',
     security: '此頁面無權使用安全金鑰。請聯絡管理員。',
