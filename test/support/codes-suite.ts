@@ -356,6 +356,8 @@ export function codesSuite(mode: Mode) {
       resendButton(el)!.click();
       await waitFor(async () => (await pushOnDevice())?.id !== first.id, 'a new push');
       expect(el.flowState.status).to.equal('AwaitingChallengePoll');
+      // The device may show the new push before the resend's answer is back: the view's buttons wait for that answer.
+      await waitFor(async () => !button(el, /^Verify with something else$/).disabled, 'the resend answered');
       button(el, /^Verify with something else$/).click();
       await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
       await choose(el, 'Okta Verify: enter a code');
