@@ -25,12 +25,6 @@ const KNOWN = [
     why: '"username webauthn" asks for passkeys in autofill (WebAuthn Level 3); lit-analyzer\'s HTML data predates it',
   },
   {
-    file: 'src/elements/okta-signin/light-fields.ts',
-    message: `Type '"username" | "username webauthn"' is not assignable to`,
-    count: 1,
-    why: '"username webauthn" asks for passkeys in autofill (WebAuthn Level 3); lit-analyzer\'s HTML data predates it',
-  },
-  {
     file: 'src/elements/shared/i18n.test.ts',
     message: `Type 'string | Symbol(undefined)' is not assignable to 'string'`,
     count: 1,

@@ -1,6 +1,6 @@
 import { html, render } from 'lit';
 import type { ViewHost } from './views/host.js';
-import { passwordField } from './views/password-field.js';
+import { signInFields } from './views/credentials.js';
 import { adoptFieldStyles } from './light-fields.styles.js';
 
 let count = 0;
@@ -10,34 +10,10 @@ let count = 0;
  * the page's id space. The error text the fields are described by sits in the form, since an `aria-describedby`
  * does not reach into a shadow root; the element's error region (`role="alert"`) shows and announces it.
  */
-const fieldsTemplate = (h: ViewHost, id: string, error: string) => {
-  const errorId = `${id}-error`;
-  return html`<label for="${id}-username" part="label">${h.t.username}</label>
-    <input
-      id="${id}-username"
-      name="username"
-      part="input username"
-      autocomplete=${h.state.webauthn?.requestOptions ? 'username webauthn' : 'username'}
-      autocapitalize="none"
-      spellcheck="false"
-      required
-      aria-invalid=${h.invalid}
-      aria-describedby=${errorId}
-      .value=${h.username}
-      @input=${h.onUsername}
-    />
-    ${passwordField(h, {
-      id: `${id}-password`,
-      name: 'password',
-      label: h.t.password,
-      autocomplete: 'current-password',
-      part: 'password',
-      invalid: h.invalid,
-      errorId,
-    })}
-    <p id=${errorId} class="sr">${error}</p>
+const fieldsTemplate = (h: ViewHost, id: string, error: string) =>
+  html`${signInFields(h, `${id}-`, `${id}-error`)}
+    <p id="${id}-error" class="sr">${error}</p>
     <button part="submit" ?disabled=${h.pending}>${h.t.signIn}</button>`;
-};
 
 /**
  * The sign-in form `<okta-signin>` renders into its own light DOM by default (`<form slot="credentials"

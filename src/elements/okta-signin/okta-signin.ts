@@ -558,7 +558,7 @@ export class OktaSignin extends LitElement {
     const { flowState: state, flow, mismatch, username, revealed, rulesMet } = this;
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay, onReveal } = this;
     const pending = this.busy;
-    const pageForm = !!this.credentialsForm();
+    const lightForm = !!this.credentialsForm();
     const e = this.error;
     const invalid = !!e && ENTRY_ERRORS.includes(e.code);
     const act: ViewHost['act'] = (action, input) => this.act(action, input);
@@ -567,7 +567,7 @@ export class OktaSignin extends LitElement {
     };
     const resendDelay = Number.isFinite(this.resendDelay) && this.resendDelay >= 0 ? this.resendDelay : 30;
     return {
-      state, flow, pending, mismatch, invalid, username, pageForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
+      state, flow, pending, mismatch, invalid, username, lightForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
       revealed, onReveal, rulesMet, onRulesMet,
     };
   }

@@ -31,7 +31,7 @@ export interface ViewHost {
    * The sign-in form is in the light DOM (`<form slot="credentials">`), the page's own or the one the element renders
    * there: the view shows it instead of a form in the shadow root.
    */
-  readonly pageForm: boolean;
+  readonly lightForm: boolean;
   onSubmit(e: SubmitEvent): void;
   onUsername(e: Event): void;
   onSelect(e: OktaAuthenticatorSelectEvent): void;
