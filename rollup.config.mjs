@@ -44,6 +44,8 @@ const languageChunks = {
 // would be found only once the one that imports it had arrived, a request after another before the first call.
 const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-visible|poller|safe-navigation)|transports[\\/]backend[\\/](read|request|poll-reply|poll-endpoint))\.ts$/;
 // What the flow shares with the entry stays in the entry: a manual chunk would otherwise take its dependencies along.
+// So do the few hundred bytes the lazy chunks share (retry-after, inline-image), which would otherwise be a file of
+// their own, one more request after each chunk that imports them.
 const ENTRY_MODULES = /[\\/]src[\\/](cdn|core[\\/](types|retry-after|inline-image))\.ts$/;
 const flowChunk = (id) => (FLOW_MODULES.test(id) ? 'flow' : ENTRY_MODULES.test(id) ? 'okta-signin-elements' : undefined);
 const onwarn = (warning, warn) => {
@@ -85,9 +87,6 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       entryFileNames: 'okta-signin-elements.min.js',
-      // Modules of a few hundred bytes that several lazy chunks share (retry-after, inline-image) go into a chunk that
-      // is loaded anyway instead of a file of their own, which would be one more request after its importer.
-      experimentalMinChunkSize: 2000,
       manualChunks: flowChunk,
       // IDX mode's chunk has a stable name beside the script-tag file, so that a page in IDX mode can preload it:
       // <link rel="modulepreload" href=".../okta-signin-elements.idx.min.js">.
