@@ -5,7 +5,8 @@
 // password. The rest loads when used: the later sign-in steps, <authenticator-picker>, <okta-verify-poller>, each
 // language, the token manager.
 // Then times sign-in in Chromium on an emulated network, against the plain-form floor and the Sign-In Widget
-// (scripts/bench/browser.mjs).
+// (scripts/bench/browser.mjs), then the backend under load (scripts/bench/load.mjs) and the memory that failed logins
+// from many addresses leave behind (scripts/bench/failed-logins.mjs).
 import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import configs from '../rollup.config.mjs';
@@ -61,4 +62,8 @@ console.log(`ratio IDX / backend: ${(idx / backend).toFixed(2)}`);
 
 const { runBrowserBench } = await import('./bench/browser.mjs');
 process.exitCode = await runBrowserBench();
-process.exitCode ||= (await import('node:child_process')).spawnSync(process.execPath, ['--expose-gc', new URL('./bench/load.mjs', import.meta.url).pathname], { stdio: 'inherit' }).status ?? 1;
+// Then the load figures, each in a process of its own: concurrent sign-ins, and memory under failed logins from many addresses.
+const { spawnSync } = await import('node:child_process');
+for (const script of ['load.mjs', 'failed-logins.mjs']) {
+  process.exitCode ||= spawnSync(process.execPath, ['--expose-gc', new URL(`./bench/${script}`, import.meta.url).pathname], { stdio: 'inherit' }).status ?? 1;
+}

@@ -72,6 +72,8 @@ interface Context {
   id?: string;
   /** The flow status the session was loaded with: a sign-in that moves on from it gets a new session id. */
   loadedStatus?: string;
+  /** The session was loaded with a transaction started ahead that nobody had used yet. */
+  loadedPrestarted?: boolean;
   /** A new id at save (sign-in), the old one destroyed. */
   regenerate: boolean;
   destroy: boolean;
@@ -626,6 +628,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         session: stored ?? { createdAt: now },
         id: stored ? signedId : undefined,
         loadedStatus: stored?.flowState?.status,
+        loadedPrestarted: stored?.prestarted,
         regenerate: false,
         destroy: false,
         deadline: now + options.requestMs,
@@ -715,6 +718,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure,
     };
     const session = ctx.session;
+    if (ctx.loadedPrestarted && !session.prestarted) await prestartLimit?.release().catch(() => undefined);
     const hasContent = hasIdxTransaction(session) || Boolean(session.flowState) || Boolean(session.user);
     if (ctx.destroy || !hasContent) {
       // A cookie that named no session is left alone: it may be the old id of a session that has just moved on.
