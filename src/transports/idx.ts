@@ -465,6 +465,13 @@ class IdxTransport implements Transport {
     });
   }
 
+  proceed(input: { step: string; values?: Record<string, unknown> }, signal?: AbortSignal): Promise<FlowState> {
+    return this.run('skip', signal, async (client, http) => {
+      const step = this.requireStep(input.step);
+      return this.step(client, http, 'skip', { step, ...(input.values ?? {}) });
+    });
+  }
+
   cancel(signal?: AbortSignal): Promise<FlowState> {
     const done = this.run('skip', signal, async (client) => {
       if (this.current) {
