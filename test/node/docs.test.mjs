@@ -1,7 +1,8 @@
-// The documentation holds together: docs/elements.md is what `npm run docs` writes from the current
-// custom-elements.json (run `npm run build` first), every relative link and #anchor between README.md and docs/*.md
-// leads somewhere, every page is reachable from the README, the README stays short, and the pages that list the
-// local org's seeded users and apps list all of them.
+// The documentation holds together and follows the code: docs/elements.md is what `npm run docs` writes from the
+// current custom-elements.json (run `npm run build` first), every relative link and #anchor between README.md and
+// docs/*.md leads somewhere, every page is reachable from the README, the README stays short, the pages that list the
+// local org's seeded users and apps list all of them, and the contract and the guide name every status, endpoint and
+// error code the built package has.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
@@ -88,4 +89,24 @@ test('docs/local-org.md and the demo pages name every seeded user, and the page 
     assert.match(demoList, new RegExp(`'${username}'`), `demo/shared/seeded-users.js: ${username}`);
   }
   for (const { clientId } of org.apps) assert.match(page, new RegExp(`\`${clientId}\``), `docs/local-org.md: ${clientId}`);
+});
+
+/** The text of the `## title` section of a page, up to the next `## `. */
+function section(file, title) {
+  const text = readDoc(file);
+  const start = text.indexOf(`\n## ${title}\n`);
+  assert.ok(start >= 0, `${file} has a section "${title}"`);
+  const end = text.indexOf('\n## ', start + 1);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+test('the backend contract names every status and endpoint of the built package, the sign-in guide every error code', async () => {
+  const { FLOW_STATUSES, BACKEND_PATHS } = await import('okta-signin-elements/server');
+  const { strings } = await import('okta-signin-elements');
+  const statuses = section('docs/backend-contract.md', 'Statuses');
+  const endpoints = section('docs/backend-contract.md', 'Endpoints');
+  const errors = section('docs/sign-in.md', 'Events');
+  assert.deepEqual(FLOW_STATUSES.filter((s) => !statuses.includes(`\`${s}\``)), [], 'statuses missing from docs/backend-contract.md');
+  assert.deepEqual(Object.values(BACKEND_PATHS).filter((p) => !endpoints.includes(`\`${p}\``)), [], 'endpoints missing from docs/backend-contract.md');
+  assert.deepEqual(Object.keys(strings.errors).filter((c) => !errors.includes(`\`${c}\``)), [], 'error codes missing from docs/sign-in.md');
 });
