@@ -414,7 +414,11 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         if (ctx) forgetFlow(ctx.session);
         return sessionExpired();
       }
-      const text = error.fields ? 'Some fields need attention.' : FORM_MESSAGES[error.code] ?? 'Fill in the required fields.';
+      const text = error.fields
+        ? 'Some fields need attention.'
+        : error.reason === 'empty'
+          ? (FORM_MESSAGES[error.code] ?? 'Fill in the required fields.')
+          : error.message;
       return new BackendError(400, error.code, text, { fields: error.fields });
     }
     if (error instanceof StoreUnavailableError) return unavailable();
