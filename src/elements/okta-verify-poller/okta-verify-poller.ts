@@ -67,7 +67,10 @@ export class OktaVerifyPoller extends LitElement {
   flow?: SignInFlow;
   /** Delay before the first poll, ms. */
   interval = 4000;
-  /** With `endpoint`: a request with no answer after this many ms fails as a network error and is tried again. */
+  /**
+   * With `endpoint`: a request with no answer after this many ms fails as a network error and is tried again.
+   * Default 30000, as `<okta-signin>`'s requests.
+   */
   timeout = DEFAULT_REQUEST_TIMEOUT_MS;
   /** Space-separated origins `Next` may point to besides this page's. */
   allowedOrigins = '';
