@@ -6,21 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import express from 'express';
 import { chromium } from 'playwright-core';
-import { startOrg } from '../../demo/org/index.mjs';
-import { createBackend } from '../../demo/server/index.mjs';
-import { Browser, DeviceApi, login } from '../node/backend-harness.mjs';
+import { listen, login, startStack } from '../node/backend-harness.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 const skip = existsSync(CHROMIUM_PATH) ? undefined : `${CHROMIUM_PATH} is missing`;
-
-const listen = (handler) =>
-  new Promise((resolve) => {
-    const server = createServer(handler);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
 
 /** The other site's page: each attack is a query parameter, the target the backend's POST /skip. */
 const ATTACK_PAGE = `<!doctype html><meta charset="utf-8"><title>Win a prize</title><body><script>
@@ -40,54 +30,37 @@ if (attack === 'fetch-text') fetch(target, { method: 'POST', mode: 'no-cors', cr
   .then((r) => (document.title = 'opaque: ' + r.type), (e) => (document.title = 'blocked: ' + e.name));
 </script>`;
 
-let org;
-let app;
-let site;
+let stack;
 let evil;
 let chrome;
-const logs = [];
+/** What reached the backend: method, path, content type, and whether the session cookie came along. */
 const received = [];
 before(async () => {
   if (skip) return;
-  org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50 });
-  app = express();
-  site = await listen(app);
-  app.use('/auth', (req, _res, next) => {
+  const recorder = (req, _res, next) => {
     received.push({ method: req.method, path: req.path, type: req.headers['content-type'] ?? '', cookie: /okta_signin\.sid=/.test(req.headers.cookie ?? '') });
     next();
-  });
-  app.use(
-    '/auth',
-    createBackend({
-      issuer: org.issuer,
-      clientId: 'local-web',
-      clientSecret: 'local-web-secret',
-      redirectUri: `http://localhost:${site.address().port}/login/callback`,
-      logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
-    }),
-  );
+  };
+  stack = await startStack({ middleware: recorder });
   evil = await listen((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(ATTACK_PAGE));
   chrome = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
 after(async () => {
   await chrome?.close();
-  for (const server of [site, evil]) {
-    server?.closeAllConnections();
-    server?.close();
-  }
-  await org?.close();
+  evil?.closeAllConnections();
+  evil?.close();
+  await stack?.close();
 });
 
 /** dave signed in up to the optional enrollment, in Node; his cookie then goes into a Chromium profile. */
 async function daveHalfwayIn() {
-  const user = await new DeviceApi(org.origin).createUser('dave');
-  const base = `http://localhost:${site.address().port}/auth`;
-  const node = new Browser(base);
+  const user = await stack.device.createUser('dave');
+  const node = stack.browser();
   assert.equal((await login(node, user)).json.status, 'AwaitingAuthenticatorEnrollment');
   const context = await chrome.newContext();
   const [[name, value]] = [...node.cookies];
   await context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax', secure: false }]);
-  return { node, context, target: `${base}/skip` };
+  return { node, context, target: `${stack.origin}/auth/skip` };
 }
 
 for (const [from, host] of [
@@ -98,7 +71,7 @@ for (const [from, host] of [
     const { node, context, target } = await daveHalfwayIn();
     const page = await context.newPage();
     for (const attack of ['form', 'text-form', 'fetch-json', 'fetch-text']) {
-      const markLogs = logs.length;
+      const markLogs = stack.logs.length;
       const markReceived = received.length;
       await page.goto(`http://${host}:${evil.address().port}/?attack=${attack}&target=${encodeURIComponent(target)}`);
       await page.waitForLoadState('load');
@@ -108,7 +81,7 @@ for (const [from, host] of [
       const state = (await node.get('/state')).json.status;
       t.diagnostic(`${attack}: the page ends with "${(await page.title()) || (await page.textContent('body'))?.slice(0, 80)}"; the user's sign-in is at ${state}`);
       t.diagnostic(`    the backend received: ${seen.join('; ') || 'nothing'}`);
-      for (const line of logs.slice(markLogs)) t.diagnostic(`    operator log: ${line}`);
+      for (const line of stack.logs.slice(markLogs)) t.diagnostic(`    operator log: ${line}`);
       assert.equal(state, 'AwaitingAuthenticatorEnrollment', `${attack} from ${from} took the step`);
       assert.ok(!got.some((r) => r.method === 'POST' && /json/.test(r.type)), 'no JSON POST got through');
       if (host === '127.0.0.1') assert.ok(got.every((r) => !r.cookie), 'no cookie went along');

@@ -8,7 +8,8 @@ import { decodeQr, sleep } from './org-helpers.mjs';
 
 export { decodeQr, sleep };
 
-const listen = (app) =>
+/** A node:http server for `app` on a free port of 127.0.0.1. */
+export const listen = (app) =>
   new Promise((resolve, reject) => {
     const server = createServer(app);
     server.on('error', reject);
@@ -16,7 +17,8 @@ const listen = (app) =>
   });
 
 /**
- * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown> }} [options]
+ * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown>, middleware?: import('express').RequestHandler }} [options]
+ *   `middleware` runs before the backend on every /auth request (to watch what reaches it).
  */
 export async function startStack(options = {}) {
   const org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50, ...options.org });
@@ -24,6 +26,7 @@ export async function startStack(options = {}) {
   const server = await listen(app);
   const origin = `http://localhost:${server.address().port}`;
   const logs = [];
+  if (options.middleware) app.use('/auth', options.middleware);
   app.use(
     '/auth',
     createBackend({
