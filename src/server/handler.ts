@@ -33,6 +33,7 @@ import { clearIdxTransaction, createOktaClient, hasIdxTransaction, memoryStorage
 import { resolveOptions, type ResolvedOptions, type SignInHandlerOptions } from './options.js';
 import {
   MemorySessionStore,
+  guardedStore,
   newSessionId,
   readCookie,
   serializeCookie,
@@ -124,7 +125,8 @@ const FORM_MESSAGES: Partial<Record<string, string>> = {
 /** The Node request handler and web `fetch` handler of the backend contract. */
 export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHandler {
   const options = resolveOptions(userOptions, () => new MemorySessionStore());
-  const { store, logger } = options;
+  const { logger } = options;
+  const store = guardedStore(options.store);
   const cache = memoryStorage();
   const counts = counterSettings(options.limits, options.redisMs);
   const throttle = new LoginThrottle(options.limits, counts);
@@ -727,7 +729,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     return new Response(request.method === 'HEAD' ? null : JSON.stringify(out.body), { status: out.status, headers: responseHeaders });
   };
 
-  Object.defineProperty(handler, 'store', { value: store });
+  Object.defineProperty(handler, 'store', { value: options.store });
   const { secrets: _secrets, ...visible } = options;
   Object.defineProperty(handler, 'options', { value: Object.freeze(visible) });
   return handler;

@@ -245,3 +245,28 @@ test('a __Host- cookie name: always Secure, Path=/ and no Domain; a configuratio
   assert.throws(() => createSignInHandler(orgOptions({ cookie: { name: '__Host-sid', path: '/auth' } })), /needs path "\/" and no domain/);
   assert.throws(() => createSignInHandler(orgOptions({ cookie: { name: '__Host-sid', secure: false } })), /must be Secure/);
 });
+
+test('a session store of the site\'s own that fails: 503 "briefly unavailable" with Retry-After, the log says what it said', async () => {
+  const user = await stack.device.createUser('dave');
+  const logs = [];
+  const store = new MemorySessionStore();
+  let broken = false;
+  const flaky = {
+    get: (id) => (broken ? Promise.reject(new Error('connection to the sessions database lost')) : store.get(id)),
+    set: (id, data, ttl) => (broken ? Promise.reject(new Error('connection to the sessions database lost')) : store.set(id, data, ttl)),
+    destroy: (id) => store.destroy(id),
+  };
+  const handler = createSignInHandler(orgOptions({ sessionStore: flaky, logger: { warn: (l) => logs.push(l), error: (l) => logs.push(l) } }));
+  const call = webBrowser(handler, 'http://localhost/auth');
+  assert.equal((await call('POST', '/login', { username: user.username, password: user.password })).json.status, 'AwaitingAuthenticatorEnrollment');
+  broken = true;
+  for (const reply of [await call('GET', '/state'), await call('POST', '/login', { username: user.username, password: user.password })]) {
+    assert.equal(reply.status, 503);
+    assert.equal(reply.headers.get('retry-after'), '5');
+    assert.deepEqual(reply.json, { code: 'server', message: 'The sign-in service is briefly unavailable. Please try again in a moment.' });
+  }
+  assert.ok(logs.some((line) => /session store unavailable: Error: connection to the sessions database lost/.test(line)), logs.join(' | '));
+  broken = false;
+  assert.equal((await call('POST', '/skip', {})).json.status, 'Success', 'the sign-in goes on once the store is back');
+  store.close();
+});
