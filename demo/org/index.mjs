@@ -12,6 +12,7 @@ import { bodyParsers } from './http.mjs';
 import { idxRouter } from './idx/routes.mjs';
 import { createSigner } from './keys.mjs';
 import { oauthRouter } from './oauth.mjs';
+import { ssoRouter } from './sso/index.mjs';
 import { OrgStore } from './store.mjs';
 
 /**
@@ -79,6 +80,7 @@ export function createOrg(options = {}) {
   app.set('etag', false);
   app.use(ORG_PATHS, cors(s.trustedOrigins), ...bodyParsers());
   app.use(oauthRouter(env));
+  app.use(ssoRouter(env));
   app.use('/idp/idx', idxRouter(env));
   app.use('/device/api', deviceApiRouter(env));
   app.use('/device', devicePage());
