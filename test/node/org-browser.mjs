@@ -7,7 +7,18 @@ const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;
 const decode = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
 const attrs = (tag) => Object.fromEntries([...tag.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].slice(1).map(([, k, v]) => [k, decode(v ?? '')]));
 /** The text a person reads in a piece of markup. */
-export const textOf = (markup) => decode(markup.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+export const textOf = (markup) => decode(markup.replace(/<head>[\s\S]*?<\/head>|<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+
+/**
+ * What the page on the redirect URI does with the callback URL: okta-auth-js exchanges the interaction code (state
+ * checked) and keeps the tokens, which are returned (and dropped from its token manager, which would keep timers).
+ */
+export async function finishRedirect(auth, url) {
+  await auth.idx.handleInteractionCodeRedirect(url);
+  const tokens = await auth.tokenManager.getTokens();
+  auth.tokenManager.clear();
+  return tokens;
+}
 
 /**
  * A page as the browser shows it.

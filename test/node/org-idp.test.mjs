@@ -5,21 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { PASSWORD, REDIRECT_URI, oktaClient, startTestOrg, verifyTokens } from './org-helpers.mjs';
-import { Browser } from './org-browser.mjs';
+import { Browser, finishRedirect } from './org-browser.mjs';
 
 const CORPUS = new URL('../../../shared/fixtures/okta-idx/siw-playground-corpus/', import.meta.url);
 const corpus = (name) => JSON.parse(readFileSync(new URL(name, CORPUS), 'utf8'));
 
 /** The keys of an object, and of the objects it holds, as a shape to compare with Okta's. */
 const keysOf = (o) => Object.keys(o).sort();
-
-/** Exchanges the callback URL with okta-auth-js as a page on the redirect URI would, and returns the tokens. */
-export async function finishRedirect(auth, url) {
-  await auth.idx.handleInteractionCodeRedirect(url);
-  const tokens = await auth.tokenManager.getTokens();
-  auth.tokenManager.clear();
-  return tokens;
-}
 
 /** Starts a sign-in and returns the `redirect-idp` step of an IdP type, as the first screen offers it. */
 async function idpButton(auth, type) {
