@@ -2,14 +2,9 @@
 // verification at a Persona-like vendor (uma), and Okta FastPass's signed-nonce challenge (vera), which Okta Verify
 // on the user's computer answers. okta-auth-js drives each against the org; the browser goes through the provider.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { PASSWORD, POLL_MS, REDIRECT_URI, oktaClient, signIn, sleep, startTestOrg, verifyTokens } from './org-helpers.mjs';
+import { PASSWORD, POLL_MS, REDIRECT_URI, keysOf, oktaClient, oktaMock, signIn, sleep, startTestOrg, verifyTokens } from './org-helpers.mjs';
 import { Browser, finishRedirect } from './org-browser.mjs';
-
-const CORPUS = new URL('../../../shared/fixtures/okta-idx/siw-playground-corpus/', import.meta.url);
-const corpus = (name) => JSON.parse(readFileSync(new URL(name, CORPUS), 'utf8'));
-const keysOf = (o) => Object.keys(o).sort();
 
 describe('the IdP as an authenticator (tina)', () => {
   let org;
@@ -32,7 +27,7 @@ describe('the IdP as an authenticator (tina)', () => {
   test('after the password, the IdP authenticator is offered and chosen as Okta sends it', async () => {
     const auth = oktaClient(org);
     const tx = await atIdpStep(auth);
-    const okta = corpus('authenticator-verification-idp.json');
+    const okta = oktaMock('authenticator-verification-idp.json');
     assert.deepEqual(tx.neededToProceed.map((r) => r.name), okta.remediation.value.map((r) => r.name));
     // okta-auth-js resolves relatesTo in place: read the wire answer as the org sent it.
     const wire = await (
@@ -122,7 +117,7 @@ describe('identity verification (uma)', () => {
   test('after the password, the policy asks for identity verification: redirect-idverify only, shaped as Okta sends it', async () => {
     const auth = oktaClient(org);
     const tx = await signIn(auth, 'uma@example.com');
-    const okta = corpus('authenticator-verification-idp-with-persona.json').remediation.value[0];
+    const okta = oktaMock('authenticator-verification-idp-with-persona.json').remediation.value[0];
     assert.deepEqual(tx.neededToProceed.map((r) => r.name), ['redirect-idverify']);
     const r = tx.neededToProceed[0];
     assert.deepEqual(keysOf(r), keysOf(okta));
@@ -169,7 +164,7 @@ describe('Okta FastPass only (vera)', () => {
   test('after the password, a signed-nonce challenge for Okta Verify, shaped as Okta sends the loopback one', async () => {
     const auth = oktaClient(org);
     const tx = await signIn(auth, 'vera@example.com');
-    const okta = corpus('authenticator-verification-okta-verify-signed-nonce-loopback.json');
+    const okta = oktaMock('authenticator-verification-okta-verify-signed-nonce-loopback.json');
     assert.deepEqual(tx.neededToProceed.map((r) => r.name), okta.remediation.value.map((r) => r.name));
     const current = tx.rawIdxState.currentAuthenticator.value;
     assert.deepEqual(current.methods, [{ type: 'signed_nonce' }]);

@@ -2,16 +2,9 @@
 // `redirect-idp` through the fake provider (sign-in, consent), the org's callback sends the browser back with an
 // interaction code, and okta-auth-js exchanges it for tokens. Also every way that round trip can fail.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { PASSWORD, REDIRECT_URI, oktaClient, startTestOrg, verifyTokens } from './org-helpers.mjs';
+import { PASSWORD, REDIRECT_URI, keysOf, oktaClient, oktaMock, startTestOrg, verifyTokens } from './org-helpers.mjs';
 import { Browser, finishRedirect } from './org-browser.mjs';
-
-const CORPUS = new URL('../../../shared/fixtures/okta-idx/siw-playground-corpus/', import.meta.url);
-const corpus = (name) => JSON.parse(readFileSync(new URL(name, CORPUS), 'utf8'));
-
-/** The keys of an object, and of the objects it holds, as a shape to compare with Okta's. */
-const keysOf = (o) => Object.keys(o).sort();
 
 /** Starts a sign-in and returns the `redirect-idp` step of an IdP type, as the first screen offers it. */
 async function idpButton(auth, type) {
@@ -47,7 +40,7 @@ describe('identity providers on the first screen', () => {
       remediations.map((r) => [r.type, r.idp.name]),
       [['GOOGLE', 'Google'], ['MICROSOFT', 'Microsoft'], ['OIDC', 'Acme Identity']],
     );
-    const okta = corpus('identify-with-third-party-idps.json').remediation.value.find((r) => r.name === 'redirect-idp');
+    const okta = oktaMock('identify-with-third-party-idps.json').remediation.value.find((r) => r.name === 'redirect-idp');
     const stateHandle = started.rawIdxState.stateHandle;
     for (const r of remediations) {
       assert.deepEqual(keysOf(r), keysOf(okta));
@@ -241,7 +234,7 @@ describe('IdP discovery: a username routed to its identity provider', () => {
   after(() => org.close());
 
   test('identify answers a redirect-idp only, as Okta does, whatever the password', async () => {
-    const okta = corpus('identify-with-only-one-third-party-idp.json');
+    const okta = oktaMock('identify-with-only-one-third-party-idp.json');
     for (const password of [undefined, 'anything']) {
       const auth = oktaClient(org);
       await auth.idx.start();
