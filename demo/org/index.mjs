@@ -1,5 +1,6 @@
-// The local Okta org: OAuth/OIDC, the IDX API, email magic links and a simulated phone (Okta Verify, Google
-// Authenticator, the email/SMS/voice outbox), served by one Express app.
+// The local Okta org: OAuth/OIDC, the IDX API, email magic links, a simulated phone (Okta Verify, Google
+// Authenticator, the email/SMS/voice outbox), identity providers (a fake OIDC provider, sso/) and the org's hosted
+// sign-in page, served by one Express app.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
