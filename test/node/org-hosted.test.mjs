@@ -144,6 +144,37 @@ describe("the org's hosted sign-in page", () => {
     assert.match(back.text, /This step cannot be completed on this page\./);
   });
 
+  test('"Start over" from a later step goes back to the first screen', async () => {
+    const erin = await newUser(org, 'erin');
+    const { auth, params, browser, page } = await authorize();
+    const picker = await browser.submit(page, 'Sign in', { Username: erin.username, Password: PASSWORD });
+    const first = await browser.submit(picker, 'Start over');
+    assert.match(first.text, /Sign in Username Password Sign in/);
+    await exchange(auth, params, await browser.submit(first, 'Sign in', { Username: 'sam@example.com', Password: PASSWORD }), 'sam@example.com');
+  });
+
+  test('a confidential client (local-web, the backend) exchanges its code with its secret', async () => {
+    const auth = oktaClient(org, { clientId: 'local-web', clientSecret: 'local-web-secret' });
+    const params = await auth.token.prepareTokenParams({ responseType: 'code', pkce: true });
+    const browser = new Browser({ stopAt: REDIRECT_URI });
+    const page = await browser.page(`${org.issuer}/v1/authorize${buildAuthorizeParams(params)}`);
+    const back = await browser.submit(page, 'Sign in', { Username: 'sam@example.com', Password: PASSWORD });
+    const code = new URL(back.url).searchParams.get('code');
+    const token = (headers) =>
+      fetch(`${org.issuer}/v1/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: params.codeVerifier, client_id: 'local-web' }),
+      });
+    const anonymous = await token({});
+    assert.deepEqual([anonymous.status, (await anonymous.json()).error], [401, 'invalid_client']);
+    // The client is authenticated before the code is taken: the refused attempt did not spend it.
+    const res = await token({ Authorization: `Basic ${Buffer.from('local-web:local-web-secret').toString('base64')}` });
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    await verifyTokens(org, { idToken: { idToken: body.id_token }, accessToken: { accessToken: body.access_token } }, { username: 'sam@example.com', clientId: 'local-web' });
+  });
+
   test('"Back to the app" ends the sign-in with access_denied and the state', async () => {
     const { params, browser, page } = await authorize();
     const back = await browser.submit(page, 'Back to the app');
