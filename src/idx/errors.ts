@@ -4,9 +4,11 @@
  */
 import { FlowError, type ErrorCode, type FlowErrorOptions } from '../core/types.js';
 import { DEFAULT_RATE_LIMIT_WAIT } from '../core/retry-after.js';
-import { stepName } from './map.js';
+import { remediation, stepName } from './map.js';
+import { fieldErrorsOf } from './map-form.js';
+import { NOTICE_STEPS, showsAsForm } from './map-steps.js';
 import { safeText } from './safe-text.js';
-import type { IdxTransaction } from './types.js';
+import type { IdxMessage, IdxTransaction } from './types.js';
 
 /** What was being done when the transaction came back; decides what a rejection means. */
 export type Operation =
@@ -21,7 +23,9 @@ export type Operation =
   | 'poll'
   | 'resend'
   | 'recover'
-  | 'webauthn';
+  | 'webauthn'
+  /** A generic step form, or a link. */
+  | 'proceed';
 
 // The codes a user can correct and retry at once; the others end the step or wait.
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -48,9 +52,22 @@ export function flowError(code: ErrorCode, serverText?: unknown, extra: FlowErro
   return new FlowError(code, text ?? code, { retryable: RETRYABLE.has(code), serverText: text, ...extra });
 }
 
+/**
+ * Okta's messages: those about the whole answer, then those about single fields (which okta-auth-js lists beside the
+ * others only for some clients), each once.
+ */
+function messagesOf(tx: IdxTransaction): IdxMessage[] {
+  const global = tx.rawIdxState?.messages?.value ?? tx.messages ?? [];
+  const onFields = (tx.neededToProceed ?? []).flatMap((r) =>
+    fieldErrorsOf(r).map((e): IdxMessage => ({ message: e.text, class: 'ERROR', ...(e.key ? { i18n: { key: e.key } } : {}) })),
+  );
+  const all = [...global, ...onFields];
+  return all.filter((m, i) => all.findIndex((o) => o.message === m.message && o.i18n?.key === m.i18n?.key) === i);
+}
+
 /** The error a transaction stands for, or undefined when it is a state to show. */
 export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number): FlowError | undefined {
-  const messages = tx.messages ?? tx.rawIdxState?.messages?.value ?? [];
+  const messages = messagesOf(tx);
   const errors = messages.filter((m) => m.class === 'ERROR');
   const shown = errors[0] ?? messages[0];
   const text = shown?.message;
@@ -68,20 +85,35 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   }
 
   if (tx.status === 'TERMINAL') {
-    if (errors.length) return make(op === 'poll' ? 'session_expired' : 'server');
-    if (tx.requestDidSucceed === false) return flowError('server', tx.rawIdxState?.errorSummary);
+    if (tx.requestDidSucceed === false) return errors.length ? make(op === 'poll' ? 'session_expired' : 'server') : flowError('server', tx.rawIdxState?.errorSummary);
+    // An ended transaction Okta answered as a page (access denied on the other device, a link no longer valid): the
+    // terminal view shows its text. While polling it means the wait is over for good.
+    if (errors.length && op === 'poll') return make('session_expired');
     return undefined;
   }
   if (tx.status === 'SUCCESS' || tx.status === 'CANCELED') return undefined;
 
+  const step = stepName(tx);
+  // A page made of Okta's messages (the device's grace period, an expired activation link) is the step itself.
+  if (tx.requestDidSucceed !== false && step && NOTICE_STEPS.includes(step)) return undefined;
   const rejected = tx.requestDidSucceed === false || errors.length > 0;
+  const fields = rejected && step ? fieldErrorsOf(remediation(tx, step)) : [];
+  const global = (tx.rawIdxState?.messages?.value ?? tx.messages ?? []).filter((m) => m.class === 'ERROR');
+  const onFieldsOnly = fields.length > 0 && !global.some((m) => !fields.some((f) => f.text === (safeText(m.message) ?? '') && f.key === m.i18n?.key));
+  if (onFieldsOnly && op === 'proceed') {
+    // The form's fields Okta found fault with: each error goes under its field, the alert only says to check them.
+    return flowError('invalid_input', undefined, { fields });
+  }
+  // A form that comes with its errors as a page (resumed after a refusal): the form shows them under its fields.
+  if (onFieldsOnly && tx.requestDidSucceed !== false && step && showsAsForm(tx, step)) return undefined;
   // Identifier-first orgs answer an unknown user with the identify form again and an INFO message.
-  if (op === 'login' && (rejected || stepName(tx) === 'identify')) return make('invalid_credentials');
+  if (op === 'login' && (rejected || step === 'identify')) return make('invalid_credentials');
   if (!rejected) return undefined;
   switch (op) {
     case 'code':
       return make('invalid_code');
     // The org refused the security key's answer (unknown credential, replayed or stale assertion): its text says why.
+    case 'proceed':
     case 'webauthn':
     case 'password':
     case 'channel-data':
