@@ -56,18 +56,21 @@ export function flowError(code: ErrorCode, serverText?: unknown, extra: FlowErro
  * Okta's messages: those about the whole answer, then those about single fields (which okta-auth-js lists beside the
  * others only for some clients), each once.
  */
-function messagesOf(tx: IdxTransaction): IdxMessage[] {
-  const global = tx.rawIdxState?.messages?.value ?? tx.messages ?? [];
+function messagesOf(tx: IdxTransaction): { messages: IdxMessage[]; global: IdxMessage[] } {
+  const given = tx.rawIdxState?.messages?.value ?? tx.messages ?? [];
   const onFields = (tx.neededToProceed ?? []).flatMap((r) =>
     fieldErrorsOf(r).map((e): IdxMessage => ({ message: e.text, class: 'ERROR', ...(e.key ? { i18n: { key: e.key } } : {}) })),
   );
+  const same = (a: IdxMessage, b: IdxMessage) => (safeText(a.message) ?? '') === (safeText(b.message) ?? '') && a.i18n?.key === b.i18n?.key;
+  // okta-auth-js lists field messages with the others for some clients: those are not about the whole answer.
+  const global = given.filter((m) => !onFields.some((f) => same(f, m)));
   const all = [...global, ...onFields];
-  return all.filter((m, i) => all.findIndex((o) => o.message === m.message && o.i18n?.key === m.i18n?.key) === i);
+  return { messages: all.filter((m, i) => all.findIndex((o) => same(o, m)) === i), global };
 }
 
 /** The error a transaction stands for, or undefined when it is a state to show. */
 export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number): FlowError | undefined {
-  const messages = messagesOf(tx);
+  const { messages, global } = messagesOf(tx);
   const errors = messages.filter((m) => m.class === 'ERROR');
   const shown = errors[0] ?? messages[0];
   const text = shown?.message;
@@ -80,6 +83,8 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
     const found = CODE_BY_KEY.find(([pattern]) => pattern.test(k))?.[1];
     // Wrong credentials and codes are errors only as ERROR messages; the rest also as INFO (a denied push).
     if (!found || ((found === 'invalid_credentials' || found === 'invalid_code') && m.class !== 'ERROR')) continue;
+    // A step form shows a wrong entry under its field.
+    if (op === 'proceed' && (found === 'invalid_credentials' || found === 'invalid_code') && !global.includes(m)) continue;
     const extra = found === 'rate_limited' ? { retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT } : {};
     return flowError(found, m.message, { key: k, ...extra });
   }
@@ -98,8 +103,7 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   if (tx.requestDidSucceed !== false && step && NOTICE_STEPS.includes(step)) return undefined;
   const rejected = tx.requestDidSucceed === false || errors.length > 0;
   const fields = rejected && step ? fieldErrorsOf(remediation(tx, step)) : [];
-  const global = (tx.rawIdxState?.messages?.value ?? tx.messages ?? []).filter((m) => m.class === 'ERROR');
-  const onFieldsOnly = fields.length > 0 && !global.some((m) => !fields.some((f) => f.text === (safeText(m.message) ?? '') && f.key === m.i18n?.key));
+  const onFieldsOnly = fields.length > 0 && !global.some((m) => m.class === 'ERROR');
   if (onFieldsOnly && op === 'proceed') {
     // The form's fields Okta found fault with: each error goes under its field, the alert only says to check them.
     return flowError('invalid_input', undefined, { fields });
@@ -112,8 +116,10 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   switch (op) {
     case 'code':
       return make('invalid_code');
-    // The org refused the security key's answer (unknown credential, replayed or stale assertion): its text says why.
+    // A step form: Okta's message about the whole form in the alert, those about fields under them.
     case 'proceed':
+      return make('invalid_input', fields.length ? { fields } : {});
+    // The org refused the security key's answer (unknown credential, replayed or stale assertion): its text says why.
     case 'webauthn':
     case 'password':
     case 'channel-data':

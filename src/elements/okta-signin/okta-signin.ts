@@ -13,6 +13,7 @@ import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
 import { errorUnderHeading } from './error-under-heading.js';
+import { stepLinks } from './views/links.js';
 import { PasskeyOffer } from './passkey-offer.js';
 import { LightFields } from './light-fields.js';
 
@@ -384,7 +385,7 @@ export class OktaSignin extends LitElement {
         this.revealed = [];
         this.rulesMet = [];
         if (clearError) this.error = null;
-        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules } = state;
+        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules, form, links } = state;
         emit(this, 'okta-status-change', {
           status,
           previousStatus: previous.status,
@@ -398,6 +399,8 @@ export class OktaSignin extends LitElement {
           canResend,
           canRecover,
           passwordRules,
+          form,
+          links,
         });
       };
       // A state whose view is still loading waits for it, and so do the states after it.
@@ -566,9 +569,13 @@ export class OktaSignin extends LitElement {
       if (met.join() !== this.rulesMet.join()) this.rulesMet = [...met];
     };
     const resendDelay = Number.isFinite(this.resendDelay) && this.resendDelay >= 0 ? this.resendDelay : 30;
+    const onMismatch = () => {
+      this.mismatch = true;
+      this.error = MISMATCH;
+    };
     return {
       state, flow, pending, mismatch, invalid, username, lightForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
-      revealed, onReveal, rulesMet, onRulesMet,
+      revealed, onReveal, rulesMet, onRulesMet, fieldErrors: e?.fields ?? [], onMismatch,
     };
   }
 
@@ -582,13 +589,16 @@ export class OktaSignin extends LitElement {
     const s = this.flowState;
     const { t, lang, dir } = this.i18n;
     const error = this.errorMessage();
-    // A state's message that only repeats the error (an expired session) is not shown twice.
-    const message = s.message && s.message !== error && s.message !== this.flow?.error?.message ? s.message : '';
+    // Okta's message in the element's words when it has a sentence for its key; one that only repeats the error (an
+    // expired session) is not shown twice.
+    const text = (s.messageKey && Object.prototype.hasOwnProperty.call(t.oktaKeys, s.messageKey) && t.oktaKeys[s.messageKey as keyof typeof t.oktaKeys]) || s.message;
+    const message = text && text !== error && s.message !== this.flow?.error?.message ? text : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
+    const host = this.viewHost();
     // The logo above every view, the page's links below; the error region goes right under the view's heading.
     return html`<section part="container" lang=${lang} dir=${dir} aria-busy=${this.busy}>
       <slot name="logo"></slot>
-      ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(this.viewHost()) ?? nothing}
+      ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(host) ?? nothing} ${stepLinks(host)}
       ${errorUnderHeading(error)}
       ${s.status === 'Idle'
         ? nothing

@@ -1,11 +1,12 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { ViewHost } from './host.js';
 
 export interface PasswordFieldOptions {
   id: string;
   name: string;
   label: string;
-  autocomplete: 'current-password' | 'new-password';
+  /** `current-password`, `new-password`, or what a step form's secret is (`one-time-code`, `off`). */
+  autocomplete: string;
   /** Space-separated parts of the field besides `input`. */
   part: string;
   invalid: boolean;
@@ -14,6 +15,10 @@ export interface PasswordFieldOptions {
   /** The id of the error text the field is described by (default `error`, the view's error region). */
   errorId?: string;
   onInput?: (e: Event) => void;
+  /** Whether the field must be filled (default: yes). */
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
 }
 
 /**
@@ -33,7 +38,9 @@ export const passwordField = (h: ViewHost, o: PasswordFieldOptions) => {
         autocomplete=${o.autocomplete}
         autocapitalize="none"
         spellcheck="false"
-        required
+        ?required=${o.required ?? true}
+        minlength=${o.minLength ?? nothing}
+        maxlength=${o.maxLength ?? nothing}
         aria-invalid=${o.invalid}
         aria-describedby=${o.describedBy ? `${error} ${o.describedBy}` : error}
         @input=${o.onInput}
