@@ -14,8 +14,8 @@ const tx = (remediations: unknown[], extra: Partial<IdxTransaction> = {}): IdxTr
   context: {},
   ...extra,
 });
-const current = (value: IdxAuthenticatorValue): IdxTransaction['context'] => ({ currentAuthenticator: { value } });
-const enrollment = (value: IdxAuthenticatorValue): IdxTransaction['context'] => ({ currentAuthenticatorEnrollment: { value } });
+const current = (value: unknown): IdxTransaction['context'] => ({ currentAuthenticator: { value: value as IdxAuthenticatorValue } });
+const enrollment = (value: unknown): IdxTransaction['context'] => ({ currentAuthenticatorEnrollment: { value: value as IdxAuthenticatorValue } });
 const info = (message: string, key: string) => ({ message, i18n: { key }, class: 'INFO' });
 
 const option = (label: string, key: string, id: string, methods?: string[]) => ({

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldError, FormField, FormValues, StepForm } from '../../../core/types.js';
 import { format } from '../../shared/messages.js';
 import type { ViewHost } from './host.js';
-import { passwordField } from './password-field.js';
+import { passwordField, type Autocomplete } from './password-field.js';
 import { rulesView } from './password-checklist.js';
 import { metRules } from './password-rules.js';
 import { ENROLL_FORMS, otherAuthenticator, skipButton } from './code-parts.js';
@@ -40,7 +41,7 @@ function choiceLabel(h: ViewHost, step: string, id: string): string {
 }
 
 // The browser's autofill for the fields whose meaning is plain from Okta's name.
-const AUTOCOMPLETE: Record<string, string> = {
+const AUTOCOMPLETE: Record<string, Autocomplete> = {
   email: 'email',
   secondEmail: 'email',
   firstName: 'given-name',
@@ -68,7 +69,7 @@ const lastSegment = (name: string) => {
 /** A secret that is a new password: the org's rules apply to it, and it is typed twice. */
 const isNewPassword = (h: ViewHost, f: FormField) => f.secret === true && !!h.state.passwordRules && f.name === 'credentials.passcode';
 
-function autocompleteOf(h: ViewHost, f: FormField): string {
+function autocompleteOf(h: ViewHost, f: FormField): Autocomplete {
   if (isNewPassword(h, f)) return 'new-password';
   if (f.secret && lastSegment(f.name) === 'answer') return 'off';
   return own(AUTOCOMPLETE, lastSegment(f.name)) ?? (f.secret ? 'one-time-code' : 'off');
@@ -106,8 +107,6 @@ function fieldView(h: ViewHost, f: FormField, prefix: string): unknown {
         invalid,
         required: newPassword || !!f.required,
         describedBy: describedBy.replace(/^error ?/, '') || undefined,
-        minLength: f.minLength,
-        maxLength: f.maxLength,
         onInput: newPassword ? (e: Event) => h.onRulesMet(metRules(h.state.passwordRules, (e.target as HTMLInputElement).value, h.username)) : undefined,
       })}${errorText}${newPassword
         ? passwordField(h, { id: `${id}-confirm`, name: '', label: h.t.confirmPassword, autocomplete: 'new-password', part: 'field confirm-password', invalid: h.mismatch, required: true })
@@ -138,20 +137,23 @@ function fieldView(h: ViewHost, f: FormField, prefix: string): unknown {
       </select>
       ${errorText}`;
   }
+  const autocomplete = autocompleteOf(h, f);
+  // Names begin with capitals; addresses, usernames and codes are typed as they are.
+  const capitalize = f.type === 'text' && !['username', 'one-time-code'].includes(autocomplete) ? 'words' : 'none';
   return html`<label for=${id} part="label">${label}${optional}</label>
     <input
       id=${id}
       name=${f.name}
       part="input field"
-      type=${f.type === 'number' ? 'number' : f.type}
-      autocomplete=${autocompleteOf(h, f)}
-      autocapitalize=${f.type === 'text' ? nothing : 'none'}
-      spellcheck=${f.type === 'text' ? nothing : 'false'}
+      type=${f.type}
+      autocomplete=${autocomplete}
+      autocapitalize=${capitalize}
+      spellcheck="false"
       .value=${f.value === undefined ? '' : String(f.value)}
       ?readonly=${f.readOnly}
       ?required=${!!f.required}
-      minlength=${f.minLength ?? nothing}
-      maxlength=${f.maxLength ?? nothing}
+      minlength=${ifDefined(f.minLength)}
+      maxlength=${ifDefined(f.maxLength)}
       aria-invalid=${invalid}
       aria-describedby=${describedBy}
     />

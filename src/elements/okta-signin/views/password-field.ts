@@ -1,12 +1,15 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { ViewHost } from './host.js';
+
+/** The autofill hints the views give (the ones whose meaning is plain from Okta's field names). */
+export type Autocomplete = 'current-password' | 'new-password' | 'one-time-code' | 'off' | 'username' | 'email' | 'given-name' | 'family-name' | 'tel';
 
 export interface PasswordFieldOptions {
   id: string;
   name: string;
   label: string;
   /** `current-password`, `new-password`, or what a step form's secret is (`one-time-code`, `off`). */
-  autocomplete: string;
+  autocomplete: Autocomplete;
   /** Space-separated parts of the field besides `input`. */
   part: string;
   invalid: boolean;
@@ -17,8 +20,6 @@ export interface PasswordFieldOptions {
   onInput?: (e: Event) => void;
   /** Whether the field must be filled (default: yes). */
   required?: boolean;
-  minLength?: number;
-  maxLength?: number;
 }
 
 /**
@@ -39,8 +40,6 @@ export const passwordField = (h: ViewHost, o: PasswordFieldOptions) => {
         autocapitalize="none"
         spellcheck="false"
         ?required=${o.required ?? true}
-        minlength=${o.minLength ?? nothing}
-        maxlength=${o.maxLength ?? nothing}
         aria-invalid=${o.invalid}
         aria-describedby=${o.describedBy ? `${error} ${o.describedBy}` : error}
         @input=${o.onInput}
