@@ -75,7 +75,10 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   const shown = errors[0] ?? messages[0];
   const text = shown?.message;
   const key = shown?.i18n?.key;
-  const make = (code: ErrorCode, extra: FlowErrorOptions = {}) => flowError(code, text, { key, ...extra });
+  const step = stepName(tx);
+  // Okta's errors about the fields of the step answered, by field name.
+  const fields = step ? fieldErrorsOf(remediation(tx, step)) : [];
+  const make = (code: ErrorCode, extra: FlowErrorOptions = {}) => flowError(code, text, { key, ...(fields.length ? { fields } : {}), ...extra });
 
   if (tx.rawIdxState?.errorCode === 'E0000047') return make('rate_limited', { retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT });
   for (const m of messages) {
@@ -98,11 +101,9 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   }
   if (tx.status === 'SUCCESS' || tx.status === 'CANCELED') return undefined;
 
-  const step = stepName(tx);
   // A page made of Okta's messages (the device's grace period, an expired activation link) is the step itself.
   if (tx.requestDidSucceed !== false && step && NOTICE_STEPS.includes(step)) return undefined;
   const rejected = tx.requestDidSucceed === false || errors.length > 0;
-  const fields = rejected && step ? fieldErrorsOf(remediation(tx, step)) : [];
   const onFieldsOnly = fields.length > 0 && !global.some((m) => m.class === 'ERROR');
   if (onFieldsOnly && op === 'proceed') {
     // The form's fields Okta found fault with: each error goes under its field, the alert only says to check them.
@@ -116,10 +117,9 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   switch (op) {
     case 'code':
       return make('invalid_code');
-    // A step form: Okta's message about the whole form in the alert, those about fields under them.
+    // A step form: Okta's message about the whole form in the alert, those about fields under them. The org refused the
+    // security key's answer (unknown credential, replayed or stale assertion): its text says why.
     case 'proceed':
-      return make('invalid_input', fields.length ? { fields } : {});
-    // The org refused the security key's answer (unknown credential, replayed or stale assertion): its text says why.
     case 'webauthn':
     case 'password':
     case 'channel-data':
