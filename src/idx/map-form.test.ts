@@ -219,3 +219,67 @@ describe('Okta\'s errors tied to fields', () => {
     expect(errorOf(tx([enrollProfile()], { requestDidSucceed: false }), 'proceed')?.code).to.equal('invalid_input');
   });
 });
+
+describe('the values a step form sends, as the driver nests them', () => {
+  it('a consent scope with dots of its own is one key; an encoded __proto__ is refused', async () => {
+    const { formValues } = await import('./form-values.js');
+    const granular = {
+      name: 'granular-consent',
+      value: [
+        { name: 'consent', type: 'boolean', visible: false, required: true },
+        {
+          name: 'optedScopes',
+          form: {
+            value: [
+              { name: 'openid', type: 'boolean', required: true, visible: true, mutable: false, value: true },
+              { name: 'custom1', label: 'Data plan', type: 'boolean', required: true, value: true },
+              { name: 'custom1.custom2', label: 'Data plan details', type: 'boolean', required: true, value: true },
+            ],
+          },
+        },
+      ],
+    };
+    const form = stateOf(tx([granular as unknown as IdxRemediation])).form!;
+    expect(formValues(form, { 'optedScopes.custom1': true, 'optedScopes.custom1%2Ecustom2': false, consent: true })).to.deep.equal({
+      optedScopes: { openid: true, custom1: true, 'custom1.custom2': false },
+      consent: true,
+    });
+    const hostile = { step: 'x', fields: [{ name: 'a.%5F%5Fproto%5F%5F', type: 'text' as const }] };
+    expect(() => formValues(hostile, { 'a.%5F%5Fproto%5F%5F': 'x' })).to.throw(FlowError, /Unknown field/);
+    expect(({} as Record<string, unknown>).x).to.equal(undefined);
+  });
+
+  it('the security question written by the user, and the unlock form\'s chosen authenticator with its hidden id', async () => {
+    const { formValues } = await import('./form-values.js');
+    const sq = {
+      name: 'enroll-authenticator',
+      value: [
+        {
+          name: 'credentials',
+          type: 'object',
+          required: true,
+          options: [
+            { label: 'Choose', value: { form: { value: [{ name: 'questionKey', label: 'Q', required: true, options: [{ label: 'Toy?', value: 'favorite_toy' }] }, { name: 'answer', label: 'Answer', required: true }] } } },
+            { label: 'Own', value: { form: { value: [{ name: 'questionKey', required: true, mutable: false, value: 'custom' }, { name: 'question', label: 'Question', required: true }, { name: 'answer', label: 'Answer', required: true }] } } },
+          ],
+        },
+      ],
+    };
+    const form = readForm(sq as unknown as IdxRemediation);
+    expect(formValues(form, { credentials: '1', 'credentials.question': 'First teacher?', 'credentials.answer': 'Mrs Smith' })).to.deep.equal({
+      credentials: { questionKey: 'custom', question: 'First teacher?', answer: 'Mrs Smith' },
+    });
+    const option = (label: string, id: string, method: string) => ({
+      label,
+      relatesTo: { key: method === 'email' ? 'okta_email' : 'phone_number' },
+      value: { form: { value: [{ name: 'id', required: true, mutable: false, value: id }, { name: 'methodType', required: false, mutable: false, value: method }] } },
+    });
+    const unlock = stateOf(
+      tx([{ name: 'select-authenticator-unlock-account', value: [{ name: 'identifier', label: 'Username', required: true }, { name: 'authenticator', type: 'object', options: [option('Email', 'aut-email', 'email'), option('Phone', 'aut-phone', 'sms')] }] } as unknown as IdxRemediation]),
+    );
+    expect(formValues(unlock.form!, { identifier: ' ann ', authenticator: 'aut-phone sms' })).to.deep.equal({
+      identifier: 'ann',
+      authenticator: { id: 'aut-phone', methodType: 'sms' },
+    });
+  });
+});

@@ -363,6 +363,11 @@ describe('IDX mapping of redirects, terminal pages, FastPass and identity provid
     expect([alone.code, alone.reason, alone.key]).to.deep.equal(['config', 'unsupported-step', 'signed_nonce']);
     const probing = thrown(() => stateOf(tx([{ name: 'device-challenge-poll', refresh: 2000 }])));
     expect(probing.key).to.equal('signed_nonce');
+    // Okta probing for Okta Verify on this device: on without it, by the probe's own cancel, where Okta offers it.
+    const leave = stateOf(tx([{ name: 'device-challenge-poll', refresh: 2000 }], { actions: { 'authenticatorChallenge-cancel': () => undefined } }));
+    expect(leave).to.deep.equal({ status: 'AwaitingInput', form: { step: 'authenticatorChallenge-cancel', fields: [] } });
+    // No SSO extension answered: Okta's own way on.
+    expect(stateOf(tx([{ name: 'cancel-transaction', value: [STATE_HANDLE] }])).form).to.deep.equal({ step: 'cancel-transaction', fields: [] });
     // A push to a phone is still a push.
     const push = { key: 'okta_verify', methods: [{ type: 'push' }] };
     expect(stateOf(tx([{ name: 'challenge-poll', refresh: 4000, relatesTo: { value: push } }], { context: current(push) })).status).to.equal('AwaitingChallengePoll');
@@ -384,5 +389,28 @@ describe('IDX mapping of redirects, terminal pages, FastPass and identity provid
       const r = { name: 'challenge-authenticator', relatesTo: { value: a }, value: [{ name: 'credentials', form: { value: [{ name: 'signatureData', label: 'x' }] } }] };
       expect(thrown(() => stateOf(tx([r], { context: enrollment(a) }))).reason, key).to.equal('unsupported-step');
     }
+  });
+
+  it('the driver takes a way on that Okta offers as an action (leaving its probing), never as a remediation', async () => {
+    const { drive, planOf } = await import('./driver.js');
+    const probing = tx([{ name: 'device-challenge-poll', refresh: 2000 }], { actions: { 'authenticatorChallenge-cancel': () => undefined } });
+    const sent: unknown[] = [];
+    const client = { idx: { start: async () => probing, proceed: async (values: Record<string, unknown>) => (sent.push(values), { status: 'PENDING' }) } };
+    const ctx = { client, plan: planOf(probing), state: stateOf(probing), start: async () => probing };
+    await drive.proceed(ctx, { step: 'authenticatorChallenge-cancel' });
+    expect(sent).to.deep.equal([{ actions: ['authenticatorChallenge-cancel'] }]);
+  });
+
+  it('"Set up a passkey?" after the sign-in is a security key enrollment that can be skipped', () => {
+    const webauthn = {
+      key: 'webauthn',
+      displayName: 'Passkeys',
+      contextualData: { activationData: { rp: { name: 'Localhost' }, user: { displayName: 'Ann', name: 'ann@example.com', id: 'dXNlcg' }, challenge: 'Y2hhbGxlbmdl', pubKeyCredParams: [{ type: 'public-key', alg: -7 }] } },
+    };
+    const r = { name: 'enroll-authenticator-promotion', relatesTo: { value: webauthn }, value: [{ name: 'credentials', form: { value: [{ name: 'clientData', visible: false, required: true }] } }, STATE_HANDLE] };
+    const state = stateOf(tx([r, { name: 'skip', value: [STATE_HANDLE] }], { context: current(webauthn) }));
+    expect(state.status).to.equal('AwaitingWebAuthnEnrollment');
+    expect(state.canSkip).to.equal(true);
+    expect(state.webauthn?.creationOptions?.challenge).to.equal('Y2hhbGxlbmdl');
   });
 });

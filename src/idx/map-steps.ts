@@ -31,6 +31,8 @@ export const FORM_STEPS: readonly string[] = [
   'device-assurance-grace-period',
   'user-code',
   'request-activation-email',
+  // Okta Verify on this device did not answer (no SSO extension): on without Okta FastPass.
+  'cancel-transaction',
 ];
 
 /** Steps Okta offers beside the one that decides the view, taken without input: shown as links. */
@@ -49,7 +51,10 @@ export function showsAsForm(tx: IdxTransaction, step: string): boolean {
 }
 
 /** Steps only the Okta Verify app on this device answers (FastPass: a loopback, an app link, the OS's SSO extension). */
-export const DEVICE_STEPS: readonly string[] = ['launch-authenticator', 'device-challenge-poll', 'device-apple-sso-extension', 'cancel-transaction'];
+export const DEVICE_STEPS: readonly string[] = ['launch-authenticator', 'device-challenge-poll', 'device-apple-sso-extension'];
+
+/** Okta's action that leaves its probing for Okta Verify on this device and goes on without Okta FastPass. */
+export const LEAVE_PROBING = 'authenticatorChallenge-cancel';
 
 /** The key of the error that says Okta FastPass cannot be used here (Okta's own name of its method). */
 export const FASTPASS = 'signed_nonce';
@@ -267,6 +272,17 @@ export function fastPassState(tx: IdxTransaction): FlowState {
   const others = pickerEntries(remediation(tx, 'select-authenticator-authenticate'), 'verify');
   if (!others.length) throw fastPassUnavailable();
   return { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: others };
+}
+
+/**
+ * Okta probing this device for Okta Verify (a loopback, an app link, Chrome's device trust): this page cannot answer
+ * it, so it goes on without Okta FastPass where Okta offers that (the probe's cancel, as the Sign-In Widget does when
+ * nothing answers); else it says that FastPass is not available here.
+ */
+export function deviceProbeState(tx: IdxTransaction): FlowState {
+  const offered = !!tx.actions?.[LEAVE_PROBING] || !!tx.availableSteps?.some((s) => s.name === LEAVE_PROBING);
+  if (!offered) throw fastPassUnavailable();
+  return formState(tx, { step: LEAVE_PROBING, fields: [] });
 }
 
 /** Whether the step waits for Okta Verify on this device rather than for a push to a phone. */

@@ -22,9 +22,9 @@ import {
   FORM_STEPS,
   LINK_STEPS,
   authenticatorFormState,
+  deviceProbeState,
   enrollmentDataFormState,
   fastPassState,
-  fastPassUnavailable,
   formStepState,
   isDeviceChallenge,
   linksOf,
@@ -43,6 +43,8 @@ const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
   'challenge-poll': 'AwaitingChallengePoll',
   'challenge-authenticator': 'AwaitingChallengeCode',
   'enroll-authenticator': 'AwaitingEnrollmentCode',
+  // "Set up a passkey?" after the sign-in: a security key enrollment the user may skip.
+  'enroll-authenticator-promotion': 'AwaitingWebAuthnEnrollment',
   'authenticator-enrollment-data': 'AwaitingEnrollmentData',
   'reenroll-authenticator': 'PasswordExpired',
   'identify-recovery': 'AwaitingRecoveryIdentifier',
@@ -161,6 +163,8 @@ function pendingState(tx: IdxTransaction): FlowState {
       if (current?.key === 'webauthn') return webauthnChallengeState(tx, first, current);
       if (!current?.key || CODE_KEYS.includes(current.key)) return codeChallengeState(tx, first, current);
       return authenticatorFormState(tx, first, current, 'verify');
+    case 'enroll-authenticator-promotion':
+      return webauthnEnrollState(tx, first, current);
     case 'enroll-authenticator':
       if (current?.key === 'webauthn') return webauthnEnrollState(tx, first, current);
       if (current?.key && CODE_KEYS.includes(current.key)) return codeEnrollState(tx, first, current);
@@ -182,7 +186,7 @@ function pendingState(tx: IdxTransaction): FlowState {
       return newPasswordState('AwaitingPasswordReset', first, current);
     default:
       if (name && first && FORM_STEPS.includes(name)) return formStepState(tx, first);
-      if (name && DEVICE_STEPS.includes(name)) throw fastPassUnavailable();
+      if (name && DEVICE_STEPS.includes(name)) return deviceProbeState(tx);
       throw new FlowError('config', `Unsupported IDX step: ${name ?? 'none'}`, { reason: 'unsupported-step' });
   }
 }

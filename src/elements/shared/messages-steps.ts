@@ -124,6 +124,9 @@ export const stepStrings = {
       'device-assurance-grace-period': 'Your device needs attention',
       'user-code': 'Activate your device',
       'request-activation-email': 'Your activation link is no longer valid',
+      /** Okta Verify on this device did not answer, or Okta probes for it: on without Okta FastPass. */
+      'cancel-transaction': 'Sign in another way',
+      'authenticatorChallenge-cancel': 'Sign in another way',
     },
     help: {
       'unlock-account': 'Enter your username. We will help you verify it is you and unlock your account.',
@@ -134,6 +137,8 @@ export const stepStrings = {
       'device-assurance-grace-period': 'Fix these issues soon to keep signing in from this device:',
       'user-code': 'Enter the code shown on your device.',
       'request-activation-email': 'We can send you a new activation email.',
+      'cancel-transaction': 'Okta FastPass is not available on this page. Continue to sign in another way.',
+      'authenticatorChallenge-cancel': 'Okta FastPass is not available on this page. Continue to sign in another way.',
     },
     submit: {
       'select-enroll-profile': 'Sign up',

@@ -368,6 +368,17 @@ describe('<okta-signin> step form', () => {
     expect(detail.message).to.equal('Okta FastPass is not available on this page. Sign in another way, or ask your administrator for help.');
   });
 
+  it('Okta probing this device for Okta Verify: "Sign in another way" goes on without FastPass', async () => {
+    const calls: Proceeded[] = [];
+    const el = await shown(at({ status: 'AwaitingInput', form: { step: 'authenticatorChallenge-cancel', fields: [] } }, calls), 'AwaitingInput');
+    expect(text(el, '[part~=title]')).to.equal('Sign in another way');
+    expect(text(el, '[part~=help]')).to.equal('Okta FastPass is not available on this page. Continue to sign in another way.');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part~=submit]').click();
+    await waitUntil(() => calls.length === 1, 'proceed');
+    expect(calls).to.deep.equal([{ step: 'authenticatorChallenge-cancel', values: {} }]);
+  });
+
   it('speaks the element\'s language; Okta\'s labels stay as Okta sent them', async () => {
     await loadLanguage('de');
     const el = await shown(at(REGISTRATION, []), 'AwaitingInput', 'de');

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'جهازك يحتاج إلى انتباهك',
       'user-code': 'فعّل جهازك',
       'request-activation-email': 'رابط التفعيل لم يعد صالحًا',
+      'cancel-transaction': 'تسجيل الدخول بطريقة أخرى',
+      'authenticatorChallenge-cancel': 'تسجيل الدخول بطريقة أخرى',
     },
     help: {
       'unlock-account': 'أدخل اسم المستخدم. سنساعدك على التحقق من هويتك وإلغاء قفل حسابك.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'أصلح هذه المشكلات قريبًا لتواصل تسجيل الدخول من هذا الجهاز:',
       'user-code': 'أدخل الرمز المعروض على جهازك.',
       'request-activation-email': 'يمكننا إرسال رسالة تفعيل جديدة إليك.',
+      'cancel-transaction': 'Okta FastPass غير متاح في هذه الصفحة. تابع لتسجيل الدخول بطريقة أخرى.',
+      'authenticatorChallenge-cancel': 'Okta FastPass غير متاح في هذه الصفحة. تابع لتسجيل الدخول بطريقة أخرى.',
     },
     submit: {
       'select-enroll-profile': 'إنشاء حساب',

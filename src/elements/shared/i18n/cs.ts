@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Vaše zařízení vyžaduje pozornost',
       'user-code': 'Aktivujte své zařízení',
       'request-activation-email': 'Váš aktivační odkaz již není platný',
+      'cancel-transaction': 'Přihlásit se jinak',
+      'authenticatorChallenge-cancel': 'Přihlásit se jinak',
     },
     help: {
       'unlock-account': 'Zadejte své uživatelské jméno. Pomůžeme vám ověřit vaši totožnost a odemknout účet.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Tyto problémy brzy opravte, abyste se z tohoto zařízení mohli dál přihlašovat:',
       'user-code': 'Zadejte kód zobrazený na vašem zařízení.',
       'request-activation-email': 'Můžeme vám poslat nový aktivační e-mail.',
+      'cancel-transaction': 'Okta FastPass není na této stránce k dispozici. Pokračujte a přihlaste se jinak.',
+      'authenticatorChallenge-cancel': 'Okta FastPass není na této stránce k dispozici. Pokračujte a přihlaste se jinak.',
     },
     submit: {
       'select-enroll-profile': 'Zaregistrovat se',

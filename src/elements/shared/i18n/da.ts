@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Din enhed kræver opmærksomhed',
       'user-code': 'Aktivér din enhed',
       'request-activation-email': 'Dit aktiveringslink er ikke længere gyldigt',
+      'cancel-transaction': 'Log ind på en anden måde',
+      'authenticatorChallenge-cancel': 'Log ind på en anden måde',
     },
     help: {
       'unlock-account': 'Indtast dit brugernavn. Vi hjælper dig med at bekræfte, at det er dig, og låse din konto op.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Ret disse problemer snart for fortsat at kunne logge ind fra denne enhed:',
       'user-code': 'Indtast koden, der vises på din enhed.',
       'request-activation-email': 'Vi kan sende dig en ny aktiveringsmail.',
+      'cancel-transaction': 'Okta FastPass er ikke tilgængelig på denne side. Fortsæt for at logge ind på en anden måde.',
+      'authenticatorChallenge-cancel': 'Okta FastPass er ikke tilgængelig på denne side. Fortsæt for at logge ind på en anden måde.',
     },
     submit: {
       'select-enroll-profile': 'Tilmeld dig',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Ihr Gerät erfordert Ihre Aufmerksamkeit',
       'user-code': 'Aktivieren Sie Ihr Gerät',
       'request-activation-email': 'Ihr Aktivierungslink ist nicht mehr gültig',
+      'cancel-transaction': 'Auf andere Weise anmelden',
+      'authenticatorChallenge-cancel': 'Auf andere Weise anmelden',
     },
     help: {
       'unlock-account': 'Geben Sie Ihren Benutzernamen ein. Wir helfen Ihnen, Ihre Identität zu bestätigen und Ihr Konto zu entsperren.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Beheben Sie diese Probleme bald, um sich weiterhin von diesem Gerät anmelden zu können:',
       'user-code': 'Geben Sie den Code ein, der auf Ihrem Gerät angezeigt wird.',
       'request-activation-email': 'Wir können Ihnen eine neue Aktivierungs-E-Mail senden.',
+      'cancel-transaction': 'Okta FastPass ist auf dieser Seite nicht verfügbar. Fahren Sie fort, um sich auf andere Weise anzumelden.',
+      'authenticatorChallenge-cancel': 'Okta FastPass ist auf dieser Seite nicht verfügbar. Fahren Sie fort, um sich auf andere Weise anzumelden.',
     },
     submit: {
       'select-enroll-profile': 'Registrieren',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Η συσκευή σας χρειάζεται προσοχή',
       'user-code': 'Ενεργοποιήστε τη συσκευή σας',
       'request-activation-email': 'Ο σύνδεσμος ενεργοποίησης δεν είναι πλέον έγκυρος',
+      'cancel-transaction': 'Σύνδεση με άλλον τρόπο',
+      'authenticatorChallenge-cancel': 'Σύνδεση με άλλον τρόπο',
     },
     help: {
       'unlock-account': 'Εισαγάγετε το όνομα χρήστη σας. Θα σας βοηθήσουμε να επιβεβαιώσετε την ταυτότητά σας και να ξεκλειδώσετε τον λογαριασμό σας.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Διορθώστε σύντομα αυτά τα προβλήματα για να συνεχίσετε να συνδέεστε από αυτή τη συσκευή:',
       'user-code': 'Εισαγάγετε τον κωδικό που εμφανίζεται στη συσκευή σας.',
       'request-activation-email': 'Μπορούμε να σας στείλουμε νέο email ενεργοποίησης.',
+      'cancel-transaction': 'Το Okta FastPass δεν είναι διαθέσιμο σε αυτή τη σελίδα. Συνεχίστε για να συνδεθείτε με άλλον τρόπο.',
+      'authenticatorChallenge-cancel': 'Το Okta FastPass δεν είναι διαθέσιμο σε αυτή τη σελίδα. Συνεχίστε για να συνδεθείτε με άλλον τρόπο.',
     },
     submit: {
       'select-enroll-profile': 'Εγγραφή',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Su dispositivo requiere atención',
       'user-code': 'Active su dispositivo',
       'request-activation-email': 'Su enlace de activación ya no es válido',
+      'cancel-transaction': 'Iniciar sesión de otra forma',
+      'authenticatorChallenge-cancel': 'Iniciar sesión de otra forma',
     },
     help: {
       'unlock-account': 'Introduzca su nombre de usuario. Le ayudaremos a verificar su identidad y a desbloquear su cuenta.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Corrija pronto estos problemas para seguir iniciando sesión desde este dispositivo:',
       'user-code': 'Introduzca el código que aparece en su dispositivo.',
       'request-activation-email': 'Podemos enviarle un nuevo correo de activación.',
+      'cancel-transaction': 'Okta FastPass no está disponible en esta página. Continúe para iniciar sesión de otra forma.',
+      'authenticatorChallenge-cancel': 'Okta FastPass no está disponible en esta página. Continúe para iniciar sesión de otra forma.',
     },
     submit: {
       'select-enroll-profile': 'Registrarse',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Zure gailuak arreta behar du',
       'user-code': 'Aktibatu zure gailua',
       'request-activation-email': 'Aktibatzeko esteka ez da baliozkoa jada',
+      'cancel-transaction': 'Hasi saioa beste modu batean',
+      'authenticatorChallenge-cancel': 'Hasi saioa beste modu batean',
     },
     help: {
       'unlock-account': 'Idatzi zure erabiltzaile-izena. Zu zarela egiaztatzen eta kontua desblokeatzen lagunduko dizugu.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Konpondu arazo hauek laster gailu honetatik saioa hasten jarraitzeko:',
       'user-code': 'Idatzi zure gailuan agertzen den kodea.',
       'request-activation-email': 'Aktibatzeko mezu elektroniko berri bat bidal diezazukegu.',
+      'cancel-transaction': 'Okta FastPass ez dago erabilgarri orri honetan. Jarraitu saioa beste modu batean hasteko.',
+      'authenticatorChallenge-cancel': 'Okta FastPass ez dago erabilgarri orri honetan. Jarraitu saioa beste modu batean hasteko.',
     },
     submit: {
       'select-enroll-profile': 'Erregistratu',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Laitteesi vaatii huomiota',
       'user-code': 'Aktivoi laitteesi',
       'request-activation-email': 'Aktivointilinkkisi ei ole enää voimassa',
+      'cancel-transaction': 'Kirjaudu muulla tavalla',
+      'authenticatorChallenge-cancel': 'Kirjaudu muulla tavalla',
     },
     help: {
       'unlock-account': 'Anna käyttäjätunnuksesi. Autamme sinua vahvistamaan henkilöllisyytesi ja avaamaan tilisi lukituksen.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Korjaa nämä ongelmat pian, jotta voit jatkossakin kirjautua tältä laitteelta:',
       'user-code': 'Anna laitteessasi näkyvä koodi.',
       'request-activation-email': 'Voimme lähettää sinulle uuden aktivointisähköpostin.',
+      'cancel-transaction': 'Okta FastPass ei ole käytettävissä tällä sivulla. Jatka kirjautuaksesi muulla tavalla.',
+      'authenticatorChallenge-cancel': 'Okta FastPass ei ole käytettävissä tällä sivulla. Jatka kirjautuaksesi muulla tavalla.',
     },
     submit: {
       'select-enroll-profile': 'Rekisteröidy',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Votre appareil nécessite votre attention',
       'user-code': 'Activez votre appareil',
       'request-activation-email': 'Votre lien d\'activation n\'est plus valide',
+      'cancel-transaction': 'Se connecter autrement',
+      'authenticatorChallenge-cancel': 'Se connecter autrement',
     },
     help: {
       'unlock-account': 'Saisissez votre nom d\'utilisateur. Nous vous aiderons à confirmer votre identité et à déverrouiller votre compte.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Corrigez rapidement ces problèmes pour continuer à vous connecter depuis cet appareil :',
       'user-code': 'Saisissez le code affiché sur votre appareil.',
       'request-activation-email': 'Nous pouvons vous envoyer un nouvel e-mail d\'activation.',
+      'cancel-transaction': 'Okta FastPass n\'est pas disponible sur cette page. Continuez pour vous connecter autrement.',
+      'authenticatorChallenge-cancel': 'Okta FastPass n\'est pas disponible sur cette page. Continuez pour vous connecter autrement.',
     },
     submit: {
       'select-enroll-profile': 'S\'inscrire',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'המכשיר שלך דורש טיפול',
       'user-code': 'הפעל את המכשיר שלך',
       'request-activation-email': 'קישור ההפעלה שלך אינו תקף עוד',
+      'cancel-transaction': 'התחברות בדרך אחרת',
+      'authenticatorChallenge-cancel': 'התחברות בדרך אחרת',
     },
     help: {
       'unlock-account': 'הזן את שם המשתמש שלך. נעזור לך לאמת את זהותך ולבטל את נעילת החשבון.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'תקן את הבעיות האלה בקרוב כדי להמשיך להתחבר ממכשיר זה:',
       'user-code': 'הזן את הקוד שמוצג במכשיר שלך.',
       'request-activation-email': 'נוכל לשלוח לך הודעת הפעלה חדשה בדוא״ל.',
+      'cancel-transaction': 'Okta FastPass אינו זמין בדף זה. המשך כדי להתחבר בדרך אחרת.',
+      'authenticatorChallenge-cancel': 'Okta FastPass אינו זמין בדף זה. המשך כדי להתחבר בדרך אחרת.',
     },
     submit: {
       'select-enroll-profile': 'הרשמה',

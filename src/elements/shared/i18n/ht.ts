@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Aparèy ou bezwen atansyon',
       'user-code': 'Aktive aparèy ou',
       'request-activation-email': 'Lyen aktivasyon ou pa valab ankò',
+      'cancel-transaction': 'Konekte yon lòt jan',
+      'authenticatorChallenge-cancel': 'Konekte yon lòt jan',
     },
     help: {
       'unlock-account': 'Antre non itilizatè ou. N ap ede w konfime se ou menm epi debloke kont ou.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Korije pwoblèm sa yo byento pou w ka kontinye konekte sou aparèy sa a:',
       'user-code': 'Antre kòd ki parèt sou aparèy ou.',
       'request-activation-email': 'Nou ka voye yon nouvo imèl aktivasyon ba ou.',
+      'cancel-transaction': 'Okta FastPass pa disponib sou paj sa a. Kontinye pou w konekte yon lòt jan.',
+      'authenticatorChallenge-cancel': 'Okta FastPass pa disponib sou paj sa a. Kontinye pou w konekte yon lòt jan.',
     },
     submit: {
       'select-enroll-profile': 'Enskri',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Az eszköze figyelmet igényel',
       'user-code': 'Aktiválja az eszközét',
       'request-activation-email': 'Az aktiválási hivatkozás már nem érvényes',
+      'cancel-transaction': 'Bejelentkezés más módon',
+      'authenticatorChallenge-cancel': 'Bejelentkezés más módon',
     },
     help: {
       'unlock-account': 'Adja meg a felhasználónevét. Segítünk igazolni személyazonosságát és feloldani a fiókját.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Hárítsa el hamarosan ezeket a problémákat, hogy továbbra is bejelentkezhessen erről az eszközről:',
       'user-code': 'Adja meg az eszközén megjelenő kódot.',
       'request-activation-email': 'Küldhetünk új aktiváló e-mailt.',
+      'cancel-transaction': 'Az Okta FastPass ezen az oldalon nem érhető el. Folytassa, és jelentkezzen be más módon.',
+      'authenticatorChallenge-cancel': 'Az Okta FastPass ezen az oldalon nem érhető el. Folytassa, és jelentkezzen be más módon.',
     },
     submit: {
       'select-enroll-profile': 'Regisztráció',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Perangkat Anda perlu ditangani',
       'user-code': 'Aktifkan perangkat Anda',
       'request-activation-email': 'Tautan aktivasi Anda tidak berlaku lagi',
+      'cancel-transaction': 'Masuk dengan cara lain',
+      'authenticatorChallenge-cancel': 'Masuk dengan cara lain',
     },
     help: {
       'unlock-account': 'Masukkan nama pengguna Anda. Kami akan membantu Anda memverifikasi identitas dan membuka kunci akun Anda.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Segera perbaiki masalah berikut agar tetap dapat masuk dari perangkat ini:',
       'user-code': 'Masukkan kode yang ditampilkan di perangkat Anda.',
       'request-activation-email': 'Kami dapat mengirimi Anda email aktivasi baru.',
+      'cancel-transaction': 'Okta FastPass tidak tersedia di halaman ini. Lanjutkan untuk masuk dengan cara lain.',
+      'authenticatorChallenge-cancel': 'Okta FastPass tidak tersedia di halaman ini. Lanjutkan untuk masuk dengan cara lain.',
     },
     submit: {
       'select-enroll-profile': 'Daftar',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Il tuo dispositivo richiede attenzione',
       'user-code': 'Attiva il tuo dispositivo',
       'request-activation-email': 'Il link di attivazione non è più valido',
+      'cancel-transaction': 'Accedi in un altro modo',
+      'authenticatorChallenge-cancel': 'Accedi in un altro modo',
     },
     help: {
       'unlock-account': 'Inserisci il tuo nome utente. Ti aiuteremo a verificare la tua identità e a sbloccare il tuo account.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Risolvi presto questi problemi per continuare ad accedere da questo dispositivo:',
       'user-code': 'Inserisci il codice mostrato sul tuo dispositivo.',
       'request-activation-email': 'Possiamo inviarti una nuova email di attivazione.',
+      'cancel-transaction': 'Okta FastPass non è disponibile in questa pagina. Continua per accedere in un altro modo.',
+      'authenticatorChallenge-cancel': 'Okta FastPass non è disponibile in questa pagina. Continua per accedere in un altro modo.',
     },
     submit: {
       'select-enroll-profile': 'Registrati',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'デバイスに対応が必要です',
       'user-code': 'デバイスを有効化',
       'request-activation-email': '有効化リンクは無効になりました',
+      'cancel-transaction': '別の方法でサインイン',
+      'authenticatorChallenge-cancel': '別の方法でサインイン',
     },
     help: {
       'unlock-account': 'ユーザー名を入力してください。本人確認とアカウントのロック解除をお手伝いします。',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'このデバイスから引き続きサインインするには、これらの問題を早めに解決してください：',
       'user-code': 'デバイスに表示されたコードを入力してください。',
       'request-activation-email': '新しい有効化メールを送信できます。',
+      'cancel-transaction': 'このページでは Okta FastPass を使用できません。続行して別の方法でサインインしてください。',
+      'authenticatorChallenge-cancel': 'このページでは Okta FastPass を使用できません。続行して別の方法でサインインしてください。',
     },
     submit: {
       'select-enroll-profile': '新規登録',

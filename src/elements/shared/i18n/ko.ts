@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': '기기에 조치가 필요합니다',
       'user-code': '기기를 활성화하세요',
       'request-activation-email': '활성화 링크가 더 이상 유효하지 않습니다',
+      'cancel-transaction': '다른 방법으로 로그인',
+      'authenticatorChallenge-cancel': '다른 방법으로 로그인',
     },
     help: {
       'unlock-account': '사용자 이름을 입력하세요. 본인 확인과 계정 잠금 해제를 도와드립니다.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': '이 기기에서 계속 로그인하려면 다음 문제를 곧 해결하세요:',
       'user-code': '기기에 표시된 코드를 입력하세요.',
       'request-activation-email': '새 활성화 이메일을 보내 드릴 수 있습니다.',
+      'cancel-transaction': '이 페이지에서는 Okta FastPass를 사용할 수 없습니다. 계속해서 다른 방법으로 로그인하세요.',
+      'authenticatorChallenge-cancel': '이 페이지에서는 Okta FastPass를 사용할 수 없습니다. 계속해서 다른 방법으로 로그인하세요.',
     },
     submit: {
       'select-enroll-profile': '가입하기',

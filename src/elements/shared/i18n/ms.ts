@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Peranti anda memerlukan perhatian',
       'user-code': 'Aktifkan peranti anda',
       'request-activation-email': 'Pautan pengaktifan anda tidak lagi sah',
+      'cancel-transaction': 'Log masuk dengan cara lain',
+      'authenticatorChallenge-cancel': 'Log masuk dengan cara lain',
     },
     help: {
       'unlock-account': 'Masukkan nama pengguna anda. Kami akan membantu anda mengesahkan identiti dan membuka kunci akaun anda.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Betulkan isu ini segera untuk terus log masuk dari peranti ini:',
       'user-code': 'Masukkan kod yang dipaparkan pada peranti anda.',
       'request-activation-email': 'Kami boleh menghantar e-mel pengaktifan baharu kepada anda.',
+      'cancel-transaction': 'Okta FastPass tidak tersedia pada halaman ini. Teruskan untuk log masuk dengan cara lain.',
+      'authenticatorChallenge-cancel': 'Okta FastPass tidak tersedia pada halaman ini. Teruskan untuk log masuk dengan cara lain.',
     },
     submit: {
       'select-enroll-profile': 'Daftar',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Enheten din trenger oppmerksomhet',
       'user-code': 'Aktiver enheten din',
       'request-activation-email': 'Aktiveringslenken din er ikke lenger gyldig',
+      'cancel-transaction': 'Logg på på en annen måte',
+      'authenticatorChallenge-cancel': 'Logg på på en annen måte',
     },
     help: {
       'unlock-account': 'Skriv inn brukernavnet ditt. Vi hjelper deg med å bekrefte at det er deg, og låse opp kontoen din.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Rett opp disse problemene snart for å fortsatt kunne logge på fra denne enheten:',
       'user-code': 'Skriv inn koden som vises på enheten din.',
       'request-activation-email': 'Vi kan sende deg en ny aktiverings-e-post.',
+      'cancel-transaction': 'Okta FastPass er ikke tilgjengelig på denne siden. Fortsett for å logge på på en annen måte.',
+      'authenticatorChallenge-cancel': 'Okta FastPass er ikke tilgjengelig på denne siden. Fortsett for å logge på på en annen måte.',
     },
     submit: {
       'select-enroll-profile': 'Registrer deg',

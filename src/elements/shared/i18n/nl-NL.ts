@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Uw apparaat vraagt om aandacht',
       'user-code': 'Activeer uw apparaat',
       'request-activation-email': 'Uw activeringslink is niet meer geldig',
+      'cancel-transaction': 'Op een andere manier inloggen',
+      'authenticatorChallenge-cancel': 'Op een andere manier inloggen',
     },
     help: {
       'unlock-account': 'Voer uw gebruikersnaam in. We helpen u te bevestigen dat u het bent en uw account te ontgrendelen.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Los deze problemen snel op om vanaf dit apparaat te kunnen blijven inloggen:',
       'user-code': 'Voer de code in die op uw apparaat wordt getoond.',
       'request-activation-email': 'We kunnen u een nieuwe activeringsmail sturen.',
+      'cancel-transaction': 'Okta FastPass is niet beschikbaar op deze pagina. Ga verder om op een andere manier in te loggen.',
+      'authenticatorChallenge-cancel': 'Okta FastPass is niet beschikbaar op deze pagina. Ga verder om op een andere manier in te loggen.',
     },
     submit: {
       'select-enroll-profile': 'Registreren',

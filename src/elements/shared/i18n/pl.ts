@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Twoje urządzenie wymaga uwagi',
       'user-code': 'Aktywuj swoje urządzenie',
       'request-activation-email': 'Twój link aktywacyjny jest już nieważny',
+      'cancel-transaction': 'Zaloguj się w inny sposób',
+      'authenticatorChallenge-cancel': 'Zaloguj się w inny sposób',
     },
     help: {
       'unlock-account': 'Wpisz nazwę użytkownika. Pomożemy potwierdzić Twoją tożsamość i odblokować konto.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Napraw wkrótce te problemy, aby nadal logować się z tego urządzenia:',
       'user-code': 'Wpisz kod wyświetlony na urządzeniu.',
       'request-activation-email': 'Możemy wysłać nowy e-mail aktywacyjny.',
+      'cancel-transaction': 'Okta FastPass nie jest dostępny na tej stronie. Kontynuuj, aby zalogować się w inny sposób.',
+      'authenticatorChallenge-cancel': 'Okta FastPass nie jest dostępny na tej stronie. Kontynuuj, aby zalogować się w inny sposób.',
     },
     submit: {
       'select-enroll-profile': 'Zarejestruj się',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Seu dispositivo precisa de atenção',
       'user-code': 'Ative seu dispositivo',
       'request-activation-email': 'Seu link de ativação não é mais válido',
+      'cancel-transaction': 'Entrar de outra forma',
+      'authenticatorChallenge-cancel': 'Entrar de outra forma',
     },
     help: {
       'unlock-account': 'Digite seu nome de usuário. Vamos ajudar você a confirmar sua identidade e desbloquear sua conta.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Corrija estes problemas em breve para continuar entrando por este dispositivo:',
       'user-code': 'Digite o código exibido no seu dispositivo.',
       'request-activation-email': 'Podemos enviar um novo e-mail de ativação.',
+      'cancel-transaction': 'O Okta FastPass não está disponível nesta página. Continue para entrar de outra forma.',
+      'authenticatorChallenge-cancel': 'O Okta FastPass não está disponível nesta página. Continue para entrar de outra forma.',
     },
     submit: {
       'select-enroll-profile': 'Cadastre-se',

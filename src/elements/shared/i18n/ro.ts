@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Dispozitivul dvs. necesită atenție',
       'user-code': 'Activați-vă dispozitivul',
       'request-activation-email': 'Linkul de activare nu mai este valabil',
+      'cancel-transaction': 'Conectați-vă în alt mod',
+      'authenticatorChallenge-cancel': 'Conectați-vă în alt mod',
     },
     help: {
       'unlock-account': 'Introduceți numele de utilizator. Vă vom ajuta să confirmați că sunteți dvs. și să vă deblocați contul.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Remediați curând aceste probleme pentru a vă putea conecta în continuare de pe acest dispozitiv:',
       'user-code': 'Introduceți codul afișat pe dispozitiv.',
       'request-activation-email': 'Vă putem trimite un nou e-mail de activare.',
+      'cancel-transaction': 'Okta FastPass nu este disponibil pe această pagină. Continuați pentru a vă conecta în alt mod.',
+      'authenticatorChallenge-cancel': 'Okta FastPass nu este disponibil pe această pagină. Continuați pentru a vă conecta în alt mod.',
     },
     submit: {
       'select-enroll-profile': 'Înregistrați-vă',

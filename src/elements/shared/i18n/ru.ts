@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Устройство требует внимания',
       'user-code': 'Активируйте устройство',
       'request-activation-email': 'Ссылка для активации больше не действительна',
+      'cancel-transaction': 'Войти другим способом',
+      'authenticatorChallenge-cancel': 'Войти другим способом',
     },
     help: {
       'unlock-account': 'Введите имя пользователя. Мы поможем подтвердить вашу личность и разблокировать учётную запись.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Устраните эти проблемы в ближайшее время, чтобы и дальше входить с этого устройства:',
       'user-code': 'Введите код, показанный на устройстве.',
       'request-activation-email': 'Мы можем отправить вам новое письмо для активации.',
+      'cancel-transaction': 'Okta FastPass недоступен на этой странице. Продолжите, чтобы войти другим способом.',
+      'authenticatorChallenge-cancel': 'Okta FastPass недоступен на этой странице. Продолжите, чтобы войти другим способом.',
     },
     submit: {
       'select-enroll-profile': 'Зарегистрироваться',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Din enhet behöver åtgärdas',
       'user-code': 'Aktivera din enhet',
       'request-activation-email': 'Din aktiveringslänk är inte längre giltig',
+      'cancel-transaction': 'Logga in på ett annat sätt',
+      'authenticatorChallenge-cancel': 'Logga in på ett annat sätt',
     },
     help: {
       'unlock-account': 'Ange ditt användarnamn. Vi hjälper dig att bekräfta att det är du och låsa upp ditt konto.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Åtgärda de här problemen snart för att kunna fortsätta logga in från den här enheten:',
       'user-code': 'Ange koden som visas på din enhet.',
       'request-activation-email': 'Vi kan skicka ett nytt aktiveringsmejl till dig.',
+      'cancel-transaction': 'Okta FastPass är inte tillgängligt på den här sidan. Fortsätt för att logga in på ett annat sätt.',
+      'authenticatorChallenge-cancel': 'Okta FastPass är inte tillgängligt på den här sidan. Fortsätt för att logga in på ett annat sätt.',
     },
     submit: {
       'select-enroll-profile': 'Registrera dig',

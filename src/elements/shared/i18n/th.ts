@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'อุปกรณ์ของคุณต้องได้รับการแก้ไข',
       'user-code': 'เปิดใช้งานอุปกรณ์ของคุณ',
       'request-activation-email': 'ลิงก์เปิดใช้งานของคุณใช้ไม่ได้อีกต่อไป',
+      'cancel-transaction': 'ลงชื่อเข้าใช้ด้วยวิธีอื่น',
+      'authenticatorChallenge-cancel': 'ลงชื่อเข้าใช้ด้วยวิธีอื่น',
     },
     help: {
       'unlock-account': 'ป้อนชื่อผู้ใช้ของคุณ เราจะช่วยคุณยืนยันตัวตนและปลดล็อกบัญชีของคุณ',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'แก้ไขปัญหาเหล่านี้โดยเร็วเพื่อให้ลงชื่อเข้าใช้จากอุปกรณ์นี้ได้ต่อไป:',
       'user-code': 'ป้อนรหัสที่แสดงบนอุปกรณ์ของคุณ',
       'request-activation-email': 'เราสามารถส่งอีเมลเปิดใช้งานฉบับใหม่ให้คุณได้',
+      'cancel-transaction': 'Okta FastPass ไม่พร้อมใช้งานในหน้านี้ ดำเนินการต่อเพื่อลงชื่อเข้าใช้ด้วยวิธีอื่น',
+      'authenticatorChallenge-cancel': 'Okta FastPass ไม่พร้อมใช้งานในหน้านี้ ดำเนินการต่อเพื่อลงชื่อเข้าใช้ด้วยวิธีอื่น',
     },
     submit: {
       'select-enroll-profile': 'ลงทะเบียน',

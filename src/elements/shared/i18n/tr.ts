@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Cihazınız ilgi gerektiriyor',
       'user-code': 'Cihazınızı etkinleştirin',
       'request-activation-email': 'Etkinleştirme bağlantınız artık geçerli değil',
+      'cancel-transaction': 'Başka bir yolla oturum açın',
+      'authenticatorChallenge-cancel': 'Başka bir yolla oturum açın',
     },
     help: {
       'unlock-account': 'Kullanıcı adınızı girin. Kimliğinizi doğrulamanıza ve hesabınızın kilidini açmanıza yardımcı olacağız.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Bu cihazdan oturum açmaya devam etmek için bu sorunları yakında giderin:',
       'user-code': 'Cihazınızda gösterilen kodu girin.',
       'request-activation-email': 'Size yeni bir etkinleştirme e-postası gönderebiliriz.',
+      'cancel-transaction': 'Okta FastPass bu sayfada kullanılamıyor. Başka bir yolla oturum açmak için devam edin.',
+      'authenticatorChallenge-cancel': 'Okta FastPass bu sayfada kullanılamıyor. Başka bir yolla oturum açmak için devam edin.',
     },
     submit: {
       'select-enroll-profile': 'Kaydol',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Пристрій потребує уваги',
       'user-code': 'Активуйте пристрій',
       'request-activation-email': 'Посилання для активації більше не дійсне',
+      'cancel-transaction': 'Увійти іншим способом',
+      'authenticatorChallenge-cancel': 'Увійти іншим способом',
     },
     help: {
       'unlock-account': 'Введіть ім\'я користувача. Ми допоможемо підтвердити вашу особу й розблокувати обліковий запис.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Усуньте ці проблеми найближчим часом, щоб і далі входити з цього пристрою:',
       'user-code': 'Введіть код, показаний на пристрої.',
       'request-activation-email': 'Ми можемо надіслати вам новий лист для активації.',
+      'cancel-transaction': 'Okta FastPass недоступний на цій сторінці. Продовжте, щоб увійти іншим способом.',
+      'authenticatorChallenge-cancel': 'Okta FastPass недоступний на цій сторінці. Продовжте, щоб увійти іншим способом.',
     },
     submit: {
       'select-enroll-profile': 'Зареєструватися',

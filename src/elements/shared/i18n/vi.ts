@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Thiết bị của bạn cần được xử lý',
       'user-code': 'Kích hoạt thiết bị của bạn',
       'request-activation-email': 'Liên kết kích hoạt của bạn không còn hợp lệ',
+      'cancel-transaction': 'Đăng nhập bằng cách khác',
+      'authenticatorChallenge-cancel': 'Đăng nhập bằng cách khác',
     },
     help: {
       'unlock-account': 'Nhập tên người dùng của bạn. Chúng tôi sẽ giúp bạn xác minh danh tính và mở khóa tài khoản.',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': 'Hãy sớm khắc phục các vấn đề sau để tiếp tục đăng nhập từ thiết bị này:',
       'user-code': 'Nhập mã hiển thị trên thiết bị của bạn.',
       'request-activation-email': 'Chúng tôi có thể gửi cho bạn email kích hoạt mới.',
+      'cancel-transaction': 'Okta FastPass không khả dụng trên trang này. Hãy tiếp tục để đăng nhập bằng cách khác.',
+      'authenticatorChallenge-cancel': 'Okta FastPass không khả dụng trên trang này. Hãy tiếp tục để đăng nhập bằng cách khác.',
     },
     submit: {
       'select-enroll-profile': 'Đăng ký',

@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': '您的设备需要处理',
       'user-code': '激活您的设备',
       'request-activation-email': '您的激活链接已失效',
+      'cancel-transaction': '使用其他方式登录',
+      'authenticatorChallenge-cancel': '使用其他方式登录',
     },
     help: {
       'unlock-account': '请输入您的用户名。我们将帮助您验证身份并解锁帐户。',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': '请尽快解决以下问题，以便继续在此设备上登录：',
       'user-code': '请输入设备上显示的代码。',
       'request-activation-email': '我们可以向您发送新的激活电子邮件。',
+      'cancel-transaction': '此页面无法使用 Okta FastPass。请继续使用其他方式登录。',
+      'authenticatorChallenge-cancel': '此页面无法使用 Okta FastPass。请继续使用其他方式登录。',
     },
     submit: {
       'select-enroll-profile': '注册',

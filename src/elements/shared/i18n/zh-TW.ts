@@ -145,6 +145,8 @@ const messages: Messages = {
       'device-assurance-grace-period': '您的裝置需要處理',
       'user-code': '啟用您的裝置',
       'request-activation-email': '您的啟用連結已失效',
+      'cancel-transaction': '使用其他方式登入',
+      'authenticatorChallenge-cancel': '使用其他方式登入',
     },
     help: {
       'unlock-account': '請輸入您的使用者名稱。我們會協助您驗證身分並解除鎖定帳戶。',
@@ -155,6 +157,8 @@ const messages: Messages = {
       'device-assurance-grace-period': '請盡快解決下列問題，以便繼續在此裝置上登入：',
       'user-code': '請輸入裝置上顯示的代碼。',
       'request-activation-email': '我們可以寄送新的啟用電子郵件給您。',
+      'cancel-transaction': '此頁面無法使用 Okta FastPass。請繼續使用其他方式登入。',
+      'authenticatorChallenge-cancel': '此頁面無法使用 Okta FastPass。請繼續使用其他方式登入。',
     },
     submit: {
       'select-enroll-profile': '註冊',
