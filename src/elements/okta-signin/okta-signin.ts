@@ -32,7 +32,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over;
  * Email, Phone (text message or voice call) and Google Authenticator codes, to verify and to enroll, with
  * "Send again" and "Verify with something else"; the password asked for on its own, "Forgot password?" and the
- * new password with the org's rules, and a show-password toggle on every password field.
+ * new password with the org's rules, and a show-password toggle on every password field; any step Okta describes as
+ * plain fields (registration, account unlock, consent, keep me signed in, the password expiry warning, the security
+ * question, passcode authenticators, ...) as one generic form, and "Sign up" / "Unlock account" where Okta offers them.
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
  * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path); property `loginEndpoint`.
@@ -56,7 +58,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} proceed-endpoint - Replaces the URL of the `proceed` endpoint (default: `backend` + its contract path); property `proceedEndpoint`.
  * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path); property `enrollPollEndpoint`.
  * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path); property `challengePollEndpoint`.
- * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules? }`
+ * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules?, form?, links? }`
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
  * @fires okta-error - `{ code, message, retryable }`
  * @fires okta-authenticator-select - from the inner picker.
@@ -103,7 +105,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart channel - One enrollment channel choice.
  * @csspart resend - "Send again" (code, push or link), disabled with a countdown after each send.
  * @csspart other-authenticator - "Verify with something else" / "Set up something else": back to the picker.
- * @csspart help - What to do on a code view (open the app and enter its code).
+ * @csspart help - What to do on a code view (open the app and enter its code), and the help of a step form.
  * @csspart secret-group - Google Authenticator's key for typing in by hand, with its label and "Copy key".
  * @csspart secret - The key, in groups of four characters.
  * @csspart copy - "Copy key".
@@ -125,6 +127,23 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart webauthn-start - The button that starts the security key ceremony ("Set up", "Verify", "Try again").
  * @csspart webauthn-progress - The status line while the browser asks for the key (`role="status"`).
  * @csspart webauthn-failure - Why the security key ceremony failed (`role="alert"`).
+ * @csspart step-form - The form of a step Okta describes as plain fields (`AwaitingInput`): registration, unlock, consent, ...
+ * @csspart field - A field of the step form (also on `input`).
+ * @csspart checkbox - A yes/no field of the step form.
+ * @csspart select - A choice among many options.
+ * @csspart field-group - A group of radios (a `fieldset`), or a checkbox with its label.
+ * @csspart option - One radio of a choice, with its label.
+ * @csspart field-option - The radio itself.
+ * @csspart option-fields - The fields a chosen option brings (the security question's "write your own").
+ * @csspart optional - "(optional)" after the label of a field that may stay empty.
+ * @csspart field-error - An error under its field (Okta's, or the element's check).
+ * @csspart choices - The step's own buttons, when it has them.
+ * @csspart choice - One of them (consent "Allow Access" / "Don't Allow", keep me signed in yes / no).
+ * @csspart context - What the step is about (the app asking for consent).
+ * @csspart scopes - The scopes an app asks for.
+ * @csspart question - The security question to answer.
+ * @csspart notices - Okta's notices (the device's grace period).
+ * @csspart link - Another way forward Okta offers beside the step ("Sign up", "Unlock account").
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
