@@ -17,6 +17,8 @@ const firstStrings = {
   password: 'Password',
   startOver: 'Start over',
   continue: 'Continue',
+  /** Other ways forward Okta offers beside a step, by Okta's name for them. */
+  links: { 'select-enroll-profile': 'Sign up', 'unlock-account': 'Unlock account' },
   /** The password on its own, "Forgot password?", recovery and the new password's rules. */
   recovery: {
     passwordTitle: 'Enter your password',
