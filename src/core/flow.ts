@@ -12,7 +12,7 @@ import {
   type WebAuthnAttestation,
 } from './types.js';
 import { pollKindOf } from './flow-rules.js';
-import { allows, ENROLLING, type ActionInputs, type FlowAction } from './actions.js';
+import { allows, isEnrolling, type ActionInputs, type FlowAction } from './actions.js';
 import {
   FlowErrorEvent,
   FlowPendingEvent,
@@ -160,10 +160,9 @@ export class SignInFlow extends EventTarget {
    */
   showAuthenticators(): FlowState {
     if (!this.can('showAuthenticators')) throw notAllowed('showAuthenticators', this.state);
-    const { authenticators, canSkip, status } = this.state;
-    const enrolling = ENROLLING.includes(status);
+    const { authenticators, canSkip } = this.state;
     this.apply(
-      enrolling
+      isEnrolling(this.state)
         ? { status: 'AwaitingAuthenticatorEnrollment', authenticators, canSkip }
         : { status: 'AwaitingChallengeAuthenticatorSelection', authenticators },
     );

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { ENROLLING } from '../../../core/flow-rules.js';
+import { isEnrolling } from '../../../core/actions.js';
 import type { ViewHost } from './host.js';
 import './resend-button.js';
 
@@ -19,14 +19,11 @@ export const resendButton = (h: ViewHost, label = h.t.codes.resend) =>
       ></okta-resend-button>`
     : nothing;
 
-/** Step forms that enroll an authenticator (a security question, a passcode token). */
-export const ENROLL_FORMS: readonly string[] = ['enroll-authenticator', 'authenticator-enrollment-data'];
-
 /** "Verify with something else" (or "Set up something else"): back to the picker this step came with. */
 export const otherAuthenticator = (h: ViewHost) =>
   h.state.authenticators?.length
     ? html`<button type="button" class="link" part="other-authenticator" ?disabled=${h.pending} @click=${() => h.act('showAuthenticators')}>
-        ${ENROLLING.includes(h.state.status) || ENROLL_FORMS.includes(h.state.form?.step ?? '') ? h.t.codes.otherEnrollment : h.t.codes.otherAuthenticator}
+        ${isEnrolling(h.state) ? h.t.codes.otherEnrollment : h.t.codes.otherAuthenticator}
       </button>`
     : nothing;
 

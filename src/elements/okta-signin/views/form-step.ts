@@ -6,7 +6,8 @@ import type { ViewHost } from './host.js';
 import { passwordField, type Autocomplete } from './password-field.js';
 import { rulesView } from './password-checklist.js';
 import { metRules } from './password-rules.js';
-import { ENROLL_FORMS, otherAuthenticator, skipButton } from './code-parts.js';
+import { isEnrolling } from '../../../core/actions.js';
+import { otherAuthenticator, skipButton } from './code-parts.js';
 
 type Wording = { title: string; help?: string; submit: string };
 
@@ -18,7 +19,7 @@ function wording(h: ViewHost, form: StepForm): Wording {
   const f = h.t.form;
   const step = form.step;
   const key = h.state.authenticator?.key;
-  const enrolling = ENROLL_FORMS.includes(step);
+  const enrolling = isEnrolling(h.state);
   const submit = own(f.submit, step) ?? h.t.continue;
   const name = typeof form.context?.authenticator === 'string' ? form.context.authenticator : undefined;
   if (step === 'authenticator-enrollment-data' && key === 'okta_email') return { title: f.emailEnroll, help: f.emailEnrollHelp, submit: h.t.codes.sendCode };
