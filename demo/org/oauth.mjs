@@ -1,4 +1,5 @@
-// OAuth 2.0 / OIDC endpoints of the org's authorization servers: discovery, interact, token and keys.
+// OAuth 2.0 / OIDC endpoints of the org's authorization servers: discovery, interact, token and keys (refresh,
+// revocation, introspection and logout are in ./okta-sessions.mjs).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { redirectUriMatches } from './data.mjs';
@@ -8,7 +9,7 @@ import { identifyStep } from './idx/flow.mjs';
 
 // The Basic challenge goes only to clients that tried Basic (RFC 6749 5.2): a browser that sees it on a fetch
 // may hold the request open for a credentials prompt.
-const oauthError = (res, status, error, description, triedBasic = false) => {
+export const oauthError = (res, status, error, description, triedBasic = false) => {
   if (status === 401 && triedBasic) res.set('WWW-Authenticate', `Basic realm="${error}"`);
   sendJson(res, status, { error, error_description: description });
 };
@@ -36,7 +37,7 @@ function clientCredentials(req, body) {
  * Authenticates the client of a request; answers the error itself and returns undefined on failure.
  * @param {import('./store.mjs').OrgStore} store
  */
-function authenticateClient(store, req, res, body) {
+export function authenticateClient(store, req, res, body) {
   let creds;
   try {
     creds = clientCredentials(req, body);
@@ -63,27 +64,36 @@ function authenticateClient(store, req, res, body) {
 }
 
 /**
+ * The org authorization server (issuer = origin) and the custom "default" one, as every Okta org has.
+ * @param {string} origin
+ * @param {import('./store.mjs').OrgStore} store
+ */
+export const authorizationServers = (origin, store) => [
+  { base: '/oauth2/default', issuer: `${origin}/oauth2/default`, audience: store.data.org.audience },
+  { base: '/oauth2', issuer: origin, audience: origin },
+];
+
+/**
  * @param {{ store: import('./store.mjs').OrgStore, signer: ReturnType<import('./keys.mjs').createSigner>,
- *   origin: string, stateHandleTtlMs: number }} env
+ *   sessions: import('./okta-sessions.mjs').OktaSessions, origin: string, stateHandleTtlMs: number, tokenTtlSeconds: number }} env
  */
 export function oauthRouter(env) {
   const { store, signer, origin } = env;
   const router = express.Router();
-  // The org authorization server (issuer = origin) and the custom "default" one, as every Okta org has.
-  const servers = [
-    { base: '/oauth2/default', issuer: `${origin}/oauth2/default`, audience: store.data.org.audience },
-    { base: '/oauth2', issuer: origin, audience: origin },
-  ];
+  const servers = authorizationServers(origin, store);
 
   const discovery = (s) => ({
     issuer: s.issuer,
     authorization_endpoint: `${origin}${s.base}/v1/authorize`,
     token_endpoint: `${origin}${s.base}/v1/token`,
     jwks_uri: `${origin}${s.base}/v1/keys`,
+    revocation_endpoint: `${origin}${s.base}/v1/revoke`,
+    introspection_endpoint: `${origin}${s.base}/v1/introspect`,
+    end_session_endpoint: `${origin}${s.base}/v1/logout`,
     interaction_endpoint: `${origin}${s.base}/v1/interact`,
     response_types_supported: ['code'],
     response_modes_supported: ['query', 'fragment', 'form_post'],
-    grant_types_supported: ['authorization_code', 'interaction_code'],
+    grant_types_supported: ['authorization_code', 'interaction_code', 'refresh_token'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
@@ -155,7 +165,7 @@ export function oauthRouter(env) {
         res.set('Pragma', 'no-cache');
         const body = isObject(req.body) ? req.body : {};
         if (body.grant_type !== 'interaction_code') {
-          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code'.");
+          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code' or 'refresh_token'.");
         }
         const app = authenticateClient(store, req, res, body);
         if (!app) return;
@@ -185,13 +195,17 @@ export function oauthRouter(env) {
           user,
           nonce: grant.nonce ?? undefined,
           scopes: grant.scopes,
+          ttlSeconds: env.tokenTtlSeconds,
         });
+        // A new Okta session for this sign-in, and a refresh token in it when the client asked for offline_access.
+        const refresh = env.sessions.start({ issuer: s.issuer, clientId: app.clientId, user, scopes: grant.scopes, tokens });
         sendJson(res, 200, {
           token_type: 'Bearer',
           expires_in: tokens.expiresIn,
           access_token: tokens.accessToken,
           scope: grant.scopes.join(' '),
           id_token: tokens.idToken,
+          ...refresh,
         });
       }),
     );
