@@ -64,6 +64,27 @@ export function authenticateClient(store, req, res, body) {
 }
 
 /**
+ * Signs a grant's access and ID tokens and answers them as the token endpoint does; `extra` adds to the reply (a
+ * refresh token). `record(tokens)` runs before the reply and answers that extra.
+ * @param {import('express').Response} res
+ * @param {{ signer: ReturnType<import('./keys.mjs').createSigner>, tokenTtlSeconds: number }} env
+ * @param {{ issuer: string, audience: string }} server
+ * @param {{ clientId: string, user: import('./store.mjs').User, scopes: string[], nonce?: string }} grant
+ * @param {(tokens: { idToken: string }) => Record<string, string>} record
+ */
+export async function sendTokens(res, env, server, grant, record) {
+  const tokens = await env.signer.tokens({ issuer: server.issuer, audience: server.audience, ...grant, ttlSeconds: env.tokenTtlSeconds });
+  sendJson(res, 200, {
+    token_type: 'Bearer',
+    expires_in: tokens.expiresIn,
+    access_token: tokens.accessToken,
+    scope: grant.scopes.join(' '),
+    id_token: tokens.idToken,
+    ...record(tokens),
+  });
+}
+
+/**
  * The org authorization server (issuer = origin) and the custom "default" one, as every Okta org has.
  * @param {string} origin
  * @param {import('./store.mjs').OrgStore} store
@@ -188,25 +209,10 @@ export function oauthRouter(env) {
         }
         const user = store.findUser(grant.username);
         if (!user) return oauthError(res, 400, 'invalid_grant', 'The user no longer exists.');
-        const tokens = await signer.tokens({
-          issuer: s.issuer,
-          audience: s.audience,
-          clientId: app.clientId,
-          user,
-          nonce: grant.nonce ?? undefined,
-          scopes: grant.scopes,
-          ttlSeconds: env.tokenTtlSeconds,
-        });
         // A new Okta session for this sign-in, and a refresh token in it when the client asked for offline_access.
-        const refresh = env.sessions.start({ issuer: s.issuer, clientId: app.clientId, user, scopes: grant.scopes, tokens });
-        sendJson(res, 200, {
-          token_type: 'Bearer',
-          expires_in: tokens.expiresIn,
-          access_token: tokens.accessToken,
-          scope: grant.scopes.join(' '),
-          id_token: tokens.idToken,
-          ...refresh,
-        });
+        await sendTokens(res, env, s, { clientId: app.clientId, user, nonce: grant.nonce ?? undefined, scopes: grant.scopes }, (tokens) =>
+          env.sessions.start({ issuer: s.issuer, clientId: app.clientId, user, scopes: grant.scopes, tokens }),
+        );
       }),
     );
   }

@@ -7,7 +7,7 @@ import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { redirectUriMatches } from './data.mjs';
 import { handle, isObject, sendJson } from './http.mjs';
 import { opaque, oktaId } from './ids.mjs';
-import { authenticateClient, authorizationServers, oauthError } from './oauth.mjs';
+import { authenticateClient, authorizationServers, oauthError, sendTokens } from './oauth.mjs';
 
 /**
  * @typedef {{ id: string, username: string, clientId: string, issuer: string, createdAt: number }} OktaSession
@@ -122,23 +122,9 @@ export function oktaSessionsRouter(env) {
         }
         const user = store.findUser(grant.username);
         if (!user) return oauthError(res, 400, 'invalid_grant', 'The user no longer exists.');
-        const tokens = await signer.tokens({
-          issuer: s.issuer,
-          audience: s.audience,
-          clientId: app.clientId,
-          user,
-          scopes: asked,
-          ttlSeconds: env.tokenTtlSeconds,
-        });
-        const kept = sessions.issued(grant.sid, { ...grant, scopes: asked }, tokens, body.refresh_token);
-        sendJson(res, 200, {
-          token_type: 'Bearer',
-          expires_in: tokens.expiresIn,
-          access_token: tokens.accessToken,
-          scope: asked.join(' '),
-          id_token: tokens.idToken,
-          ...kept,
-        });
+        await sendTokens(res, env, s, { clientId: app.clientId, user, scopes: asked }, (tokens) =>
+          sessions.issued(grant.sid, { ...grant, scopes: asked }, tokens, body.refresh_token),
+        );
       }),
     );
 
