@@ -50,8 +50,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {'light' | 'shadow'} fields - Where the element's own sign-in fields live: `light` (the default), a
  *   `<form slot="credentials" data-okta-signin-fields>` the element renders into its light DOM, where password
  *   managers see them; `shadow`, inside its shadow root. A page's own `<form slot="credentials">` replaces either.
- * @attr {boolean} defer-hydration - While present, the element waits: no request, no event, no light-DOM form. The React
- *   bindings set it until React has set the element's properties (server-rendered or not), then remove it.
+ * @attr {boolean} defer-hydration - On an element put on the page with it, the element waits until it is removed: no
+ *   request, no event, no light-DOM form. The React bindings render it and remove it once React has set the
+ *   element's properties (server-rendered or not).
  * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path).
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
