@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { TokenSet } from '../core/types.js';
 import { tokensOf } from '../idx/map.js';
 import type { IdxTransaction } from '../idx/types.js';
-import { BackendError, upstreamFailure } from './errors.js';
+import { BackendError, accessDenied, upstreamFailure } from './errors.js';
 import type { StoredTokens } from './okta-tokens.js';
 import type { SignedInUser } from './session.js';
 
@@ -35,12 +35,7 @@ export type SignInVerdict = boolean | void | undefined | (Partial<SignedInUser> 
 /** Refuses a sign-in from `onSignIn`: the element shows `message` (rendered as text) under its heading. */
 export class SignInDenied extends Error {
   override name = 'SignInDenied';
-  constructor(message = DENIED) {
-    super(message);
-  }
 }
-
-const DENIED = 'You cannot sign in here with this account.';
 
 /** The session a successful sign-in starts: the user, and the tokens kept (all, only the ID token, or none). */
 export interface SignedIn {
@@ -96,7 +91,7 @@ async function runHook(settings: SignInSettings, event: SignInEvent, user: Signe
   try {
     verdict = await Promise.race([Promise.resolve().then(() => settings.onSignIn!(event)), late]);
   } catch (error) {
-    if (error instanceof SignInDenied) throw denied(error.message);
+    if (error instanceof SignInDenied) throw accessDenied(error.message);
     settings.logError(`[auth] onSignIn failed: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`);
     throw new BackendError(500, 'server', 'Something went wrong. Please try again.');
   } finally {
@@ -106,7 +101,7 @@ async function runHook(settings: SignInSettings, event: SignInEvent, user: Signe
     settings.logError('[auth] onSignIn did not finish within timeouts.request');
     throw new BackendError(504, 'server', 'The sign-in took too long. Please try again.');
   }
-  if (verdict === false) throw denied(DENIED);
+  if (verdict === false) throw accessDenied();
   if (!verdict || typeof verdict !== 'object') return user;
   let merged: SignedInUser;
   try {
@@ -117,5 +112,3 @@ async function runHook(settings: SignInSettings, event: SignInEvent, user: Signe
   }
   return merged;
 }
-
-const denied = (message: string) => new BackendError(403, 'access_denied', String(message || DENIED).slice(0, 300));

@@ -2,7 +2,7 @@
 // guards, keepTokens with refresh, onSignIn (enrich, refuse, fail, hang) and sign-out (revocation, Okta's logout URL).
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemorySessionStore, SignInDenied, createSignInHandler } from 'okta-signin-elements/server';
+import { MemorySessionStore, SignInDenied, createSignInHandler, errorReply } from 'okta-signin-elements/server';
 import { startStack, Browser, sleep } from './backend-harness.mjs';
 
 const WEB = { clientId: 'local-web', clientSecret: 'local-web-secret' };
@@ -369,4 +369,14 @@ test('a session store shared by two handlers with one secret: getSession reads w
   } finally {
     await stack.close();
   }
+});
+
+test("Okta's sign-on policy refusing the account answers access_denied too, with the org's message", () => {
+  // As okta-auth-js hands over Okta's 403 (its messages; no remediation left).
+  const refused = (key, message) => ({ status: 'TERMINAL', requestDidSucceed: false, messages: [{ message, i18n: { key }, class: 'ERROR' }] });
+  const plain = errorReply(refused('security.access_denied', 'You do not have permission to perform the requested action.'), 'login');
+  assert.equal(plain.status, 403);
+  assert.deepEqual(plain.body, { code: 'access_denied', message: 'You do not have permission to perform the requested action.', key: 'security.access_denied' });
+  const custom = errorReply(refused('security.access_denied_custom_message', 'Contractors sign in at partners.example.com.'), 'login');
+  assert.deepEqual(custom.body, { code: 'access_denied', message: 'Contractors sign in at partners.example.com.', key: 'security.access_denied_custom_message' });
 });
