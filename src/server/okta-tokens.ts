@@ -3,7 +3,7 @@
  * Okta session. Revocation and the logout URL are okta-auth-js's own; the refresh is one request of ours, because
  * okta-auth-js's `renewTokensWithRefresh` sends no client secret, which a confidential web app needs.
  */
-import { getOAuthUrls, type IDToken, type OktaAuth } from '@okta/okta-auth-js';
+import type { IDToken, OktaAuth } from '@okta/okta-auth-js';
 import type { TokenSet } from '../core/types.js';
 
 /** The tokens kept in a session (`keepTokens`): the ID token's claims are read from it when needed. */
@@ -35,6 +35,8 @@ export async function refreshTokens(client: OktaAuth, stored: StoredTokens, clie
     url: string,
     args: { headers: Record<string, string>; data: Record<string, string> },
   ) => Promise<{ responseJSON?: Record<string, unknown> }>;
+  // Loaded already (the client is one of its objects): only the client module names okta-auth-js at load time.
+  const { getOAuthUrls } = await import('@okta/okta-auth-js');
   let answer: Record<string, unknown>;
   try {
     const reply = await request('POST', getOAuthUrls(client).tokenUrl!, {
