@@ -1,5 +1,6 @@
-// The local Okta org: OAuth/OIDC, the IDX API, email magic links and a simulated phone (Okta Verify, Google
-// Authenticator, the email/SMS/voice outbox), served by one Express app.
+// The local Okta org: OAuth/OIDC, the IDX API, email magic links, a simulated phone (Okta Verify, Google
+// Authenticator, the email/SMS/voice outbox), identity providers (a fake OIDC provider, sso/) and the org's hosted
+// sign-in page, served by one Express app.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -13,6 +14,7 @@ import { idxRouter } from './idx/routes.mjs';
 import { createSigner } from './keys.mjs';
 import { oauthRouter } from './oauth.mjs';
 import { OktaSessions, oktaSessionsRouter } from './okta-sessions.mjs';
+import { ssoRouter } from './sso/index.mjs';
 import { OrgStore } from './store.mjs';
 
 /**
@@ -83,6 +85,7 @@ export function createOrg(options = {}) {
   app.use(ORG_PATHS, cors(s.trustedOrigins), ...bodyParsers());
   app.use(oktaSessionsRouter(env));
   app.use(oauthRouter(env));
+  app.use(ssoRouter(env));
   app.use('/idp/idx', idxRouter(env));
   app.use('/device/api', deviceApiRouter(env));
   app.use('/device', devicePage());

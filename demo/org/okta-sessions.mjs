@@ -7,7 +7,8 @@ import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { redirectUriMatches } from './data.mjs';
 import { handle, isObject, sendJson } from './http.mjs';
 import { opaque, oktaId } from './ids.mjs';
-import { authenticateClient, authorizationServers, oauthError, sendTokens } from './oauth.mjs';
+import { authorizationServers } from './authorize.mjs';
+import { authenticateClient, oauthError, sendTokens } from './oauth.mjs';
 
 /**
  * @typedef {{ id: string, username: string, clientId: string, issuer: string, createdAt: number }} OktaSession

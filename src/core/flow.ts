@@ -1,5 +1,6 @@
 import {
   FlowError,
+  offersOnForm,
   toFlowError,
   type EnrollmentChannel,
   type FlowState,
@@ -73,7 +74,7 @@ export class SignInFlow extends EventTarget {
       const resumed = await this.transport.resume(ctrl.signal);
       // A resumed Idle state matters only for what it offers (recovery, passkeys) and only if nothing happened meanwhile.
       const untouched = this.state.status === 'Idle' && !this.pending && !this.error;
-      const offers = resumed?.status === 'Idle' && (resumed.canRecover || resumed.webauthn);
+      const offers = resumed?.status === 'Idle' && offersOnForm(resumed);
       if (resumed && !ctrl.signal.aborted && untouched && (resumed.status !== 'Idle' || offers)) this.apply(resumed);
     } catch {
       // No transaction to resume is the common case; the form works either way.

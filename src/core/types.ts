@@ -279,6 +279,12 @@ export interface FlowState {
   links?: StepLink[];
 }
 
+/**
+ * Whether a sign-in form state (`Idle`) offers anything besides the username and password: a passkey sign-in,
+ * "Forgot password?", or links such as "Sign up" and "Unlock account". Such a state is worth resuming into.
+ */
+export const offersOnForm = (s: FlowState): boolean => !!(s.canRecover || s.webauthn || s.links?.length);
+
 export type PollKind = 'enroll' | 'challenge';
 
 /** One poll reply, in the seed's `{ Refresh, ContinuePolling, Next }` terms. */
