@@ -316,6 +316,8 @@ export type ErrorCode =
   | 'malformed_response'
   | 'unsafe_navigation'
   | 'config'
+  /** The account may not sign in here: Okta's sign-on policy, or the site's `onSignIn`. */
+  | 'access_denied'
   | 'unknown';
 
 /**

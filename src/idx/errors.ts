@@ -45,6 +45,8 @@ const CODE_BY_KEY: ReadonlyArray<[RegExp, ErrorCode]> = [
   [/push_rejected/, 'push_rejected'],
   [/^errors\.E0000004$|^incorrectPassword$|^idx\.unknown\.user$/, 'invalid_credentials'],
   [/PASSCODE_INVALID|^E0000068$/, 'invalid_code'],
+  // Okta's sign-on policy refuses the account (`security.access_denied`, or with the admin's own message).
+  [/^security\.access_denied/, 'access_denied'],
 ];
 
 export function flowError(code: ErrorCode, serverText?: unknown, extra: FlowErrorOptions = {}): FlowError {

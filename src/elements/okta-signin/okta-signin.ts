@@ -16,6 +16,7 @@ import { errorUnderHeading } from './error-under-heading.js';
 import { stepLinks } from './views/links.js';
 import { PasskeyOffer } from './passkey-offer.js';
 import { LightFields } from './light-fields.js';
+import { adoptFieldStyles } from './light-fields.styles.js';
 
 // Errors about what the user typed: the view's fields are marked invalid while one is shown.
 const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code', 'invalid_input'];
@@ -52,6 +53,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {'light' | 'shadow'} fields - Where the element's own sign-in fields live: `light` (the default), a
  *   `<form slot="credentials" data-okta-signin-fields>` the element renders into its light DOM, where password
  *   managers see them; `shadow`, inside its shadow root. A page's own `<form slot="credentials">` replaces either.
+ * @attr {boolean} defer-hydration - On an element put on the page with it, the element waits until it is removed: no
+ *   request, no event, no light-DOM form. The React bindings render it and remove it once React has set the
+ *   element's properties (server-rendered or not).
  * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path); property `webauthnEndpoint`.
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path); property `skipEndpoint`.
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path); property `cancelEndpoint`.
@@ -297,7 +301,19 @@ export class OktaSignin extends LitElement {
     return this.flow ? Promise.resolve(this.flow) : this.flowTransport ? this.startFlow(this.flowTransport) : Promise.resolve(undefined);
   }
 
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'defer-hydration'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== 'defer-hydration') return super.attributeChangedCallback(name, old, value);
+    if (value === null && this.isConnected) this.connectedCallback();
+  }
+
   override connectedCallback(): void {
+    // A framework that server-renders the element sets its properties only when it hydrates: until then the element
+    // neither reports a configuration it does not have yet nor adds a form to children the framework owns.
+    if (this.hasAttribute('defer-hydration')) return;
     super.connectedCallback();
     this.childWatch.observe(this, { childList: true });
     this.dirty = true;
@@ -321,8 +337,11 @@ export class OktaSignin extends LitElement {
     if ([...changed.keys()].some((k) => !LOCAL.includes(k))) this.dirty = true;
     if (this.dirty && this.isConnected) this.setup();
     // The element's own light-DOM form, unless the page gave one or the fields are to stay in the shadow root.
-    if (this.isConnected && this.fields !== 'shadow' && !this.pageForm()) this.light.attach();
+    const pageForm = this.pageForm();
+    if (this.isConnected && this.fields !== 'shadow' && !pageForm) this.light.attach();
     else this.light.detach();
+    // A form made to look like the element's own (the React bindings' SignInForm) gets its styles.
+    if (this.isConnected && pageForm?.hasAttribute('data-okta-signin-form')) adoptFieldStyles(this.getRootNode());
   }
 
   /** A request is in flight, or the next view still loads after its request. */

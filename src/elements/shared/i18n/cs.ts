@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Server poslal neočekávanou odpověď. Zkuste to později.',
     unsafe_navigation: 'Přihlášení bylo dokončeno, ale stránka, kterou chce otevřít, není povolena.',
     config: 'Tento přihlašovací formulář není správně nastaven.',
+    access_denied: 'S tímto účtem se zde nelze přihlásit.',
     unknown: 'Něco se pokazilo. Zkuste to znovu.',
   },
   reasons: {

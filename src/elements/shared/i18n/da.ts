@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Serveren sendte et uventet svar. Prøv igen senere.',
     unsafe_navigation: 'Login er fuldført, men den side, der skal åbnes, er ikke tilladt.',
     config: 'Denne loginformular er ikke konfigureret korrekt.',
+    access_denied: 'Du kan ikke logge ind her med denne konto.',
     unknown: 'Noget gik galt. Prøv igen.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Der Server hat unerwartet geantwortet. Versuchen Sie es später erneut.',
     unsafe_navigation: 'Die Anmeldung ist abgeschlossen, aber die Seite, die geöffnet werden soll, ist nicht zulässig.',
     config: 'Dieses Anmeldeformular ist nicht richtig eingerichtet.',
+    access_denied: 'Mit diesem Konto können Sie sich hier nicht anmelden.',
     unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'El servidor envió una respuesta inesperada. Inténtelo de nuevo más tarde.',
     unsafe_navigation: 'El inicio de sesión se completó, pero la página que se quiere abrir no está permitida.',
     config: 'Este formulario de inicio de sesión no está configurado correctamente.',
+    access_denied: 'No puede iniciar sesión aquí con esta cuenta.',
     unknown: 'Se ha producido un error. Inténtelo de nuevo.',
   },
   reasons: {

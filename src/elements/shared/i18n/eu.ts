@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Zerbitzariak ustekabeko erantzuna bidali du. Saiatu berriro geroago.',
     unsafe_navigation: 'Saio-hasiera amaitu da, baina ireki nahi duen orria ez dago baimenduta.',
     config: 'Saioa hasteko inprimaki hau ez dago behar bezala konfiguratuta.',
+    access_denied: 'Ezin duzu hemen saioa hasi kontu honekin.',
     unknown: 'Zerbait gaizki joan da. Saiatu berriro.',
   },
   reasons: {

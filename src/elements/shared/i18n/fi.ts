@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Palvelin lähetti odottamattoman vastauksen. Yritä myöhemmin uudelleen.',
     unsafe_navigation: 'Kirjautuminen valmistui, mutta avattavaa sivua ei sallita.',
     config: 'Tätä kirjautumislomaketta ei ole määritetty oikein.',
+    access_denied: 'Tällä tilillä ei voi kirjautua sisään tänne.',
     unknown: 'Jokin meni vikaan. Yritä uudelleen.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Le serveur a envoyé une réponse inattendue. Réessayez plus tard.',
     unsafe_navigation: "La connexion a abouti, mais la page à ouvrir n'est pas autorisée.",
     config: "Ce formulaire de connexion n'est pas configuré correctement.",
+    access_denied: 'Vous ne pouvez pas vous connecter ici avec ce compte.',
     unknown: "Une erreur s'est produite. Réessayez.",
   },
   reasons: {

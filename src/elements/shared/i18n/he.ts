@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'השרת שלח תשובה לא צפויה. נסו שוב מאוחר יותר.',
     unsafe_navigation: 'הכניסה הושלמה, אבל הדף שהיא מבקשת לפתוח אינו מורשה.',
     config: 'טופס הכניסה הזה אינו מוגדר כראוי.',
+    access_denied: 'לא ניתן להיכנס כאן עם חשבון זה.',
     unknown: 'משהו השתבש. נסו שוב.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Sèvè a voye yon repons nou pa t atann. Eseye ankò pita.',
     unsafe_navigation: 'Koneksyon an fini, men paj li vle louvri a pa otorize.',
     config: 'Fòmilè koneksyon sa a pa konfigire kòrèkteman.',
+    access_denied: 'Ou pa ka konekte isit la ak kont sa a.',
     unknown: 'Gen yon bagay ki mal pase. Eseye ankò.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'A kiszolgáló váratlan választ küldött. Próbálja újra később.',
     unsafe_navigation: 'A bejelentkezés befejeződött, de a megnyitandó oldal nem engedélyezett.',
     config: 'Ez a bejelentkezési űrlap nincs megfelelően beállítva.',
+    access_denied: 'Ezzel a fiókkal itt nem lehet bejelentkezni.',
     unknown: 'Hiba történt. Próbálja újra.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Server mengirim balasan yang tidak terduga. Coba lagi nanti.',
     unsafe_navigation: 'Proses masuk selesai, tetapi halaman yang akan dibuka tidak diizinkan.',
     config: 'Formulir masuk ini tidak disiapkan dengan benar.',
+    access_denied: 'Anda tidak dapat masuk di sini dengan akun ini.',
     unknown: 'Terjadi kesalahan. Coba lagi.',
   },
   reasons: {

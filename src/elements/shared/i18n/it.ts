@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Il server ha inviato una risposta imprevista. Riprova più tardi.',
     unsafe_navigation: "L'accesso è stato completato, ma la pagina da aprire non è consentita.",
     config: 'Questo modulo di accesso non è configurato correttamente.',
+    access_denied: 'Non puoi accedere qui con questo account.',
     unknown: 'Si è verificato un errore. Riprova.',
   },
   reasons: {

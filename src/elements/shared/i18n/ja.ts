@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'サーバーから予期しない応答がありました。後でもう一度お試しください。',
     unsafe_navigation: 'サインインは完了しましたが、開こうとしているページは許可されていません。',
     config: 'このサインインフォームは正しく設定されていません。',
+    access_denied: 'このアカウントではここにサインインできません。',
     unknown: '問題が発生しました。もう一度お試しください。',
   },
   reasons: {

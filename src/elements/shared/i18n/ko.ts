@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: '서버에서 예기치 않은 응답을 보냈습니다. 나중에 다시 시도하세요.',
     unsafe_navigation: '로그인은 완료되었지만 열려는 페이지가 허용되지 않습니다.',
     config: '이 로그인 양식이 올바르게 설정되지 않았습니다.',
+    access_denied: '이 계정으로는 여기에 로그인할 수 없습니다.',
     unknown: '문제가 발생했습니다. 다시 시도하세요.',
   },
   reasons: {

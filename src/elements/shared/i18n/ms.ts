@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Pelayan menghantar balasan yang tidak dijangka. Cuba lagi kemudian.',
     unsafe_navigation: 'Daftar masuk telah selesai, tetapi halaman yang hendak dibuka tidak dibenarkan.',
     config: 'Borang daftar masuk ini tidak disediakan dengan betul.',
+    access_denied: 'Anda tidak boleh daftar masuk di sini dengan akaun ini.',
     unknown: 'Berlaku kesilapan. Cuba lagi.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Serveren sendte et uventet svar. Prøv igjen senere.',
     unsafe_navigation: 'Påloggingen er fullført, men siden som skal åpnes, er ikke tillatt.',
     config: 'Dette påloggingsskjemaet er ikke riktig konfigurert.',
+    access_denied: 'Du kan ikke logge inn her med denne kontoen.',
     unknown: 'Noe gikk galt. Prøv igjen.',
   },
   reasons: {

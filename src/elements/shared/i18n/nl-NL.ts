@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'De server gaf een onverwacht antwoord. Probeer het later opnieuw.',
     unsafe_navigation: 'Het aanmelden is voltooid, maar de pagina die moet worden geopend, is niet toegestaan.',
     config: 'Dit aanmeldformulier is niet goed ingesteld.',
+    access_denied: 'Met dit account kunt u zich hier niet aanmelden.',
     unknown: 'Er is iets misgegaan. Probeer het opnieuw.',
   },
   reasons: {

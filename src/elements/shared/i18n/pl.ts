@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Serwer wysłał nieoczekiwaną odpowiedź. Spróbuj ponownie później.',
     unsafe_navigation: 'Logowanie zostało ukończone, ale strona, którą ma otworzyć, jest niedozwolona.',
     config: 'Ten formularz logowania nie jest poprawnie skonfigurowany.',
+    access_denied: 'Nie możesz zalogować się tutaj przy użyciu tego konta.',
     unknown: 'Coś poszło nie tak. Spróbuj ponownie.',
   },
   reasons: {

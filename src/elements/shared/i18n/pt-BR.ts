@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'O servidor enviou uma resposta inesperada. Tente novamente mais tarde.',
     unsafe_navigation: 'O acesso foi concluído, mas a página que ele quer abrir não é permitida.',
     config: 'Este formulário de acesso não está configurado corretamente.',
+    access_denied: 'Você não pode entrar aqui com esta conta.',
     unknown: 'Algo deu errado. Tente novamente.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Serverul a trimis un răspuns neașteptat. Încercați din nou mai târziu.',
     unsafe_navigation: 'Conectarea s-a finalizat, dar pagina care trebuie deschisă nu este permisă.',
     config: 'Acest formular de conectare nu este configurat corect.',
+    access_denied: 'Nu vă puteți conecta aici cu acest cont.',
     unknown: 'A apărut o problemă. Încercați din nou.',
   },
   reasons: {

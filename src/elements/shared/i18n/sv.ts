@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Servern skickade ett oväntat svar. Försök igen senare.',
     unsafe_navigation: 'Inloggningen är klar, men sidan som ska öppnas är inte tillåten.',
     config: 'Det här inloggningsformuläret är inte korrekt konfigurerat.',
+    access_denied: 'Du kan inte logga in här med det här kontot.',
     unknown: 'Något gick fel. Försök igen.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Sunucu beklenmeyen bir yanıt gönderdi. Daha sonra tekrar deneyin.',
     unsafe_navigation: 'Oturum açma tamamlandı ancak açılmak istenen sayfaya izin verilmiyor.',
     config: 'Bu oturum açma formu doğru ayarlanmamış.',
+    access_denied: 'Bu hesapla burada oturum açamazsınız.',
     unknown: 'Bir sorun oluştu. Tekrar deneyin.',
   },
   reasons: {

@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: 'Máy chủ gửi phản hồi không mong đợi. Hãy thử lại sau.',
     unsafe_navigation: 'Đăng nhập đã hoàn tất, nhưng trang cần mở không được phép.',
     config: 'Biểu mẫu đăng nhập này chưa được thiết lập đúng.',
+    access_denied: 'Bạn không thể đăng nhập tại đây bằng tài khoản này.',
     unknown: 'Đã xảy ra lỗi. Hãy thử lại.',
   },
   reasons: {

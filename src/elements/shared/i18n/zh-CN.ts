@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: '服务器返回了意外的响应。请稍后再试。',
     unsafe_navigation: '登录已完成，但要打开的页面不被允许。',
     config: '此登录表单的设置不正确。',
+    access_denied: '您无法使用此帐户在此处登录。',
     unknown: '出现问题。请重试。',
   },
   reasons: {

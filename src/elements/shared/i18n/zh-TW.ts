@@ -216,6 +216,7 @@ const messages: Messages = {
     malformed_response: '伺服器傳回非預期的回應。請稍後再試。',
     unsafe_navigation: '登入已完成，但要開啟的頁面不受允許。',
     config: '此登入表單的設定不正確。',
+    access_denied: '您無法使用此帳戶在此登入。',
     unknown: '發生錯誤。請再試一次。',
   },
   reasons: {
