@@ -3,9 +3,9 @@
  * state must also offer, and the backend contract's endpoint and body. The flow (`SignInFlow.can`), the backend
  * transport, the server module's routes and the element all read it, so a view cannot offer what the server refuses.
  */
+import { FLOW_STATUSES } from './statuses.js';
 import type { BackendEndpoint } from './endpoints.js';
 import {
-  FLOW_STATUSES,
   type EnrollmentChannel,
   type FlowState,
   type FlowStatus,

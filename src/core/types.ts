@@ -48,28 +48,6 @@ export type FlowStatus =
   /** The transaction ended without success (cancelled, expired, denied): start over. */
   | 'Terminal';
 
-export const FLOW_STATUSES: readonly FlowStatus[] = [
-  'Idle',
-  'Success',
-  'PasswordExpired',
-  'AwaitingAuthenticatorEnrollment',
-  'AwaitingChallengeAuthenticatorSelection',
-  'AwaitingEnrollmentChannelSelection',
-  'AwaitingEnrollmentChannelData',
-  'AwaitingEnrollmentPoll',
-  'AwaitingChallengePoll',
-  'AwaitingChallengeCode',
-  'AwaitingPassword',
-  'AwaitingEnrollmentData',
-  'AwaitingEnrollmentCode',
-  'AwaitingRecoveryIdentifier',
-  'AwaitingPasswordReset',
-  'AwaitingWebAuthnEnrollment',
-  'AwaitingWebAuthnChallenge',
-  'AwaitingInput',
-  'Terminal',
-];
-
 /** One choice in the authenticator picker. */
 export interface Authenticator {
   /** Opaque id to send back when this authenticator is chosen. */

@@ -6,11 +6,11 @@
 export { stateOf, stepName, remediation, pickerEntries, tokensOf } from '../idx/map.js';
 export { errorOf, errorFromException, type Operation } from '../idx/errors.js';
 export { safeText } from '../idx/safe-text.js';
+export { FLOW_STATUSES } from '../core/statuses.js';
 export type { IdxTransaction, IdxRemediation, IdxMessage } from '../idx/types.js';
 export {
   FlowError,
   ENROLLMENT_CHANNELS,
-  FLOW_STATUSES,
   isEnrollmentChannel,
   type ErrorCode,
   type FlowErrorReason,

@@ -1,5 +1,5 @@
+import { FLOW_STATUSES } from '../../core/statuses.js';
 import {
-  FLOW_STATUSES,
   FlowError,
   isEnrollmentChannel,
   type Authenticator,
