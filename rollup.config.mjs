@@ -42,7 +42,7 @@ const languageChunks = {
 // The flow core, with the poller, the poll requests it and <okta-verify-poller> share and the navigation after
 // success, is one file that the element fetches as it starts, alongside the transport's: split further, each piece
 // would be found only once the one that imports it had arrived, a request after another before the first call.
-const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-visible|poller|safe-navigation)|transports[\\/]backend[\\/](read|request|poll-reply|poll-endpoint))\.ts$/;
+const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-visible|poller|safe-navigation|statuses)|transports[\\/]backend[\\/](read|request|poll-reply|poll-endpoint))\.ts$/;
 // What the flow shares with the entry stays in the entry: a manual chunk would otherwise take its dependencies along.
 // So do the few hundred bytes the lazy chunks share (retry-after, inline-image), which would otherwise be a file of
 // their own, one more request after each chunk that imports them.
@@ -74,7 +74,15 @@ export default [
     ],
     external: (id) =>
       /^(lit|@lit|@okta\/okta-auth-js|rate-limiter-flexible|react|preact|vue|svelte)(\/|$)/.test(id) || id.startsWith('node:'),
-    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+      // The React bindings are a client module for React Server Components (Rollup drops a directive in the source).
+      banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
+    },
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true, inlineSources: true })],
     onwarn,
   },

@@ -5,6 +5,7 @@
  */
 import { ACTIONS, type ActionInputs, type ActionRule, type FlowAction } from '../../core/actions.js';
 import {
+  offersOnForm,
   type EnrollmentChannel,
   type FlowState,
   type PollKind,
@@ -44,7 +45,7 @@ export class BackendTransport implements Transport {
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
     const state = await this.flow('state', undefined, signal);
     // An Idle state matters only for what it offers (passkey sign-in, recovery).
-    return state.status === 'Idle' && !state.webauthn && !state.canRecover ? null : state;
+    return state.status === 'Idle' && !offersOnForm(state) ? null : state;
   }
 
   /** An action of the table, to its endpoint with its body. */
