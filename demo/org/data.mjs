@@ -1,21 +1,23 @@
 // Loads and checks the org's data file (users and apps). A broken file stops the org at start with a clear reason.
 import { readFileSync } from 'node:fs';
+import { checkSelfService, registrationOf, selfServiceUser } from './self-service-data.mjs';
 
 export const DEFAULT_DATA_FILE = new URL('../data/org.json', import.meta.url);
 
 const POLICIES = new Set(['required', 'optional', 'none']);
 // Authenticators a user's sign-on policy may name (Okta Verify also has its own `oktaVerify.policy`).
-const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn']);
+const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn', 'security_question', 'custom_otp', 'okta_password']);
 
 /**
  * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string }} OktaVerifySetup
  * @typedef {{ enroll?: string[], verifyWith?: string[] }} SignOnSetup
  * @typedef {{ username: string, password: string, firstName: string, lastName: string, passwordExpired: boolean,
  *   oktaVerify: OktaVerifySetup, email: { enrolled: boolean }, phone: { enrolled: boolean, number: string|null },
- *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup }} UserRecord
+ *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup } & import('./self-service-data.mjs').SelfServiceUser} UserRecord
  * @typedef {{ clientId: string, label: string, type: 'public'|'confidential', clientSecret?: string,
- *   redirectUris: string[], scopes: string[], identifierFirst: boolean }} AppRecord
- * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string } }} OrgData
+ *   redirectUris: string[], scopes: string[], identifierFirst: boolean, consentRequired: boolean }} AppRecord
+ * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string, name: string, selfServiceUnlock: boolean },
+ *   registration: import('./self-service-data.mjs').Registration|null }} OrgData
  */
 
 /**
@@ -48,8 +50,10 @@ export function loadData(file = DEFAULT_DATA_FILE) {
     if (a.type === 'confidential' && typeof a.clientSecret !== 'string') fail(`app ${a.clientId}: confidential apps need clientSecret`);
     if (!Array.isArray(a.redirectUris)) fail(`app ${a.clientId}: redirectUris must be an array`);
   }
+  checkSelfService(raw, fail, SIGN_ON_KEYS);
   return {
-    org: { audience: raw.org?.audience ?? 'api://default' },
+    org: { audience: raw.org?.audience ?? 'api://default', name: raw.org?.name ?? 'Okta', selfServiceUnlock: Boolean(raw.org?.selfServiceUnlock) },
+    registration: registrationOf(raw),
     users: raw.users.map((u) => ({
       username: u.username,
       password: u.password,
@@ -65,6 +69,7 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       phone: { enrolled: Boolean(u.phone?.enrolled), number: u.phone?.number ? String(u.phone.number).replace(/[\s\-().]/g, '') : null },
       googleAuthenticator: { enrolled: Boolean(u.googleAuthenticator?.enrolled) },
       signOn: { enroll: u.signOn?.enroll, verifyWith: u.signOn?.verifyWith },
+      ...selfServiceUser(u),
     })),
     apps: raw.apps.map((a) => ({
       clientId: a.clientId,
@@ -74,6 +79,7 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       redirectUris: a.redirectUris,
       scopes: a.scopes ?? ['openid', 'profile', 'email'],
       identifierFirst: Boolean(a.identifierFirst),
+      consentRequired: Boolean(a.consentRequired),
     })),
   };
 }

@@ -3,6 +3,7 @@
 import { Secret } from 'otpauth';
 import { oktaId, opaque } from './ids.mjs';
 import { signOnPolicy } from './idx/policy.mjs';
+import { userExtras } from './user-extras.mjs';
 
 /**
  * @typedef {import('./data.mjs').OrgData} OrgData
@@ -21,7 +22,7 @@ import { signOnPolicy } from './idx/policy.mjs';
  *   `id` is the credential id in base64url; `publicKey` the COSE key
  */
 
-export const TEMPLATES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivy'];
+export const TEMPLATES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivy', 'jack', 'kate', 'leo', 'mia', 'noah', 'olivia'];
 
 export class OrgStore {
   /**
@@ -88,6 +89,7 @@ export class OrgStore {
       // Security keys and biometrics are enrolled at run time only: their private keys live in the authenticator.
       webauthn: { credentials: [] },
       signOn: signOnPolicy(record),
+      ...userExtras(record),
     };
     this.users.set(user.username.toLowerCase(), user);
     return user;

@@ -140,3 +140,35 @@ export async function verifyTokens(org, tokens, { clientId = 'local-spa', userna
   assert.equal(access.cid, clientId);
   return { id, access };
 }
+
+/**
+ * A client whose every step goes through okta-auth-js's GenericRemediator: `proceed({ step, ...fields })` posts the
+ * fields by their IDX names, as the package's server and browser drivers send them.
+ */
+export const genericClient = (org, options = {}) => oktaClient(org, { ...options, idx: { useGenericRemediator: true } });
+
+/** The remediation `name` in the org's field layout (okta-auth-js only resolves its `relatesTo`). */
+export const wireRemediation = (tx, name) => tx.rawIdxState?.remediation?.value?.find((r) => r.name === name);
+
+/**
+ * The i18n keys of the messages on a field of a remediation's form, found by its path of names
+ * (`['userProfile', 'email']`, `['credentials', 'answer']`).
+ */
+export function fieldMessageKeys(tx, remediationName, path) {
+  let fields = wireRemediation(tx, remediationName)?.value;
+  let field;
+  for (const name of path) {
+    field = fields?.find((f) => f.name === name);
+    fields = field?.form?.value;
+  }
+  return (field?.messages?.value ?? []).map((m) => m.i18n.key);
+}
+
+/** The i18n keys of the messages for the whole answer. */
+export const messageKeys = (tx) => (tx.rawIdxState?.messages?.value ?? []).map((m) => m.i18n.key);
+
+/** `signIn` for a generic client: identify with the IDX field names. */
+export async function identify(auth, identifier, passcode = PASSWORD) {
+  await auth.idx.start();
+  return auth.idx.proceed({ step: 'identify', identifier, credentials: { passcode } });
+}

@@ -409,7 +409,8 @@ describe('passkeys (startOrg({ passkeys: true }))', () => {
     const auth = oktaClient(org);
     const started = await auth.idx.start();
     const names = started.neededToProceed.map((r) => r.name);
-    assert.deepEqual(names, ['identify', 'launch-passkeys-authenticator', 'challenge-webauthn-autofillui-authenticator']);
+    // Sign-up and unlock follow, as Okta lists them after the authenticator launchers.
+    assert.deepEqual(names, ['identify', 'launch-passkeys-authenticator', 'challenge-webauthn-autofillui-authenticator', 'select-enroll-profile', 'unlock-account']);
     const autofill = started.neededToProceed.find((r) => r.name === 'challenge-webauthn-autofillui-authenticator');
     assert.equal(autofill.href, `${org.origin}/idp/idx/challenge/answer/webauthn-autofillui`);
     assert.deepEqual(

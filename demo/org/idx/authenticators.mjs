@@ -1,5 +1,6 @@
 // The org's authenticators as IDX describes them: the authenticator objects (what can be enrolled) and a user's
 // enrollments (what they have, with Okta's masked profile), keyed by Okta's authenticator keys.
+import { EXTRA, EXTRA_KEYS, EXTRA_KEY_BY_ID } from './extra-authenticators.mjs';
 import { OKTA_VERIFY_ID, PASSWORD_ID, oktaVerifyAuthenticator, oktaVerifyEnrollment, passwordEnrollment } from './ion.mjs';
 
 export const OKTA_VERIFY = 'okta_verify';
@@ -22,6 +23,7 @@ export const KEY_BY_ID = {
   [PHONE_ID]: PHONE,
   [GOOGLE_OTP_ID]: GOOGLE_OTP,
   [WEBAUTHN_ID]: WEBAUTHN,
+  ...EXTRA_KEY_BY_ID,
 };
 
 export const ID_BY_KEY = Object.fromEntries(Object.entries(KEY_BY_ID).map(([id, key]) => [key, id]));
@@ -54,6 +56,7 @@ export function authenticatorObject(key, only, org = {}) {
     case WEBAUTHN:
       return { type: 'security_key', key, id: WEBAUTHN_ID, displayName: org.passkeys ? 'Passkeys' : 'Security Key or Biometric', methods: methods('webauthn') };
     default:
+      if (EXTRA[key]) return EXTRA[key].authenticator();
       throw new Error(`unknown authenticator ${key}`);
   }
 }
@@ -93,6 +96,7 @@ export function enrollmentObject(user, key, only) {
     case GOOGLE_OTP:
       return { ...authenticatorObject(GOOGLE_OTP), id: user.googleOtp.enrollmentId };
     default:
+      if (EXTRA[key]) return EXTRA[key].enrollment(user);
       throw new Error(`unknown authenticator ${key}`);
   }
 }
@@ -122,4 +126,4 @@ export const webauthnEnrollments = (user) =>
 export const enrollmentList = (user, keys) => keys.flatMap((key) => (key === WEBAUTHN ? webauthnEnrollments(user) : [enrollmentObject(user, key)]));
 
 /** Keys in the order Okta lists a user's enrollments (the password last, as the org always did). */
-export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, WEBAUTHN, PASSWORD];
+export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, WEBAUTHN, ...EXTRA_KEYS, PASSWORD];

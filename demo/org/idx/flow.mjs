@@ -3,6 +3,8 @@ import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { PASSWORD } from './authenticators.mjs';
 import { optionalEnrollments, requiredEnrollments, verifyOptions } from './policy.mjs';
+import { expiryWarningDue, postAuthStep } from './post-auth.mjs';
+import { unlocked } from './unlock.mjs';
 
 /**
  * Where a sign-in goes next, from the factors verified so far and the user's policies: change an expired
@@ -13,12 +15,21 @@ import { optionalEnrollments, requiredEnrollments, verifyOptions } from './polic
  */
 export function advance(tx, user, store) {
   tx.challenge = null;
+  tx.notice = null;
   if (tx.purpose === 'recovery') {
     tx.step = 'reset-password';
     return;
   }
+  if (tx.purpose === 'unlock') {
+    unlocked(tx, user);
+    return;
+  }
   if (user.passwordExpired) {
     tx.step = 'reenroll-password';
+    return;
+  }
+  if (expiryWarningDue(tx, user)) {
+    tx.step = 'password-expiry-warning';
     return;
   }
   if (requiredEnrollments(user).length) {
@@ -37,7 +48,20 @@ export function advance(tx, user, store) {
       return;
     }
   }
-  succeed(tx, user, store);
+  finish(tx, user, store);
+}
+
+/**
+ * Ends an authenticated sign-in: the post-authentication steps still to answer (grace period, keep-me-signed-in,
+ * consent), then success.
+ * @param {any} tx
+ * @param {import('../store.mjs').User} user
+ * @param {import('../store.mjs').OrgStore} store
+ */
+export function finish(tx, user, store) {
+  const next = postAuthStep(tx, user, store);
+  if (next) tx.step = next;
+  else succeed(tx, user, store);
 }
 
 /**
@@ -132,5 +156,7 @@ export function identifyStep() {
     channel: null,
     activated: false,
     interactionCode: null,
+    done: {},
+    notice: null,
   };
 }
