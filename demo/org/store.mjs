@@ -14,7 +14,12 @@ import { userExtras } from './user-extras.mjs';
  *   phone: { enrolled: boolean, enrollmentId: string|null, number: string|null },
  *   googleOtp: { enrolled: boolean, enrollmentId: string|null, secret: string|null, lastCounter: number },
  *   webauthn: { credentials: WebAuthnCredential[] },
- *   signOn: { enroll: string[], optional: string[], verifyWith: string[] }, phantom?: boolean }} User
+ *   signOn: { enroll: string[], optional: string[], verifyWith: string[] }, phantom?: boolean,
+ *   lockedOut?: boolean, failedPasswords?: number, passwordExpiresAt?: number|null, keepMeSignedIn?: boolean,
+ *   graceUntil?: number|null, profile?: Record<string, string>, consentGrants?: Record<string, string[]>,
+ *   securityQuestion?: { enrolled: boolean, enrollmentId: string|null, questionKey?: string, question?: string, answer?: string },
+ *   customOtp?: { enrolled: boolean, enrollmentId: string|null, secret: string|null, lastCounter: number } }} User
+ *   (the optional fields: see user-extras.mjs; a phantom has none of them)
  * @typedef {{ id: string, correctAnswer: number, choices: number[], status: 'pending'|'approved'|'rejected' }} Push
  * @typedef {{ channel: 'email'|'sms'|'voice', to: string, code?: string, link?: string, sentAt: string }} OutboxMessage
  * @typedef {{ id: string, publicKey: Uint8Array, counter: number, transports: string[], enrollmentId: string,

@@ -172,3 +172,12 @@ export async function identify(auth, identifier, passcode = PASSWORD) {
   await auth.idx.start();
   return auth.idx.proceed({ step: 'identify', identifier, credentials: { passcode } });
 }
+
+/** Another six-digit code than `code`: a wrong guess. */
+export const wrongCode = (code) => String((Number(code) + 500000) % 1e6).padStart(6, '0');
+
+/** POSTs a JSON body to an IDX endpoint, outside okta-auth-js (a request no client would send). */
+export async function postIdx(org, path, body) {
+  const res = await fetch(`${org.origin}/idp/idx${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}

@@ -3,7 +3,7 @@
 // to stay signed in (`keep-me-signed-in`), and the app `local-consent` asks for consent to its scopes (`consent`).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fieldMessageKeys, genericClient, identify, messageKeys, newUser, startTestOrg, verifyTokens, wireRemediation } from './org-helpers.mjs';
+import { fieldMessageKeys, genericClient, identify, messageKeys, newUser, postIdx, startTestOrg, verifyTokens, wireRemediation } from './org-helpers.mjs';
 
 describe('after the password', () => {
   let org;
@@ -138,14 +138,10 @@ describe('after the password', () => {
     const { username, password } = await newUser(org, 'erin');
     const auth = genericClient(org);
     const picker = await identify(auth, username, password);
-    for (const path of ['/idp/idx/consent', '/idp/idx/keep-me-signed-in']) {
-      const res = await fetch(`${org.origin}${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ stateHandle: picker.context.stateHandle, consent: true, keepMeSignedIn: true }),
-      });
+    for (const path of ['/consent', '/keep-me-signed-in']) {
+      const res = await postIdx(org, path, { stateHandle: picker.context.stateHandle, consent: true, keepMeSignedIn: true });
       assert.equal(res.status, 400, path);
-      assert.equal((await res.json()).remediation.value[0].name, 'select-authenticator-authenticate');
+      assert.equal(res.body.remediation.value[0].name, 'select-authenticator-authenticate');
     }
   });
 });

@@ -9,10 +9,12 @@ import {
   genericClient,
   lastMessageTo,
   oktaClient,
+  postIdx,
   signIn,
   startTestOrg,
   verifyTokens,
   wireRemediation,
+  wrongCode,
 } from './org-helpers.mjs';
 
 const NEW_PASSWORD = 'Sign-up-2-go';
@@ -103,7 +105,7 @@ describe('self-service registration', () => {
     assert.equal(emailStep.nextStep.name, 'enroll-authenticator');
     assert.equal(emailStep.context.currentAuthenticator.value.key, 'okta_email');
     const { code } = await lastMessageTo(org, email, 'email');
-    const wrong = await auth.idx.proceed({ step: 'enroll-authenticator', credentials: { passcode: String((Number(code) + 1) % 1e6).padStart(6, '0') } });
+    const wrong = await auth.idx.proceed({ step: 'enroll-authenticator', credentials: { passcode: wrongCode(code) } });
     assert.deepEqual(fieldMessageKeys(wrong, 'enroll-authenticator', ['credentials', 'passcode']), ['api.authn.error.PASSCODE_INVALID']);
 
     const done = await auth.idx.proceed({ step: 'enroll-authenticator', credentials: { passcode: code } });
@@ -147,12 +149,8 @@ describe('self-service registration', () => {
   test('registration steps are refused out of place', async () => {
     const auth = genericClient(org);
     const started = await auth.idx.start();
-    const res = await fetch(`${org.origin}/idp/idx/enroll/new`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ stateHandle: started.context.stateHandle, userProfile: profile(newEmail()) }),
-    });
+    const res = await postIdx(org, '/enroll/new', { stateHandle: started.context.stateHandle, userProfile: profile(newEmail()) });
     assert.equal(res.status, 400);
-    assert.equal((await res.json()).remediation.value[0].name, 'identify', 'still on identify');
+    assert.equal(res.body.remediation.value[0].name, 'identify', 'still on identify');
   });
 });

@@ -12,9 +12,11 @@ import {
   messagesTo,
   newUser,
   identify,
+  postIdx,
   startTestOrg,
   verifyTokens,
   wireRemediation,
+  wrongCode,
 } from './org-helpers.mjs';
 
 const EMAIL_ID = 'aut1okta0email000001';
@@ -63,7 +65,7 @@ describe('account unlock', () => {
     assert.equal(challenge.nextStep.name, 'challenge-authenticator');
     assert.equal(challenge.context.currentAuthenticatorEnrollment.value.key, 'okta_email');
     const { code } = await lastMessageTo(org, username, 'email');
-    const wrong = await auth.idx.proceed({ step: 'challenge-authenticator', credentials: { passcode: String((Number(code) + 1) % 1e6).padStart(6, '0') } });
+    const wrong = await auth.idx.proceed({ step: 'challenge-authenticator', credentials: { passcode: wrongCode(code) } });
     assert.deepEqual(fieldMessageKeys(wrong, 'challenge-authenticator', ['credentials', 'passcode']), ['api.authn.error.PASSCODE_INVALID']);
 
     const unlocked = await auth.idx.proceed({ step: 'challenge-authenticator', credentials: { passcode: code } });
@@ -120,11 +122,8 @@ describe('account unlock', () => {
   test('the unlock form is only reached from identify', async () => {
     const auth = genericClient(org);
     const started = await auth.idx.start();
-    const res = await fetch(`${org.origin}/idp/idx/challenge`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ stateHandle: started.context.stateHandle, identifier: 'leo@example.com', authenticator: { id: EMAIL_ID } }),
-    });
+    const res = await postIdx(org, '/challenge', { stateHandle: started.context.stateHandle, identifier: 'leo@example.com', authenticator: { id: EMAIL_ID } });
     assert.equal(res.status, 400);
+    assert.equal(res.body.remediation.value[0].name, 'identify', 'still on identify');
   });
 });
