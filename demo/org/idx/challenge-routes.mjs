@@ -124,6 +124,7 @@ export function challengeRoutes(kit) {
     if (problem) return reply(res, tx, 400, { fieldErrors: { passcode: [problem] } });
     user.password = passcode;
     user.passwordExpired = false;
+    user.passwordExpiresAt = null;
     if (tx.step === 'reset-password') {
       // Recovered: the recovery authenticator and the new password sign the user in, under the sign-on policy.
       tx.purpose = 'login';
