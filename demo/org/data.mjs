@@ -1,23 +1,25 @@
 // Loads and checks the org's data file (users and apps). A broken file stops the org at start with a clear reason.
 import { readFileSync } from 'node:fs';
 import { checkSelfService, registrationOf, selfServiceUser } from './self-service-data.mjs';
+import { loadFederation } from './sso/config.mjs';
 
 export const DEFAULT_DATA_FILE = new URL('../data/org.json', import.meta.url);
 
 const POLICIES = new Set(['required', 'optional', 'none']);
 // Authenticators a user's sign-on policy may name (Okta Verify also has its own `oktaVerify.policy`).
-const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn', 'security_question', 'custom_otp', 'okta_password']);
+const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn', 'external_idp', 'security_question', 'custom_otp', 'okta_password']);
 
 /**
- * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string }} OktaVerifySetup
+ * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string, fastPassOnly?: boolean }} OktaVerifySetup
  * @typedef {{ enroll?: string[], verifyWith?: string[] }} SignOnSetup
  * @typedef {{ username: string, password: string, firstName: string, lastName: string, passwordExpired: boolean,
  *   oktaVerify: OktaVerifySetup, email: { enrolled: boolean }, phone: { enrolled: boolean, number: string|null },
- *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup } & import('./self-service-data.mjs').SelfServiceUser} UserRecord
+ *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup, externalIdp: { enrolled: boolean },
+ *   verifyIdentity: boolean } & import('./self-service-data.mjs').SelfServiceUser} UserRecord
  * @typedef {{ clientId: string, label: string, type: 'public'|'confidential', clientSecret?: string,
  *   redirectUris: string[], scopes: string[], identifierFirst: boolean, consentRequired: boolean }} AppRecord
  * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string, name: string, selfServiceUnlock: boolean },
- *   registration: import('./self-service-data.mjs').Registration|null }} OrgData
+ *   registration: import('./self-service-data.mjs').Registration|null } & import('./sso/config.mjs').Federation} OrgData
  */
 
 /**
@@ -40,6 +42,9 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       if (keys !== undefined && (!Array.isArray(keys) || !keys.every((k) => SIGN_ON_KEYS.has(k)))) {
         fail(`user ${u.username}: signOn.${list} must list authenticator keys (${[...SIGN_ON_KEYS].join(', ')})`);
       }
+    }
+    if (u.externalIdp?.enrolled && !raw.identityProviders?.some?.((idp) => idp?.authenticator)) {
+      fail(`user ${u.username}: externalIdp needs an identity provider with "authenticator": true`);
     }
     if (u.phone?.enrolled && !/^\+\d{7,15}$/.test(String(u.phone.number).replace(/[\s\-().]/g, ''))) {
       fail(`user ${u.username}: an enrolled phone needs a number such as "+1 555 010 0001"`);
@@ -64,11 +69,14 @@ export function loadData(file = DEFAULT_DATA_FILE) {
         policy: u.oktaVerify?.policy ?? 'none',
         enrolled: Boolean(u.oktaVerify?.enrolled),
         deviceName: u.oktaVerify?.deviceName,
+        fastPassOnly: Boolean(u.oktaVerify?.fastPassOnly),
       },
       email: { enrolled: Boolean(u.email?.enrolled) },
       phone: { enrolled: Boolean(u.phone?.enrolled), number: u.phone?.number ? String(u.phone.number).replace(/[\s\-().]/g, '') : null },
       googleAuthenticator: { enrolled: Boolean(u.googleAuthenticator?.enrolled) },
       signOn: { enroll: u.signOn?.enroll, verifyWith: u.signOn?.verifyWith },
+      externalIdp: { enrolled: Boolean(u.externalIdp?.enrolled) },
+      verifyIdentity: Boolean(u.verifyIdentity),
       ...selfServiceUser(u),
     })),
     apps: raw.apps.map((a) => ({
@@ -81,6 +89,7 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       identifierFirst: Boolean(a.identifierFirst),
       consentRequired: Boolean(a.consentRequired),
     })),
+    ...loadFederation(raw, fail),
   };
 }
 

@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { PASSWORD } from './authenticators.mjs';
+import { startFastPass, startIdentityVerification } from './offsite.mjs';
 import { optionalEnrollments, requiredEnrollments, verifyOptions } from './policy.mjs';
 import { expiryWarningDue, postAuthStep } from './post-auth.mjs';
 import { unlocked } from './unlock.mjs';
@@ -39,6 +40,7 @@ export function advance(tx, user, store) {
   // Enrolling an authenticator in this sign-in proves it as well as verifying it would.
   const secondFactor = (tx.factors ?? []).some((key) => key !== PASSWORD);
   if (!secondFactor) {
+    if (startFastPass(tx, user)) return;
     if (verifyOptions(user).length) {
       tx.step = 'select-authenticate';
       return;
@@ -52,13 +54,14 @@ export function advance(tx, user, store) {
 }
 
 /**
- * Ends an authenticated sign-in: the post-authentication steps still to answer (grace period, keep-me-signed-in,
+ * Ends an authenticated sign-in: the identity verification the policy asks for, the post-authentication steps still to answer (grace period, keep-me-signed-in,
  * consent), then success.
  * @param {any} tx
  * @param {import('../store.mjs').User} user
  * @param {import('../store.mjs').OrgStore} store
  */
 export function finish(tx, user, store) {
+  if (startIdentityVerification(tx, user, store)) return;
   const next = postAuthStep(tx, user, store);
   if (next) tx.step = next;
   else succeed(tx, user, store);

@@ -1,7 +1,7 @@
 // The org's sign-on, enrollment and recovery policies, per user: which authenticators must be enrolled, which
 // may verify the second factor, and which can recover a forgotten password.
 import { EXTRA } from './extra-authenticators.mjs';
-import { EMAIL, ENROLLMENT_ORDER, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
+import { EMAIL, ENROLLMENT_ORDER, EXTERNAL_IDP, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
 
 /**
  * @param {import('../store.mjs').User} user
@@ -19,6 +19,8 @@ export function isEnrolled(user, key) {
       return user.googleOtp.enrolled;
     case WEBAUTHN:
       return user.webauthn.credentials.length > 0;
+    case EXTERNAL_IDP:
+      return Boolean(user.externalIdp?.enrolled);
     case PASSWORD:
       // Null only for someone who has not set one yet (a new self-registered user) and for a phantom.
       return user.password !== null;

@@ -10,6 +10,7 @@ import { ENROLL_PASSWORD, EXTRA_STEP_VIEWS, identifyExtras } from './extra-steps
 import * as ov from './okta-verify.mjs';
 import * as password from './password.mjs';
 import { challengeWebauthn, enrollWebauthn, passkeySignIn } from './webauthn.mjs';
+import * as offsite from './offsite.mjs';
 
 /**
  * @typedef {{ origin: string, pollRefreshMs: number, users: import('../../store.mjs').OrgStore,
@@ -24,12 +25,12 @@ import { challengeWebauthn, enrollWebauthn, passkeySignIn } from './webauthn.mjs
 const list = (value) => ({ type: 'array', value });
 const obj = (value) => ({ type: 'object', value });
 
-export const VERIFY_STEPS = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password', 'challenge-webauthn', ...EXTRA_VERIFY_STEPS];
+export const VERIFY_STEPS = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password', 'challenge-webauthn', 'challenge-idp', 'challenge-fastpass', ...EXTRA_VERIFY_STEPS];
 export const ENROLL_STEPS = ['select-enroll', 'enrollment-channel-data', 'enroll-poll', 'enrollment-data', 'enroll-code', 'enroll-webauthn', ENROLL_PASSWORD, ...EXTRA_ENROLL_STEPS];
 
 /** @type {Record<string, (v: View) => object[]>} */
 const STEPS = {
-  identify: (v) => [...password.identify(v), ...(v.ctx.passkeys ? passkeySignIn(v) : []), ...identifyExtras(v)],
+  identify: (v) => [...password.identify(v), ...(v.ctx.passkeys ? passkeySignIn(v) : []), ...offsite.idpButtons(v), ...identifyExtras(v)],
   'identify-recovery': password.identifyRecovery,
   'challenge-password': password.challengePassword,
   'reenroll-password': password.reenrollPassword,
@@ -47,6 +48,10 @@ const STEPS = {
   'enroll-code': enrollCode,
   'enroll-webauthn': enrollWebauthn,
   'challenge-webauthn': challengeWebauthn,
+  'redirect-idp': offsite.routedToIdp,
+  'challenge-idp': offsite.challengeIdp,
+  'redirect-idverify': offsite.redirectIdverify,
+  'challenge-fastpass': offsite.challengeFastPass,
   ...EXTRA_STEP_VIEWS,
 };
 
@@ -136,7 +141,8 @@ export function render(tx, ctx, notes = {}) {
   if (remediation.length) body.remediation = list(remediation);
   if (user && !['identify', 'identify-recovery'].includes(tx.step)) {
     const offered = verifying.length ? verifying : enrolling;
-    if (offered.length) body.authenticators = list(offered.map((key) => authenticatorObject(key, undefined, ctx)));
+    // A step may list its authenticators itself (FastPass: Okta Verify with the signed nonce only).
+    if (offered.length && !body.authenticators) body.authenticators = list(offered.map((key) => authenticatorObject(key, undefined, ctx)));
     body.authenticatorEnrollments = list(enrollments);
     body.user = proven ? userObject(user) : obj({ id: user.id, identifier: user.username });
   }
