@@ -54,8 +54,8 @@ export function advance(tx, user, store) {
 }
 
 /**
- * Ends an authenticated sign-in: the identity verification the policy asks for, the post-authentication steps still to answer (grace period, keep-me-signed-in,
- * consent), then success.
+ * Ends an authenticated sign-in: the identity verification the policy asks for, the post-authentication steps still
+ * to answer (grace period, keep-me-signed-in, consent), then success.
  * @param {any} tx
  * @param {import('../store.mjs').User} user
  * @param {import('../store.mjs').OrgStore} store
