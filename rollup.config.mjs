@@ -74,7 +74,15 @@ export default [
     ],
     external: (id) =>
       /^(lit|@lit|@okta\/okta-auth-js|rate-limiter-flexible|react|preact|vue|svelte)(\/|$)/.test(id) || id.startsWith('node:'),
-    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+      // The React bindings are a client module for React Server Components (Rollup drops a directive in the source).
+      banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
+    },
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true, inlineSources: true })],
     onwarn,
   },

@@ -17,7 +17,8 @@ const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'goog
  *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup, externalIdp: { enrolled: boolean },
  *   verifyIdentity: boolean } & import('./self-service-data.mjs').SelfServiceUser} UserRecord
  * @typedef {{ clientId: string, label: string, type: 'public'|'confidential', clientSecret?: string,
- *   redirectUris: string[], scopes: string[], identifierFirst: boolean, consentRequired: boolean }} AppRecord
+ *   redirectUris: string[], postLogoutRedirectUris: string[], scopes: string[], identifierFirst: boolean,
+ *   consentRequired: boolean }} AppRecord
  * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string, name: string, selfServiceUnlock: boolean },
  *   registration: import('./self-service-data.mjs').Registration|null } & import('./sso/config.mjs').Federation} OrgData
  */
@@ -54,6 +55,9 @@ export function loadData(file = DEFAULT_DATA_FILE) {
     if (typeof a.clientId !== 'string' || !['public', 'confidential'].includes(a.type)) fail('each app needs clientId and type');
     if (a.type === 'confidential' && typeof a.clientSecret !== 'string') fail(`app ${a.clientId}: confidential apps need clientSecret`);
     if (!Array.isArray(a.redirectUris)) fail(`app ${a.clientId}: redirectUris must be an array`);
+    if (a.postLogoutRedirectUris !== undefined && !Array.isArray(a.postLogoutRedirectUris)) {
+      fail(`app ${a.clientId}: postLogoutRedirectUris must be an array`);
+    }
   }
   checkSelfService(raw, fail, SIGN_ON_KEYS);
   return {
@@ -66,6 +70,7 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       type: a.type,
       clientSecret: a.clientSecret,
       redirectUris: a.redirectUris,
+      postLogoutRedirectUris: a.postLogoutRedirectUris ?? [],
       scopes: a.scopes ?? ['openid', 'profile', 'email'],
       identifierFirst: Boolean(a.identifierFirst),
       consentRequired: Boolean(a.consentRequired),

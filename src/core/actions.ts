@@ -65,6 +65,12 @@ export const ENROLLING: readonly FlowStatus[] = [
   'AwaitingWebAuthnEnrollment',
 ];
 
+/** Okta's steps that enroll an authenticator when they come as a generic form (`AwaitingInput`). */
+const ENROLL_FORMS: readonly string[] = ['enroll-authenticator', 'authenticator-enrollment-data', 'enroll-authenticator-promotion'];
+
+/** Whether the step sets an authenticator up: "Set up something else" goes back to the enrollment picker. */
+export const isEnrolling = (s: FlowState): boolean => ENROLLING.includes(s.status) || ENROLL_FORMS.includes(s.form?.step ?? '');
+
 /** Steps that carry the picker they came from ("Verify with something else" / "Set up something else"). */
 const CARRY_PICKER: readonly FlowStatus[] = [
   ...ENROLLING,

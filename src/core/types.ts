@@ -208,6 +208,8 @@ export interface FormField {
   value?: FormValue;
   /** Shown, not changed (`mutable: false`). */
   readOnly?: boolean;
+  /** Not shown: a value Okta needs back as it is (an authenticator's id, the question being answered); also `readOnly`. */
+  hidden?: boolean;
   /** Okta's errors about this field (a taken email), plain text, with their message keys. */
   errors?: { text: string; key?: string }[];
 }
@@ -261,6 +263,11 @@ export interface FlowState {
   tokens?: TokenSet;
   /** Informational text from the server; rendered as text. */
   message?: string;
+  /**
+   * Okta's message key for `message` (`i18n.key`), also when Okta's text could not be kept: the element shows its own
+   * sentence for the key when it has one.
+   */
+  messageKey?: string;
   /** The authenticator the step is about (code, password, security key and enrollment views). */
   authenticator?: StepAuthenticator;
   /** Code views: where the code went, or the QR code and secret to set up an app. */
@@ -309,6 +316,8 @@ export type ErrorCode =
   | 'malformed_response'
   | 'unsafe_navigation'
   | 'config'
+  /** The account may not sign in here: Okta's sign-on policy, or the site's `onSignIn`. */
+  | 'access_denied'
   | 'unknown';
 
 /**

@@ -1,7 +1,9 @@
 /**
  * `okta-signin-elements/react`: the three elements as typed React components (made with `@lit/react`), with each
- * DOM event as a callback prop: `<OktaSignin backend="/auth" onOktaSuccess={(e) => e.detail.next} />`.
- * Needs `react` and `@lit/react` (optional peer dependencies of this package).
+ * DOM event as a callback prop: `<OktaSignin backend="/auth" onOktaSuccess={(e) => e.detail.next} />`, and
+ * `SignInForm`, the sign-in form as React children, for pages rendered on the server.
+ * Needs `react` and `@lit/react` (optional peer dependencies of this package). A client module (the build adds
+ * `'use client'`): Server Components render these components, with string props and children, as they are.
  */
 // First (and no-dom-end.js last): the elements' modules load where there is no DOM too (see no-dom-start.ts).
 import '../elements/shared/no-dom-start.js';
@@ -19,9 +21,10 @@ import type {
   OktaStatusChangeEvent,
   OktaSuccessEvent,
 } from '../elements/shared/events.js';
+import { strings } from '../elements/shared/messages.js';
 import '../elements/shared/no-dom-end.js';
 
-export const OktaSignin = createComponent({
+const OktaSigninComponent = createComponent({
   react: React,
   tagName: 'okta-signin',
   elementClass: OktaSigninElement,
@@ -35,6 +38,56 @@ export const OktaSignin = createComponent({
   },
   displayName: 'OktaSignin',
 });
+
+type OktaSigninProps = React.ComponentProps<typeof OktaSigninComponent>;
+
+/**
+ * `<okta-signin>`. It is rendered with `defer-hydration`, which `@lit/react` removes once it has set the element's
+ * properties: the element starts only then, so it never reports a configuration it does not have yet, and never
+ * adds its own form to children React is hydrating.
+ */
+export const OktaSignin = React.forwardRef<OktaSigninElement, Omit<OktaSigninProps, 'ref'>>(function OktaSignin(props, ref) {
+  return React.createElement(OktaSigninComponent, { ...props, ref, 'defer-hydration': '' } as OktaSigninProps);
+});
+
+export interface SignInFormProps {
+  /** Default: the element's English, "Username". */
+  usernameLabel?: string;
+  /** Default: "Password". */
+  passwordLabel?: string;
+  /** Default: "Sign in". */
+  submitLabel?: string;
+  /** The username to start with. */
+  defaultUsername?: string;
+}
+
+/**
+ * The sign-in form as React children of `OktaSignin` (its `credentials` slot: fields named `username` and
+ * `password`, `method="dialog"`, so a submit before the script has run goes nowhere). Rendered on the server, the
+ * page holds a usable form at once; the element takes its submit and gives it its look once it starts. Without it
+ * the element renders its own form (with a show-password toggle and passkey autofill) once it starts.
+ */
+export function SignInForm({ usernameLabel, passwordLabel, submitLabel, defaultUsername }: SignInFormProps): React.ReactElement {
+  const id = React.useId();
+  const h = React.createElement;
+  return h(
+    'form',
+    { slot: 'credentials', method: 'dialog', 'data-okta-signin-form': '' },
+    h('label', { htmlFor: `${id}username` }, usernameLabel ?? strings.username),
+    h('input', {
+      id: `${id}username`,
+      name: 'username',
+      autoComplete: 'username',
+      autoCapitalize: 'none',
+      spellCheck: false,
+      required: true,
+      defaultValue: defaultUsername,
+    }),
+    h('label', { htmlFor: `${id}password` }, passwordLabel ?? strings.password),
+    h('input', { id: `${id}password`, name: 'password', type: 'password', autoComplete: 'current-password', required: true }),
+    h('button', { type: 'submit' }, submitLabel ?? strings.signIn),
+  );
+}
 
 export const AuthenticatorPicker = createComponent({
   react: React,

@@ -83,3 +83,7 @@ export const unavailable = (): BackendError =>
 
 export const busy = (): BackendError =>
   new BackendError(503, 'server', 'Another request of this sign-in is still running. Please try again.', { retryAfter: 1 });
+
+/** The account may not sign in here (the org's sign-on policy, or the site's `onSignIn`): `message` says why. */
+export const accessDenied = (message?: string, key?: string): BackendError =>
+  new BackendError(403, 'access_denied', (message || 'You cannot sign in here with this account.').slice(0, 300), { key });

@@ -41,6 +41,10 @@ import {
   type SessionData,
   type SessionStore,
 } from './session.js';
+import { appSessions, sessionTtl, type AppSessions } from './app-session.js';
+import { finishSignIn } from './sign-in.js';
+import { revokeTokens } from './okta-tokens.js';
+import { signOut } from './sign-out.js';
 
 /** A request as the handler sees it, whatever server it came from. */
 interface Incoming {
@@ -55,6 +59,8 @@ interface Incoming {
   encrypted: boolean;
   /** Finish work such as a pre-start before answering (serverless hosts may freeze after the reply). */
   awaitBackground?: boolean;
+  /** The request as the server gave it, for `onSignIn`. */
+  raw: IncomingMessage | Request;
 }
 
 /** A reply: status, headers and a JSON body. */
@@ -85,8 +91,11 @@ interface Context {
 
 type Route = (ctx: Context) => Promise<unknown>;
 
-/** What `createSignInHandler` returns: call it as `(req, res, next?)`, or use `.fetch(request)`. */
-export interface SignInHandler {
+/**
+ * What `createSignInHandler` returns: call it as `(req, res, next?)`, or use `.fetch(request)`; the site's own routes
+ * read the signed-in user with `getSession`, `requireSession` and `withSession`.
+ */
+export interface SignInHandler extends AppSessions {
   (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
   /** The web-standard form: `export const GET = handler.fetch; export const POST = handler.fetch;` */
   fetch(request: Request): Promise<Response>;
@@ -132,8 +141,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   /** This process's queue of each session's requests (the store's lock, if any, covers other processes). */
   const tails = new Map<string, Promise<void>>();
 
-  const okta = (ctx: Context) => {
-    const client = createOktaClient(
+  const oktaClient = (session: SessionData, deadline: number) =>
+    createOktaClient(
       {
         issuer: options.issuer,
         clientId: options.clientId,
@@ -142,11 +151,13 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         scopes: options.scopes,
         fetch: options.fetch,
         callTimeoutMs: options.oktaCallMs,
-        deadline: ctx.deadline,
+        deadline,
       },
-      ctx.session,
+      session,
       cache,
     );
+  const okta = (ctx: Context) => {
+    const client = oktaClient(ctx.session, ctx.deadline);
     ctx.calls.push(client.http);
     return client;
   };
@@ -169,18 +180,22 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return { status: 'Idle' } as FlowReply;
     }
     if (transaction.status === 'SUCCESS') {
-      const claims = (transaction.tokens as { idToken?: { claims?: Record<string, unknown> } } | undefined)?.idToken?.claims;
-      if (!claims?.sub) throw upstreamFailure();
-      const user = {
-        sub: String(claims.sub),
-        email: typeof claims.email === 'string' ? claims.email : undefined,
-        name: typeof claims.name === 'string' ? claims.name : undefined,
-      };
+      const signedIn = await finishSignIn(transaction, ctx.in.raw, {
+        onSignIn: options.onSignIn,
+        keepTokens: options.keepTokens,
+        keepIdToken: Boolean(options.postLogoutRedirectUri),
+        deadline: ctx.deadline,
+        logError: (line) => logger.error?.(line),
+        revoke: (tokens) => revokeTokens(oktaClient(session, Date.now() + options.oktaCallMs).authClient, tokens),
+      }).catch((error) => {
+        forgetFlow(session);
+        throw error;
+      });
       const reply = { status: 'Success', next: options.successUrl } as FlowReply;
       // The password was right after all: that username's failures are forgiven.
       if (session.username) await throttle.succeed(session.username);
       // A new session id at sign-in, so that a session id planted before sign-in is worth nothing after it.
-      ctx.session = { createdAt: Date.now(), user, flowState: reply };
+      ctx.session = { createdAt: Date.now(), ...signedIn, flowState: reply };
       ctx.regenerate = true;
       return reply;
     }
@@ -370,7 +385,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
 
     'POST /logout': async (ctx) => {
       ctx.destroy = true;
-      return { signedIn: false, user: null };
+      return signOut(ctx.session, () => okta(ctx).authClient, options);
     },
   };
 
@@ -645,7 +660,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return undefined; // unchanged, and touched recently enough for the idle timeout
     }
     session.savedAt = now;
-    let ttl = Math.min(options.idleMs, session.createdAt + options.absoluteMs - now);
+    let ttl = sessionTtl(options, session, now);
     if (session.prestarted && options.prestart) ttl = Math.min(ttl, session.createdAt + options.prestart.ttlMs - now);
     if (ttl <= 0) {
       await store.destroy(ctx.id);
@@ -667,6 +682,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       parsedBody: parsedBodyOf(req),
       socketAddress: req.socket?.remoteAddress,
       encrypted: Boolean((req.socket as TLSSocket | undefined)?.encrypted),
+      raw: req,
     };
     handle(incoming).then(
       (out) => {
@@ -714,6 +730,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       readBody: (limit, timeoutMs) => readWebBody(request, limit, timeoutMs),
       encrypted: url.protocol === 'https:',
       awaitBackground: true,
+      raw: request,
     });
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(out.headers)) {
@@ -723,6 +740,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     return new Response(request.method === 'HEAD' ? null : JSON.stringify(out.body), { status: out.status, headers: responseHeaders });
   };
 
+  Object.assign(handler, appSessions({ options, acquire, client: (session) => oktaClient(session, Date.now() + options.requestMs) }));
   Object.defineProperty(handler, 'store', { value: store });
   const { secrets: _secrets, ...visible } = options;
   Object.defineProperty(handler, 'options', { value: Object.freeze(visible) });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolveAppSessionOptions, type AppSessionOptions, type ResolvedAppSessionOptions } from './app-session.js';
 import type { LoginLimits } from './limits.js';
 import type { SessionStore } from './session.js';
 
@@ -10,8 +11,8 @@ export interface Logger {
   error?: (message: string) => void;
 }
 
-/** Options of `createSignInHandler`. */
-export interface SignInHandlerOptions {
+/** Options of `createSignInHandler` (the signed-in session's: `AppSessionOptions`). */
+export interface SignInHandlerOptions extends AppSessionOptions {
   /** Authorization server, e.g. `https://example.okta.com/oauth2/default`. */
   issuer: string;
   /** A confidential web application with the Interaction Code grant. */
@@ -99,7 +100,7 @@ export interface SignInHandlerOptions {
   fetch?: typeof fetch;
 }
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends ResolvedAppSessionOptions {
   issuer: string;
   clientId: string;
   clientSecret?: string;
@@ -172,6 +173,7 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
     passkeys: options.passkeys === true,
     logger: options.logger ?? { warn: () => {}, error: (line) => console.error(line) },
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    ...resolveAppSessionOptions(options),
   };
 }
 

@@ -24,21 +24,22 @@ export async function startStack(options = {}) {
   const server = await listen(app);
   const origin = `http://localhost:${server.address().port}`;
   const logs = [];
-  app.use(
-    '/auth',
-    createBackend({
-      issuer: org.issuer,
-      clientId: 'local-web',
-      clientSecret: 'local-web-secret',
-      redirectUri: `${origin}/login/callback`,
-      successUrl: '/signed-in',
-      logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
-      ...options.backend,
-    }),
-  );
+  const handler = createBackend({
+    issuer: org.issuer,
+    clientId: 'local-web',
+    clientSecret: 'local-web-secret',
+    redirectUri: `${origin}/login/callback`,
+    successUrl: '/signed-in',
+    logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
+    ...options.backend,
+  });
+  app.use('/auth', handler);
   return {
     org,
     origin,
+    // The site around the backend: tests add their own routes to it.
+    app,
+    handler,
     logs,
     device: new DeviceApi(org.origin),
     /** @param {Record<string, string>} [headers] sent with every request, e.g. `{ 'x-forwarded-for': '203.0.113.9' }` */
