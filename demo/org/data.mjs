@@ -54,23 +54,7 @@ export function loadData(file = DEFAULT_DATA_FILE) {
   return {
     org: { audience: raw.org?.audience ?? 'api://default', name: raw.org?.name ?? 'Okta', selfServiceUnlock: Boolean(raw.org?.selfServiceUnlock) },
     registration: registrationOf(raw),
-    users: raw.users.map((u) => ({
-      username: u.username,
-      password: u.password,
-      firstName: u.firstName ?? '',
-      lastName: u.lastName ?? '',
-      passwordExpired: Boolean(u.passwordExpired),
-      oktaVerify: {
-        policy: u.oktaVerify?.policy ?? 'none',
-        enrolled: Boolean(u.oktaVerify?.enrolled),
-        deviceName: u.oktaVerify?.deviceName,
-      },
-      email: { enrolled: Boolean(u.email?.enrolled) },
-      phone: { enrolled: Boolean(u.phone?.enrolled), number: u.phone?.number ? String(u.phone.number).replace(/[\s\-().]/g, '') : null },
-      googleAuthenticator: { enrolled: Boolean(u.googleAuthenticator?.enrolled) },
-      signOn: { enroll: u.signOn?.enroll, verifyWith: u.signOn?.verifyWith },
-      ...selfServiceUser(u),
-    })),
+    users: raw.users.map(userRecord),
     apps: raw.apps.map((a) => ({
       clientId: a.clientId,
       label: a.label ?? a.clientId,
@@ -83,6 +67,29 @@ export function loadData(file = DEFAULT_DATA_FILE) {
     })),
   };
 }
+
+/**
+ * A user record from a data file entry (or from a new user's registration), with every field's default.
+ * @param {any} u
+ * @returns {UserRecord}
+ */
+export const userRecord = (u) => ({
+  username: u.username,
+  password: u.password,
+  firstName: u.firstName ?? '',
+  lastName: u.lastName ?? '',
+  passwordExpired: Boolean(u.passwordExpired),
+  oktaVerify: {
+    policy: u.oktaVerify?.policy ?? 'none',
+    enrolled: Boolean(u.oktaVerify?.enrolled),
+    deviceName: u.oktaVerify?.deviceName,
+  },
+  email: { enrolled: Boolean(u.email?.enrolled) },
+  phone: { enrolled: Boolean(u.phone?.enrolled), number: u.phone?.number ? String(u.phone.number).replace(/[\s\-().]/g, '') : null },
+  googleAuthenticator: { enrolled: Boolean(u.googleAuthenticator?.enrolled) },
+  signOn: { enroll: u.signOn?.enroll, verifyWith: u.signOn?.verifyWith },
+  ...selfServiceUser(u),
+});
 
 /**
  * Matches a redirect URI against a registered pattern; `*` stands for any port and nothing else.

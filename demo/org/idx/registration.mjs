@@ -1,7 +1,7 @@
 // Self-service registration: the profile a new user gives (the org's registration policy lists the fields, one of
 // them a custom attribute), checked with Okta's field messages, and the user it creates.
 import { idxMessage } from '../http.mjs';
-import { selfServiceUser } from '../self-service-data.mjs';
+import { userRecord } from '../data.mjs';
 import { blank, validEmail, wrongType } from './validate.mjs';
 
 const BASE = ['email', 'firstName', 'lastName'];
@@ -55,16 +55,12 @@ export function checkProfile(userProfile, registration, store) {
  * @param {import('../self-service-data.mjs').Registration} registration
  */
 export const registeredUser = (values, registration) => ({
-  username: values.email,
-  password: null,
-  firstName: values.firstName,
-  lastName: values.lastName,
-  passwordExpired: false,
-  oktaVerify: { policy: 'none', enrolled: false },
-  email: { enrolled: false },
-  phone: { enrolled: false, number: null },
-  googleAuthenticator: { enrolled: false },
-  signOn: { enroll: registration.signOn.enroll, verifyWith: registration.signOn.verifyWith },
-  ...selfServiceUser({}),
+  ...userRecord({
+    username: values.email,
+    password: null,
+    firstName: values.firstName,
+    lastName: values.lastName,
+    signOn: { enroll: registration.signOn.enroll, verifyWith: registration.signOn.verifyWith },
+  }),
   profile: Object.fromEntries(Object.entries(values).filter(([name]) => !BASE.includes(name))),
 });
