@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { MemorySessionStore } from 'okta-signin-elements/server';
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { createBackend } from '../../demo/server/index.mjs';
 
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);

@@ -1,15 +1,13 @@
 /**
- * `okta-signin-elements/react`: the three elements as typed React components (made with `@lit/react`), with each
+ * `okta-signin-elements-react`: the three elements as typed React components (made with `@lit/react`), with each
  * DOM event as a callback prop: `<OktaSignin backend="/auth" onOktaSuccess={(e) => e.detail.next} />`.
- * Needs `react` and `@lit/react` (optional peer dependencies of this package).
+ * It imports the elements by their package's name, so that a page holds one copy of each element class.
  */
-// First (and no-dom-end.js last): the elements' modules load where there is no DOM too (see no-dom-start.ts).
-import '../elements/shared/no-dom-start.js';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { OktaSignin as OktaSigninElement } from '../elements/okta-signin/okta-signin.js';
-import { AuthenticatorPicker as AuthenticatorPickerElement } from '../elements/authenticator-picker/authenticator-picker.js';
-import { OktaVerifyPoller as OktaVerifyPollerElement } from '../elements/okta-verify-poller/okta-verify-poller.js';
+import { OktaSignin as OktaSigninElement } from 'okta-signin-elements/okta-signin';
+import { AuthenticatorPicker as AuthenticatorPickerElement } from 'okta-signin-elements/authenticator-picker';
+import { OktaVerifyPoller as OktaVerifyPollerElement } from 'okta-signin-elements/okta-verify-poller';
 import type {
   OktaAuthenticatorSelectEvent,
   OktaErrorEvent,
@@ -18,8 +16,7 @@ import type {
   OktaSkipEvent,
   OktaStatusChangeEvent,
   OktaSuccessEvent,
-} from '../elements/shared/events.js';
-import '../elements/shared/no-dom-end.js';
+} from 'okta-signin-elements';
 
 export const OktaSignin = createComponent({
   react: React,

@@ -12,7 +12,7 @@
 //                                 refresh (ms or "null"), next, camel=1, first=500|429|html|malformed
 // /hostile/count/:run             { count } of /hostile/poll/:run requests
 import express from 'express';
-import { ENROLLMENT_CHANNELS } from 'okta-signin-elements/server';
+import { ENROLLMENT_CHANNELS } from 'okta-signin-elements-server';
 
 const PASSWORD = 'correct-horse';
 const PNG =
