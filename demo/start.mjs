@@ -21,7 +21,7 @@ if (!existsSync(`${root}/dist/cdn/okta-signin-elements.min.js`)) {
   process.exit(1);
 }
 
-// `csp`: the demo pages are served with the strict Content-Security-Policy README recommends (demo/csp.mjs).
+// `csp`: the demo pages are served with the strict Content-Security-Policy docs/styling.md recommends (demo/csp.mjs).
 const staticFiles = (dir, csp) =>
   express.static(`${root}/${dir}`, {
     index: 'index.html',

@@ -1,6 +1,9 @@
 // IDX-mode demo: reads { issuer, clientId, redirectUri } from /config.json and runs <okta-signin> against that org.
 import { logEvents } from '/shared/event-log.js';
 import { languageSelect } from '/shared/language-select.js';
+import { listSeededUsers } from '/shared/seeded-users.js';
+
+listSeededUsers(document.getElementById('seeded-users'));
 
 const $ = (id) => document.getElementById(id);
 const slot = $('signin-slot');

@@ -1,6 +1,9 @@
 // The demo page: backend mode or IDX mode, logs what <okta-signin> dispatches and shows who is signed in.
 import { logEvents } from '/shared/event-log.js';
 import { languageSelect } from '/shared/language-select.js';
+import { listSeededUsers } from '/shared/seeded-users.js';
+
+listSeededUsers(document.getElementById('seeded-users'));
 
 const signinView = document.getElementById('signin-view');
 const accountView = document.getElementById('account-view');

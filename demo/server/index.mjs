@@ -1,6 +1,6 @@
 /**
  * The reference backend of okta-signin-elements: `okta-signin-elements-server`'s request handler, which speaks
- * the backend contract (README, "Backend contract") over Okta's IDX API with `@okta/okta-auth-js` in Node, each
+ * the backend contract (docs/backend-contract.md) over Okta's IDX API with `@okta/okta-auth-js` in Node, each
  * user's IDX transaction kept in their own server-side session.
  *
  *   app.use('/auth', createBackend(configFromEnv(process.env)));

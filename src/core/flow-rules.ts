@@ -1,58 +1,15 @@
-import type { FlowState, FlowStatus, PollKind } from './types.js';
+import { ACTIONS, ENROLLING, type FlowAction } from './actions.js';
+import { FLOW_STATUSES, type FlowState, type FlowStatus, type PollKind } from './types.js';
 
-/** What a user can ask the flow to do. */
-export type FlowAction =
-  | 'login'
-  | 'selectAuthenticator'
-  | 'showAuthenticators'
-  | 'selectEnrollmentChannel'
-  | 'showEnrollmentChannels'
-  | 'sendEnrollmentChannelData'
-  | 'sendEnrollmentData'
-  | 'verifyCode'
-  | 'verifyPassword'
-  | 'verifyWebAuthn'
-  | 'resend'
-  | 'recover'
-  | 'changePassword'
-  | 'skip'
-  | 'cancel';
+export { ENROLLING, type FlowAction };
 
 /**
- * Actions allowed in each status. `cancel` is allowed in every status but Idle; `skip` also needs `canSkip`,
- * `resend` needs `canResend`, `recover` (but in `AwaitingRecoveryIdentifier`) needs `canRecover`, and
- * `showAuthenticators` needs the state's `authenticators`.
+ * Actions allowed in each status, read from the action table (`ACTIONS`), whose rules also say what the state must
+ * offer: `skip` needs `canSkip`, `resend` `canResend`, `recover` `canRecover`, `proceed` a form or a link.
  */
-export const ALLOWED_ACTIONS: Readonly<Record<FlowStatus, readonly FlowAction[]>> = {
-  Idle: ['login', 'recover', 'verifyWebAuthn'],
-  Success: [],
-  Terminal: [],
-  PasswordExpired: ['changePassword', 'skip'],
-  AwaitingAuthenticatorEnrollment: ['selectAuthenticator', 'skip'],
-  AwaitingChallengeAuthenticatorSelection: ['selectAuthenticator'],
-  AwaitingEnrollmentChannelSelection: ['selectEnrollmentChannel', 'showAuthenticators'],
-  AwaitingEnrollmentChannelData: ['sendEnrollmentChannelData', 'selectEnrollmentChannel', 'showEnrollmentChannels', 'showAuthenticators'],
-  AwaitingEnrollmentPoll: ['showEnrollmentChannels', 'selectEnrollmentChannel', 'showAuthenticators'],
-  AwaitingChallengePoll: ['resend', 'showAuthenticators'],
-  AwaitingChallengeCode: ['verifyCode', 'resend', 'showAuthenticators'],
-  AwaitingPassword: ['verifyPassword', 'recover', 'showAuthenticators'],
-  AwaitingEnrollmentData: ['sendEnrollmentData', 'showAuthenticators', 'skip'],
-  AwaitingEnrollmentCode: ['verifyCode', 'resend', 'showAuthenticators', 'skip'],
-  AwaitingRecoveryIdentifier: ['recover'],
-  AwaitingPasswordReset: ['changePassword'],
-  AwaitingWebAuthnEnrollment: ['verifyWebAuthn', 'showAuthenticators', 'skip'],
-  AwaitingWebAuthnChallenge: ['verifyWebAuthn', 'showAuthenticators', 'recover'],
-};
-
-/** Statuses of enrolling an authenticator: "Verify with something else" goes back to the enrollment picker. */
-export const ENROLLING: readonly FlowStatus[] = [
-  'AwaitingEnrollmentChannelSelection',
-  'AwaitingEnrollmentChannelData',
-  'AwaitingEnrollmentPoll',
-  'AwaitingEnrollmentData',
-  'AwaitingEnrollmentCode',
-  'AwaitingWebAuthnEnrollment',
-];
+export const ALLOWED_ACTIONS: Readonly<Record<FlowStatus, readonly FlowAction[]>> = Object.fromEntries(
+  FLOW_STATUSES.map((status) => [status, (Object.keys(ACTIONS) as FlowAction[]).filter((a) => ACTIONS[a].statuses.includes(status))]),
+) as Record<FlowStatus, FlowAction[]>;
 
 /**
  * Whether the flow polls in this state, and which poll endpoint. The two poll statuses always do; a code view

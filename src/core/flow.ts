@@ -10,7 +10,8 @@ import {
   type WebAuthnAssertion,
   type WebAuthnAttestation,
 } from './types.js';
-import { ALLOWED_ACTIONS, ENROLLING, pollKindOf, type FlowAction } from './flow-rules.js';
+import { pollKindOf } from './flow-rules.js';
+import { allows, ENROLLING, type ActionInputs, type FlowAction } from './actions.js';
 import {
   FlowErrorEvent,
   FlowPendingEvent,
@@ -58,19 +59,11 @@ export class SignInFlow extends EventTarget {
     super();
   }
 
-  /** Whether `action` is possible now. */
-  can(action: FlowAction): boolean {
+  /** Whether `action` is possible now (with `input`, when it matters: `proceed` names its step). */
+  can<A extends FlowAction>(action: A, input?: ActionInputs[A]): boolean {
     if (this.disposed) return false;
-    if (action === 'cancel') return this.state.status !== 'Idle';
-    if (this.pending) return false;
-    const s = this.state;
-    if (action === 'skip' && !s.canSkip) return false;
-    if (action === 'resend' && !s.canResend) return false;
-    if (action === 'recover' && s.status !== 'AwaitingRecoveryIdentifier' && !s.canRecover) return false;
-    if (action === 'showAuthenticators' && !s.authenticators?.length) return false;
-    // From the first view, a security key answers only a passkey sign-in the server offered.
-    if (action === 'verifyWebAuthn' && s.status === 'Idle' && !s.webauthn?.requestOptions) return false;
-    return ALLOWED_ACTIONS[s.status].includes(action);
+    if (this.pending && action !== 'cancel') return false;
+    return allows(action, this.state, input);
   }
 
   /** Picks up a transaction already in progress (after a reload); stays Idle when there is none or on error. */
@@ -184,6 +177,12 @@ export class SignInFlow extends EventTarget {
     return this.run('skip', (s) => this.transport.skip(s));
   }
 
+  /** A generic step form with its values, or a link ("Sign up", "Unlock account") without any. */
+  proceed(input: ActionInputs['proceed']): Promise<FlowState> {
+    const { step, values } = input;
+    return this.run('proceed', (s) => this.transport.proceed(values ? { step, values } : { step }, s), input);
+  }
+
   /** Start over: stops every request and the poller, tells the server, and returns to Idle whatever it answers. */
   async cancel(): Promise<FlowState> {
     if (!this.can('cancel')) throw notAllowed('cancel', this.state);
@@ -247,8 +246,8 @@ export class SignInFlow extends EventTarget {
     this.abortAll();
   }
 
-  private async run(action: FlowAction, call: (signal: AbortSignal) => Promise<FlowState>): Promise<FlowState> {
-    if (!this.can(action)) throw notAllowed(action, this.state);
+  private async run<A extends FlowAction>(action: A, call: (signal: AbortSignal) => Promise<FlowState>, input?: ActionInputs[A]): Promise<FlowState> {
+    if (!this.can(action, input)) throw notAllowed(action, this.state);
     const ctrl = this.begin(true);
     const at = this.state;
     try {

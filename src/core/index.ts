@@ -1,6 +1,7 @@
 export * from './types.js';
 export { SignInFlow, toFlowError, type SignInFlowOptions } from './flow.js';
-export { ALLOWED_ACTIONS, pollKindOf, type FlowAction } from './flow-rules.js';
+export { ALLOWED_ACTIONS, pollKindOf } from './flow-rules.js';
+export { ACTIONS, allows, ENROLLING, type ActionInputs, type ActionRule, type FlowAction } from './actions.js';
 export {
   FlowStateEvent,
   FlowSuccessEvent,

@@ -40,6 +40,11 @@ export type FlowStatus =
   | 'AwaitingWebAuthnEnrollment'
   /** Verify with a security key or biometric (WebAuthn `navigator.credentials.get`). */
   | 'AwaitingWebAuthnChallenge'
+  /**
+   * A step Okta describes as plain fields, shown as one generic form (`form`): registration, account unlock, the
+   * security question, passcode authenticators, consent, keep me signed in, the password expiry warning, ...
+   */
+  | 'AwaitingInput'
   /** The transaction ended without success (cancelled, expired, denied): start over. */
   | 'Terminal';
 
@@ -61,6 +66,7 @@ export const FLOW_STATUSES: readonly FlowStatus[] = [
   'AwaitingPasswordReset',
   'AwaitingWebAuthnEnrollment',
   'AwaitingWebAuthnChallenge',
+  'AwaitingInput',
   'Terminal',
 ];
 
@@ -162,6 +168,72 @@ export interface WebAuthnAssertion {
   credentialId?: string;
 }
 
+/** What a form field holds: text, a number, a yes/no, or the value of the option chosen. */
+export type FormValue = string | number | boolean;
+
+/** Values of a step form, by field name (`identifier`, `credentials.passcode`, `userProfile.firstName`). */
+export type FormValues = Record<string, FormValue>;
+
+/** How a form field is entered. */
+export type FormFieldType = 'text' | 'email' | 'tel' | 'password' | 'number' | 'boolean' | 'select' | 'radio';
+
+/** One choice of a `select` or `radio` field; choosing it may bring fields of its own (security question: own question). */
+export interface FormOption {
+  value: FormValue;
+  /** Okta's label, plain text. */
+  label: string;
+  /** Okta's message key for the label, when it sent one. */
+  key?: string;
+  /** Fields that belong to this choice, shown while it is chosen. */
+  fields?: FormField[];
+}
+
+/** One field of a step form, as Okta describes it (names, labels and rules are Okta's). */
+export interface FormField {
+  /** The value's path in Okta's form, dots between levels: `credentials.passcode`, `userProfile.email`. */
+  name: string;
+  /** Okta's label, plain text. */
+  label?: string;
+  /** Okta's message key for the label, when it sent one: the element may word it itself. */
+  key?: string;
+  type: FormFieldType;
+  required?: boolean;
+  /** A password, answer or code: never echoed, kept or logged. */
+  secret?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  /** The choices of a `select` or `radio` field. */
+  options?: FormOption[];
+  /** A value Okta filled in (a default, a username already known). */
+  value?: FormValue;
+  /** Shown, not changed (`mutable: false`). */
+  readOnly?: boolean;
+  /** Okta's errors about this field (a taken email), plain text, with their message keys. */
+  errors?: { text: string; key?: string }[];
+}
+
+/**
+ * A step shown as a generic form. It is submitted with `proceed({ step, values })`; `choices`, when present, are the
+ * form's buttons, each with the values it adds (consent: allow or deny).
+ */
+export interface StepForm {
+  /** Okta's remediation name (`enroll-profile`, `consent`, `keep-me-signed-in`, ...). */
+  step: string;
+  fields: FormField[];
+  /** Buttons that each submit the form with values of their own, instead of one submit button. */
+  choices?: { id: string; label?: string; key?: string; values: FormValues }[];
+  /** What the step is about, as Okta sends it: an app asking for consent, a question to answer. Plain text. */
+  context?: Record<string, string | string[]>;
+}
+
+/** Another way forward Okta offers beside the step ("Sign up", "Unlock account"), taken with `proceed({ step })`. */
+export interface StepLink {
+  /** Okta's remediation name (`select-enroll-profile`, `unlock-account`). */
+  step: string;
+  /** Okta's label, plain text, when it sent one. */
+  label?: string;
+}
+
 /** Tokens delivered on success in IDX mode. */
 export interface TokenSet {
   accessToken?: string;
@@ -201,6 +273,10 @@ export interface FlowState {
   passwordRules?: PasswordRules;
   /** Security key or biometric views, and passkey sign-in offered from the first view. */
   webauthn?: WebAuthnInfo;
+  /** `AwaitingInput`: the form to show. */
+  form?: StepForm;
+  /** Other ways forward beside the step: "Sign up", "Unlock account". */
+  links?: StepLink[];
 }
 
 export type PollKind = 'enroll' | 'challenge';
@@ -264,7 +340,19 @@ export interface FlowErrorOptions {
   serverText?: string;
   /** Okta's message key (`i18n.key`), when the error came from an IDX message. */
   key?: string;
+  /** Errors about single fields of a step form (a taken email), by field name; each text is Okta's, plain. */
+  fields?: FieldError[];
   cause?: unknown;
+}
+
+/** An error about one field of a step form. */
+export interface FieldError {
+  /** The field's name in the form (`userProfile.email`). */
+  name: string;
+  /** Okta's text, plain. */
+  text: string;
+  /** Okta's message key, when it sent one. */
+  key?: string;
 }
 
 /**
@@ -282,6 +370,8 @@ export class FlowError extends Error {
   /** The server's own text, kept apart from `message` so that the element decides whether to show it. */
   readonly serverText?: string;
   readonly key?: string;
+  /** Errors about single fields of a step form. */
+  readonly fields?: FieldError[];
 
   constructor(code: ErrorCode, message: string, options: FlowErrorOptions = {}) {
     super(message);
@@ -293,6 +383,7 @@ export class FlowError extends Error {
     this.reason = options.reason;
     this.serverText = options.serverText;
     this.key = options.key;
+    if (options.fields?.length) this.fields = options.fields;
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
@@ -332,6 +423,8 @@ export interface Transport {
   /** The security key's answer: an attestation while enrolling, an assertion while verifying or signing in. */
   verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState>;
   skip(signal?: AbortSignal): Promise<FlowState>;
+  /** A generic step form (`AwaitingInput`) with its values, or a link (`links`) without any. */
+  proceed(input: { step: string; values?: FormValues }, signal?: AbortSignal): Promise<FlowState>;
   cancel(signal?: AbortSignal): Promise<FlowState>;
   poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult>;
 }

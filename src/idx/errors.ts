@@ -6,7 +6,7 @@ import { FlowError, type ErrorCode, type FlowErrorOptions } from '../core/types.
 import { DEFAULT_RATE_LIMIT_WAIT } from '../core/retry-after.js';
 import { stepName } from './map.js';
 import { safeText } from './safe-text.js';
-import type { IdxTransaction } from './types.js';
+import type { IdxFormField, IdxMessage, IdxTransaction } from './types.js';
 
 /** What was being done when the transaction came back; decides what a rejection means. */
 export type Operation =
@@ -21,7 +21,9 @@ export type Operation =
   | 'poll'
   | 'resend'
   | 'recover'
-  | 'webauthn';
+  | 'webauthn'
+  /** A generic step form, or a link beside a step. */
+  | 'proceed';
 
 // The codes a user can correct and retry at once; the others end the step or wait.
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -48,14 +50,51 @@ export function flowError(code: ErrorCode, serverText?: unknown, extra: FlowErro
   return new FlowError(code, text ?? code, { retryable: RETRYABLE.has(code), serverText: text, ...extra });
 }
 
+/** A field's sub-form: Ion puts it at `value.form.value`; some parsed shapes at `form.value`. */
+function subFields(f: IdxFormField): IdxFormField[] {
+  const inValue = typeof f.value === 'object' && f.value !== null ? (f.value as { form?: { value?: IdxFormField[] } }).form?.value : undefined;
+  return inValue ?? f.form?.value ?? [];
+}
+
+/**
+ * Okta's messages about single fields (a refused code, a taken email), by the field's dotted name, from the
+ * remediations' forms: okta-auth-js's generic remediator leaves them out of the transaction's `messages`.
+ */
+export function fieldMessages(tx: IdxTransaction): { name: string; message: IdxMessage }[] {
+  const found: { name: string; message: IdxMessage }[] = [];
+  const walk = (fields: IdxFormField[] | undefined, prefix: string, depth: number) => {
+    if (!Array.isArray(fields) || depth > 4) return;
+    for (const f of fields) {
+      if (typeof f?.name !== 'string') continue;
+      const name = prefix + f.name;
+      for (const m of f.messages?.value ?? []) if (typeof m?.message === 'string') found.push({ name, message: m });
+      walk(subFields(f), `${name}.`, depth + 1);
+    }
+  };
+  for (const r of tx.neededToProceed ?? []) walk(r.value, '', 0);
+  return found;
+}
+
+/** The transaction's messages, with the fields' own after them (each once). */
+function allMessages(tx: IdxTransaction, fields: { message: IdxMessage }[]): IdxMessage[] {
+  const top = tx.messages ?? tx.rawIdxState?.messages?.value ?? [];
+  const seen = new Set(top.map((m) => `${m.i18n?.key}|${m.message}`));
+  return [...top, ...fields.map((f) => f.message).filter((m) => !seen.has(`${m.i18n?.key}|${m.message}`))];
+}
+
 /** The error a transaction stands for, or undefined when it is a state to show. */
 export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number): FlowError | undefined {
-  const messages = tx.messages ?? tx.rawIdxState?.messages?.value ?? [];
+  const onFields = fieldMessages(tx);
+  const messages = allMessages(tx, onFields);
   const errors = messages.filter((m) => m.class === 'ERROR');
   const shown = errors[0] ?? messages[0];
   const text = shown?.message;
   const key = shown?.i18n?.key;
-  const make = (code: ErrorCode, extra: FlowErrorOptions = {}) => flowError(code, text, { key, ...extra });
+  const fields = onFields
+    .filter((f) => f.message.class === 'ERROR')
+    .map((f) => ({ name: f.name, text: safeText(f.message.message) ?? '', ...(f.message.i18n?.key ? { key: f.message.i18n.key } : {}) }))
+    .filter((f) => f.text);
+  const make = (code: ErrorCode, extra: FlowErrorOptions = {}) => flowError(code, text, { key, ...(fields.length ? { fields } : {}), ...extra });
 
   if (tx.rawIdxState?.errorCode === 'E0000047') return make('rate_limited', { retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT });
   for (const m of messages) {
@@ -83,6 +122,7 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
       return make('invalid_code');
     // The org refused the security key's answer (unknown credential, replayed or stale assertion): its text says why.
     case 'webauthn':
+    case 'proceed':
     case 'password':
     case 'channel-data':
     case 'channel':

@@ -32,7 +32,8 @@ const count = (v: unknown): number | undefined => (typeof v === 'number' && Numb
 export function passwordRulesOf(current: IdxAuthenticatorValue | undefined): PasswordRules | undefined {
   const settings = current?.key === 'okta_password' || !current?.key ? current?.settings : undefined;
   if (!settings) return undefined;
-  const c = settings.complexity ?? {};
+  const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+  const c = record(settings.complexity);
   const rules: PasswordRules = {};
   for (const k of RULE_COUNTS) {
     const n = count(c[k]);
@@ -44,7 +45,7 @@ export function passwordRulesOf(current: IdxAuthenticatorValue | undefined): Pas
     ? c.excludeAttributes.filter((a): a is string => typeof a === 'string' && /^\w{1,63}$/.test(a))
     : [];
   if (attrs.length) rules.excludeAttributes = attrs;
-  const history = count(settings.age?.historyCount);
+  const history = count(record(settings.age).historyCount);
   if (history) rules.historyCount = history;
   return rules;
 }

@@ -15,6 +15,8 @@ export interface IdxFormField {
   label?: string;
   options?: { label?: string; value?: unknown }[];
   form?: { value: IdxFormField[] };
+  /** Okta's messages about this field (a refused code, a taken email). */
+  messages?: { value?: IdxMessage[] };
 }
 
 export interface IdxOption {
@@ -51,8 +53,8 @@ export interface IdxAuthenticatorValue {
   };
   /** The password's rules (`okta_password` while a new password is chosen). */
   settings?: {
-    complexity?: Record<string, unknown>;
-    age?: { historyCount?: unknown };
+    complexity?: unknown;
+    age?: unknown;
   };
 }
 

@@ -1,3 +1,5 @@
+import type { FieldError } from '../core/types.js';
+
 /** An error the backend answers with: an HTTP status and the contract's `{ code, message }`. */
 export class BackendError extends Error {
   override name = 'BackendError';
@@ -5,21 +7,30 @@ export class BackendError extends Error {
   retryAfter?: number;
   /** Okta's message key (`i18n.key`), so that the browser can show its own sentence in the user's language. */
   key?: string;
+  /** Errors tied to a step form's fields. */
+  fields?: FieldError[];
 
   constructor(
     public status: number,
     public code: string,
     message: string,
-    extra: { retryAfter?: number; key?: string } = {},
+    extra: { retryAfter?: number; key?: string; fields?: FieldError[] } = {},
   ) {
     super(message);
     this.retryAfter = extra.retryAfter;
     this.key = extra.key;
+    if (extra.fields?.length) this.fields = extra.fields;
   }
 
-  /** The reply's body: `{ code, message }`, and `key` when Okta named its message. */
-  get body(): { code: string; message: string; key?: string } {
-    return this.key ? { code: this.code, message: this.message, key: this.key } : { code: this.code, message: this.message };
+  /** The reply's body: `{ code, message }`, `key` when Okta named its message, `fields` for a step form's fields. */
+  get body(): { code: string; message: string; key?: string; fields?: { name: string; message: string; key?: string }[] } {
+    const body: { code: string; message: string; key?: string; fields?: { name: string; message: string; key?: string }[] } = {
+      code: this.code,
+      message: this.message,
+    };
+    if (this.key) body.key = this.key;
+    if (this.fields) body.fields = this.fields.map(({ name, text, key }) => (key ? { name, message: text, key } : { name, message: text }));
+    return body;
   }
 }
 
@@ -29,7 +40,8 @@ export const clampRetryAfterSeconds = (seconds: number | undefined, fallback = 6
   return Math.min(300, Math.max(1, s));
 };
 
-export const invalidInput = (message: string, key?: string): BackendError => new BackendError(400, 'invalid_input', message, { key });
+export const invalidInput = (message: string, key?: string, fields?: FieldError[]): BackendError =>
+  new BackendError(400, 'invalid_input', message, { key, fields });
 
 export const sessionExpired = (): BackendError =>
   new BackendError(401, 'session_expired', 'Your sign-in session has expired. Please sign in again.');

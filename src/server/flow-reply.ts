@@ -46,11 +46,13 @@ export function errorReply(
       return sessionExpired();
     case 'server':
       // Okta refused the step with its own reason (a password rule, a bad phone number): that text helps the user.
-      return error.serverText ? invalidInput(error.serverText, error.key) : upstreamFailure();
+      return error.serverText ? invalidInput(error.serverText, error.key, error.fields) : upstreamFailure();
     default: {
       const known = REPLY_BY_CODE[error.code];
-      if (known) return new BackendError(known[0], error.code, known[1], { key: error.key });
-      return invalidInput(error.serverText ?? 'The request was refused.', error.key);
+      // A refused sign-in says nothing of which part was wrong: no field errors, whatever Okta tied them to.
+      const fields = error.code === 'invalid_credentials' ? undefined : error.fields;
+      if (known) return new BackendError(known[0], error.code, known[1], { key: error.key, fields });
+      return invalidInput(error.serverText ?? 'The request was refused.', error.key, error.fields);
     }
   }
 }

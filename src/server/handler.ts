@@ -5,15 +5,19 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { ENROLLMENT_CHANNELS, FLOW_STATUSES } from '../core/types.js';
-import { remediation, stepName } from '../idx/map.js';
-import { RECOVER_FROM_CHALLENGE, RECOVER_FROM_IDENTIFY, offers } from '../idx/map-password.js';
+import { ACTIONS, allows, type FlowAction } from '../core/actions.js';
+import { pollKindOf } from '../core/flow-rules.js';
+import { FlowError, type PollKind } from '../core/types.js';
+import { BACKEND_PATHS } from '../transports/backend/transport.js';
+import { drive, planOf, pollOnce, type DriverActions, type DriverContext, type Driven, type StepPlan } from '../idx/driver.js';
 import type { Operation } from '../idx/errors.js';
+import { stepName } from '../idx/map.js';
 import type { IdxTransaction } from '../idx/types.js';
+import { ACTION_INPUT } from './action-input.js';
 import { BackendError, busy, invalidInput, rateLimited, sessionExpired, upstreamFailure, upstreamTimeout } from './errors.js';
 import { errorReply, toFlowState, type FlowReply } from './flow-reply.js';
 import { LoginThrottle, PrestartLimit } from './limits.js';
-import { clearIdxTransaction, createOktaClient, hasIdxTransaction, memoryStorage, type LastResponse } from './okta-client.js';
+import { clearIdxTransaction, createOktaClient, hasIdxTransaction, memoryStorage, type LastResponse, type OktaClient } from './okta-client.js';
 import { resolveOptions, type ResolvedOptions, type SignInHandlerOptions } from './options.js';
 import {
   MemorySessionStore,
@@ -25,9 +29,6 @@ import {
   type SessionData,
   type SessionStore,
 } from './session.js';
-import { emailAddress, optionalString, phoneMethod, phoneNumber, requiredString, verificationCode } from './validate.js';
-import { ENROLLING } from '../core/flow-rules.js';
-import { webauthnCredential } from './validate-webauthn.js';
 
 /** A request as the handler sees it, whatever server it came from. */
 interface Incoming {
@@ -81,27 +82,14 @@ export interface SignInHandler {
   readonly options: Readonly<Omit<ResolvedOptions, 'secrets'>>;
 }
 
-const WEBAUTHN_STATES = ['AwaitingWebAuthnEnrollment', 'AwaitingWebAuthnChallenge'];
-
-const ENROLLMENT_STATES = ['AwaitingEnrollmentPoll', 'AwaitingEnrollmentChannelSelection', 'AwaitingEnrollmentChannelData'];
-/** The steps whose view may lead to the authenticator picker: the picker itself, or any step that carries it. */
-const SELECTING_STATES = FLOW_STATUSES.filter((s) => !['Idle', 'Success', 'Terminal'].includes(s));
-/** The steps whose code, push or link can be sent again. */
-const RESEND_STATES = ['AwaitingChallengeCode', 'AwaitingEnrollmentCode', 'AwaitingChallengePoll'];
-/** The statuses a poll endpoint serves: its poll status, and a code view with `refresh` (an email's magic link). */
-const POLLING_STATES: Record<string, string[]> = {
-  'enroll-poll': ['AwaitingEnrollmentPoll', 'AwaitingEnrollmentCode'],
-  'challenge-poll': ['AwaitingChallengePoll', 'AwaitingChallengeCode'],
-};
-
 /** Forgets the sign-in attempt (not the signed-in user). */
 function forgetFlow(session: SessionData): void {
   clearIdxTransaction(session);
   delete session.flowState;
   delete session.username;
+  delete session.plan;
   delete session.prestarted;
-  delete session.recoverable;
-  delete session.recoverByIdentify;
+  delete session.formState;
 }
 
 /** A sign-in in progress: an IDX transaction someone has logged in with (not one started ahead). */
@@ -109,15 +97,13 @@ const inFlow = (session: SessionData | undefined): boolean => hasIdxTransaction(
 
 const currentFlowState = (session: SessionData): FlowReply => session.flowState ?? ({ status: 'Idle' } as FlowReply);
 
-/** Checks that the sign-in is at one of `statuses`, so that each endpoint only takes its own step. */
-function requireState(session: SessionData, statuses: string[]): FlowReply {
-  if (!inFlow(session)) throw sessionExpired();
-  const state = currentFlowState(session);
-  if (!statuses.includes(state.status)) {
-    throw new BackendError(409, 'invalid_input', 'That step is not available now. Please start over.');
-  }
-  return state;
-}
+const notNow = () => new BackendError(409, 'invalid_input', 'That step is not available now. Please start over.');
+
+/** What a user is told when the driver refused the input before anything went to Okta. */
+const FORM_MESSAGES: Partial<Record<string, string>> = {
+  invalid_credentials: 'Enter your username and password.',
+  invalid_code: 'Enter the code you received or that your app shows.',
+};
 
 /** The Node request handler and web `fetch` handler of the backend contract. */
 export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHandler {
@@ -160,9 +146,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     const error = errorReply(transaction, op, http);
     if (error) {
       if (error.code === 'session_expired') forgetFlow(session);
-      else if (error.code !== 'rate_limited' && transaction.neededToProceed?.length) {
-        session.flowState = toFlowState(transaction);
-      }
+      else if (error.code !== 'rate_limited' && transaction.neededToProceed?.length) keep(session, transaction);
       throw error;
     }
     if (transaction.status === 'CANCELED') {
@@ -193,20 +177,75 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       if ((http.status ?? 0) >= 500) throw upstreamFailure();
       return toFlowState(transaction);
     }
+    return keep(session, transaction);
+  }
+
+  /** The transaction's state, kept in the session with the plan the driver reads next. */
+  function keep(session: SessionData, transaction: IdxTransaction): FlowReply {
     const state = toFlowState(transaction);
     session.flowState = state;
+    session.plan = planOf(transaction);
     return state;
   }
 
-  /** Identifier-first recovery: identify the username, then "Forgot password?" on its password challenge. */
-  async function recoverAfterIdentify(ctx: Context, username: string): Promise<FlowReply> {
-    delete ctx.session.recoverByIdentify;
-    const { authClient, http } = okta(ctx);
-    let transaction = (await authClient.idx.proceed({ step: 'identify', identifier: username } as never)) as IdxTransaction;
-    if (offers(transaction, RECOVER_FROM_CHALLENGE) && !errorReply(transaction, 'recover', http)) {
-      transaction = (await authClient.idx.proceed({ actions: [RECOVER_FROM_CHALLENGE] })) as IdxTransaction;
+  /** What the driver sees of this request's session; `ahead` is the plan of a transaction started ahead for the form. */
+  function driverContext(ctx: Context, client: OktaClient, ahead?: StepPlan): DriverContext {
+    const session = ctx.session;
+    const flowing = inFlow(session);
+    return {
+      client: client.idxClient,
+      plan: flowing ? session.plan : undefined,
+      state: flowing ? currentFlowState(session) : undefined,
+      start: async (fresh) => {
+        if (!fresh && ahead) return ahead;
+        clearIdxTransaction(session);
+        return client.idxClient.idx.start();
+      },
+      // The transaction started ahead may be gone from Okta (or unreadable): one new transaction, unless time is up.
+      retryStale: () => Boolean(ahead) && !client.http.timedOut,
+    };
+  }
+
+  /** What the driver led to, as the contract's flow reply, kept in the session with its plan. */
+  async function settleDriven(ctx: Context, driven: Driven, http: LastResponse): Promise<FlowReply> {
+    if ('tx' in driven) return settle(ctx, driven.tx, http, driven.op);
+    const reply = { ...driven.state } as FlowReply;
+    if (reply.status === 'Idle') forgetFlow(ctx.session);
+    else {
+      ctx.session.flowState = reply;
+      ctx.session.plan = driven.plan;
     }
-    return settle(ctx, transaction, http, 'recover');
+    return reply;
+  }
+
+  /** The state of a sign-in in progress in which `action` is allowed; 401 without one, 409 at another step. */
+  function requireAllowed(session: SessionData, action: FlowAction): FlowReply {
+    if (!inFlow(session)) throw sessionExpired();
+    const state = currentFlowState(session);
+    if (!allows(action, state)) throw notNow();
+    return state;
+  }
+
+  /** One action of the table: its state checked, its body read, then the driver. */
+  async function perform<A extends keyof DriverActions>(ctx: Context, action: A, state: FlowReply, ahead?: StepPlan): Promise<FlowReply> {
+    const input = ACTION_INPUT[action](ctx.body, state);
+    if (!allows(action, state, input)) throw notNow();
+    const client = okta(ctx);
+    const run = drive[action] as (c: DriverContext, i: DriverActions[A]) => Promise<Driven>;
+    return settleDriven(ctx, await run(driverContext(ctx, client, ahead), input), client.http);
+  }
+
+  /** Whether the session holds a transaction started ahead for the sign-in form (nobody has signed in with it). */
+  const startedAhead = (session: SessionData): StepPlan | undefined =>
+    session.prestarted && hasIdxTransaction(session) ? (session.plan ?? { steps: ['identify'], actions: [], main: 'identify' }) : undefined;
+
+  /** Forgets the attempt, keeping a transaction started ahead for the form; returns that transaction's plan. */
+  function freshAttempt(session: SessionData): StepPlan | undefined {
+    const ahead = startedAhead(session);
+    const idx = session.idx;
+    forgetFlow(session);
+    if (ahead) session.idx = idx;
+    return ahead;
   }
 
   const routes: Record<string, Route> = {
@@ -219,50 +258,28 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         ctx.prestart = await prestartLimit.take(ctx.address).catch(() => false);
       }
       if (state.status === 'Idle' && !inFlow(ctx.session)) {
-        // "Forgot password?" as the transaction started ahead offers it, else as configured.
-        const recoverable = options.passwordRecovery && (!ctx.session.prestarted || Boolean(ctx.session.recoverable));
-        return recoverable ? { ...state, canRecover: true } : state;
+        // What the transaction started ahead offers on its form ("Forgot password?", "Sign up"), else as configured.
+        const offer = ctx.session.prestarted ? ctx.session.formState : undefined;
+        const recoverable = options.passwordRecovery && (!ctx.session.prestarted || Boolean(offer?.canRecover));
+        const reply = { ...state, ...offer } as FlowReply;
+        if (recoverable) reply.canRecover = true;
+        else delete reply.canRecover;
+        return reply;
       }
       return state;
     },
 
     'POST /login': async (ctx) => {
-      const username = requiredString(ctx.body, 'username', { label: 'username' });
-      const password = requiredString(ctx.body, 'password', { label: 'password', trim: false, max: 1024 });
+      const { username } = ACTION_INPUT.login(ctx.body, { status: 'Idle' });
       const refused = await throttle.check(username, ctx.address).catch((error) => {
         logger.error?.(`[auth] login throttle unavailable: ${(error as Error)?.message ?? error}`);
         return undefined;
       });
       if (refused) throw refused;
-      const prestarted = Boolean(ctx.session.prestarted) && hasIdxTransaction(ctx.session);
-      const idx = ctx.session.idx;
-      forgetFlow(ctx.session);
-      if (prestarted) ctx.session.idx = idx;
+      const ahead = freshAttempt(ctx.session);
       ctx.session.username = username;
       try {
-        const { authClient, http } = okta(ctx);
-        const identify = () => authClient.idx.proceed({ step: 'identify', username, password }) as Promise<IdxTransaction>;
-        let transaction: IdxTransaction | undefined;
-        if (prestarted) {
-          // The transaction started ahead (GET /state); if Okta has let it go meanwhile, start another.
-          transaction = await identify().catch((error) => {
-            if (http.timedOut) throw error;
-            return undefined;
-          });
-          if (transaction && errorReply(transaction, 'login', http)?.code === 'session_expired') transaction = undefined;
-          if (!transaction) clearIdxTransaction(ctx.session);
-        }
-        if (!transaction) {
-          const started = (await authClient.idx.start()) as IdxTransaction;
-          if (stepName(started) !== 'identify') return await settle(ctx, started, http, 'start');
-          transaction = await identify();
-        }
-        // Orgs that ask for the username first then ask for the password as a separate challenge.
-        const next = remediation(transaction, stepName(transaction) ?? '');
-        if (next?.name === 'challenge-authenticator' && (next as { relatesTo?: { value?: { key?: string } } }).relatesTo?.value?.key === 'okta_password') {
-          transaction = (await authClient.idx.proceed({ step: 'challenge-authenticator', password })) as IdxTransaction;
-        }
-        return await settle(ctx, transaction, http, 'login');
+        return await perform(ctx, 'login', { status: 'Idle' } as FlowReply, ahead);
       } catch (error) {
         // An identifier-first org that refused the password keeps asking for it on its own.
         const askedAgain = error instanceof BackendError && error.code === 'invalid_credentials' && ctx.session.flowState?.status === 'AwaitingPassword';
@@ -275,96 +292,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       }
     },
 
-    'POST /select-authenticator': async (ctx) => {
-      const state = requireState(ctx.session, SELECTING_STATES);
-      // "Verify with something else": a step that carries the picker may go back to it.
-      if (!state.authenticators?.length) throw new BackendError(409, 'invalid_input', 'That step is not available now. Please start over.');
-      const id = requiredString(ctx.body, 'authenticatorId', { label: 'authenticator' });
-      const methodType = optionalString(ctx.body, 'methodType');
-      const choice = ((state.authenticators ?? []) as Array<{ id: string; methodType?: string }>).find(
-        (a) => a.id === id && (!methodType || !a.methodType || a.methodType === methodType),
-      );
-      if (!choice) throw invalidInput('Choose one of the listed authenticators.');
-      const method = methodType ?? choice.methodType;
-      const enrolling = state.status === 'AwaitingAuthenticatorEnrollment' || ENROLLING.includes(state.status);
-      const { authClient, http } = okta(ctx);
-      let transaction = (await authClient.idx.proceed({
-        step: enrolling ? 'select-authenticator-enroll' : 'select-authenticator-authenticate',
-        authenticator: { id, ...(method && !enrolling ? { methodType: method } : {}) },
-      } as never)) as IdxTransaction;
-      // Some orgs ask for the method in a second step even when it came with the selection.
-      if (stepName(transaction) === 'authenticator-verification-data' && method) {
-        transaction = (await authClient.idx.proceed({ step: 'authenticator-verification-data', methodType: method } as never)) as IdxTransaction;
-      }
-      return settle(ctx, transaction, http, 'select');
-    },
-
-    'POST /enrollment-channel': async (ctx) => {
-      requireState(ctx.session, ENROLLMENT_STATES);
-      const channel = requiredString(ctx.body, 'channel', { label: 'channel' });
-      if (!(ENROLLMENT_CHANNELS as readonly string[]).includes(channel)) throw invalidInput('Choose QR code, email or SMS.');
-      const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ step: 'select-enrollment-channel', channel } as never)) as IdxTransaction;
-      return settle(ctx, transaction, http, 'channel');
-    },
-
-    'POST /enrollment-channel-data': async (ctx) => {
-      const state = requireState(ctx.session, ['AwaitingEnrollmentChannelData']);
-      const wantsPhone = (state.enrollment as { channel?: string } | undefined)?.channel === 'sms';
-      const values = wantsPhone ? { phoneNumber: phoneNumber(ctx.body) } : { email: emailAddress(ctx.body) };
-      const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ step: 'enrollment-channel-data', ...values } as never)) as IdxTransaction;
-      return settle(ctx, transaction, http, 'channel-data');
-    },
-
-    'POST /verify-code': async (ctx) => {
-      const state = requireState(ctx.session, ['AwaitingChallengeCode', 'AwaitingEnrollmentCode']);
-      const code = verificationCode(ctx.body);
-      const step = state.status === 'AwaitingEnrollmentCode' ? 'enroll-authenticator' : 'challenge-authenticator';
-      const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ step, verificationCode: code })) as IdxTransaction;
-      return settle(ctx, transaction, http, 'code');
-    },
-
-    'POST /enrollment-data': async (ctx) => {
-      requireState(ctx.session, ['AwaitingEnrollmentData']);
-      const number = phoneNumber(ctx.body);
-      const methodType = phoneMethod(ctx.body);
-      const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({
-        step: 'authenticator-enrollment-data',
-        phoneNumber: number,
-        methodType,
-      } as never)) as IdxTransaction;
-      return settle(ctx, transaction, http, 'channel-data');
-    },
-
-    'POST /resend': async (ctx) => {
-      const state = requireState(ctx.session, RESEND_STATES);
-      if (!state.canResend) throw new BackendError(409, 'invalid_input', 'Nothing can be sent again now.');
-      // okta-auth-js (step mode) runs a resend only as the named action of what it belongs to: the enrollment a code
-      // challenge verifies, or the authenticator being enrolled or pushed to.
-      const action = state.status === 'AwaitingChallengeCode' ? 'currentAuthenticatorEnrollment-resend' : 'currentAuthenticator-resend';
-      const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ actions: [action] })) as IdxTransaction;
-      return settle(ctx, transaction, http, 'resend');
-    },
-
-    'POST /change-password': async (ctx) => {
-      const state = requireState(ctx.session, ['PasswordExpired', 'AwaitingPasswordReset']);
-      const newPassword = requiredString(ctx.body, 'newPassword', { label: 'new password', trim: false, max: 1024 });
-      const { authClient, http } = okta(ctx);
-      // The recovery's new password: reset-authenticator is outside okta-auth-js's default flow, so its field goes by its wire name.
-      const values = state.status === 'AwaitingPasswordReset'
-        ? { step: 'reset-authenticator', credentials: { passcode: newPassword } }
-        : { step: 'reenroll-authenticator', newPassword };
-      const transaction = (await authClient.idx.proceed(values as never)) as IdxTransaction;
-      return settle(ctx, transaction, http, 'password');
-    },
-
     'POST /verify-password': async (ctx) => {
-      requireState(ctx.session, ['AwaitingPassword']);
-      const password = requiredString(ctx.body, 'password', { label: 'password', trim: false, max: 1024 });
+      const state = requireAllowed(ctx.session, 'verifyPassword');
       const username = ctx.session.username;
       const refused = username
         ? await throttle.check(username, ctx.address).catch((error) => {
@@ -373,10 +302,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
           })
         : undefined;
       if (refused) throw refused;
-      const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ step: 'challenge-authenticator', password })) as IdxTransaction;
       try {
-        return await settle(ctx, transaction, http, 'login');
+        return await perform(ctx, 'verifyPassword', state);
       } catch (error) {
         if (username && error instanceof BackendError && error.code === 'invalid_credentials') await throttle.fail(username, ctx.address);
         throw error;
@@ -384,88 +311,49 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     },
 
     'POST /recover': async (ctx) => {
-      const given = (ctx.body as { username?: unknown } | undefined)?.username;
-      if (given !== undefined && given !== null && typeof given !== 'string') throw invalidInput('Enter your username.');
-      const username = optionalString(ctx.body, 'username');
-      if (username && username.length > 256) throw invalidInput('The username is too long.');
       const session = ctx.session;
-      const state = inFlow(session) ? currentFlowState(session) : ({ status: 'Idle' } as FlowReply);
-      const notNow = () => new BackendError(409, 'invalid_input', 'That step is not available now. Please start over.');
-      if (state.status === 'AwaitingRecoveryIdentifier') {
-        if (!username) throw invalidInput('Enter your username.');
-        const { authClient, http } = okta(ctx);
-        if (session.recoverByIdentify) return recoverAfterIdentify(ctx, username);
-        const transaction = (await authClient.idx.proceed({ step: 'identify-recovery', identifier: username } as never)) as IdxTransaction;
-        return settle(ctx, transaction, http, 'recover');
-      }
-      if (state.status === 'AwaitingPassword' || state.status === 'AwaitingWebAuthnChallenge') {
-        if (!state.canRecover) throw notNow();
-        const { authClient, http } = okta(ctx);
-        const transaction = (await authClient.idx.proceed({ actions: [RECOVER_FROM_CHALLENGE] })) as IdxTransaction;
-        return settle(ctx, transaction, http, 'recover');
-      }
-      if (state.status !== 'Idle' || !options.passwordRecovery) throw notNow();
+      if (inFlow(session)) return perform(ctx, 'recover', requireAllowed(session, 'recover'));
       // From the sign-in form: the transaction started ahead, else a new one.
-      const prestarted = Boolean(session.prestarted) && hasIdxTransaction(session);
-      const recoverable = Boolean(session.recoverable);
-      const idx = session.idx;
-      forgetFlow(session);
-      if (prestarted) session.idx = idx;
-      const { authClient, http } = okta(ctx);
-      let fromIdentify = prestarted && recoverable;
-      if (!prestarted) {
-        const started = (await authClient.idx.start()) as IdxTransaction;
-        if (stepName(started) !== 'identify') return settle(ctx, started, http, 'start');
-        fromIdentify = offers(started, RECOVER_FROM_IDENTIFY);
-      }
-      if (!fromIdentify) {
-        // An identifier-first org: the username, then "Forgot password?" on its password challenge.
-        if (username) return recoverAfterIdentify(ctx, username);
-        session.recoverByIdentify = true;
-        const asked = { status: 'AwaitingRecoveryIdentifier' } as FlowReply;
-        session.flowState = asked;
-        return asked;
-      }
-      let transaction = (await authClient.idx.proceed({ actions: [RECOVER_FROM_IDENTIFY] })) as IdxTransaction;
-      if (username && remediation(transaction, 'identify-recovery') && !errorReply(transaction, 'recover', http)) {
-        transaction = (await authClient.idx.proceed({ step: 'identify-recovery', identifier: username } as never)) as IdxTransaction;
-      }
-      return settle(ctx, transaction, http, 'recover');
-    },
-
-    'POST /skip': async (ctx) => {
-      const state = requireState(ctx.session, ['AwaitingAuthenticatorEnrollment', ...ENROLLMENT_STATES]);
-      if (!state.canSkip) throw new BackendError(409, 'invalid_input', 'This step cannot be skipped.');
-      const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ step: 'skip' } as never)) as IdxTransaction;
-      return settle(ctx, transaction, http, 'skip');
+      ACTION_INPUT.recover(ctx.body, { status: 'Idle' });
+      if (!options.passwordRecovery) throw notNow();
+      const ahead = freshAttempt(session);
+      return perform(ctx, 'recover', { status: 'Idle', canRecover: true } as FlowReply, ahead);
     },
 
     'POST /webauthn': async (ctx) => {
       const session = ctx.session;
       // A passkey sign-in answers the transaction started ahead for the form, when the org offered one.
-      const passkey = !inFlow(session) && Boolean(session.prestarted) && hasIdxTransaction(session) && Boolean(session.flowState?.webauthn?.requestOptions);
-      const state = passkey ? currentFlowState(session) : requireState(session, WEBAUTHN_STATES);
-      const enrolling = state.status === 'AwaitingWebAuthnEnrollment';
-      const credentials = webauthnCredential(ctx.body, enrolling ? 'attestation' : passkey ? 'passkey' : 'assertion');
-      const step = enrolling ? 'enroll-authenticator' : passkey ? 'challenge-webauthn-autofillui-authenticator' : 'challenge-authenticator';
-      const { authClient, http } = okta(ctx);
-      const transaction = (await authClient.idx.proceed({ step, credentials } as never)) as IdxTransaction;
-      return settle(ctx, transaction, http, 'webauthn');
+      const offer = !inFlow(session) && session.prestarted ? session.formState : undefined;
+      if (offer?.webauthn?.requestOptions && startedAhead(session)) {
+        const state = { status: 'Idle', ...offer } as FlowReply;
+        const ahead = freshAttempt(session);
+        return perform(ctx, 'verifyWebAuthn', state, ahead);
+      }
+      return perform(ctx, 'verifyWebAuthn', requireAllowed(session, 'verifyWebAuthn'));
+    },
+
+    'POST /proceed': async (ctx) => {
+      const session = ctx.session;
+      if (inFlow(session)) return perform(ctx, 'proceed', requireAllowed(session, 'proceed'));
+      // A link on the sign-in form ("Sign up", "Unlock account"): the transaction started ahead, else a new one.
+      const offer = session.prestarted ? session.formState : undefined;
+      const state = { status: 'Idle', ...offer } as FlowReply;
+      const ahead = freshAttempt(session);
+      return perform(ctx, 'proceed', state, ahead);
     },
 
     'POST /cancel': async (ctx) => {
       if (hasIdxTransaction(ctx.session)) {
-        const { authClient } = okta(ctx);
         // Cancelling is best effort: the user starts over whatever Okta says about the old transaction.
-        await authClient.idx.cancel().catch(() => undefined);
+        const client = okta(ctx);
+        await drive.cancel(driverContext(ctx, client), undefined).catch(() => undefined);
       }
       forgetFlow(ctx.session);
       return { status: 'Idle' };
     },
 
-    'GET /OktaVerify/EnrollPoll': (ctx) => poll(ctx, 'enroll-poll'),
-    'GET /OktaVerify/ChallengePoll': (ctx) => poll(ctx, 'challenge-poll'),
+    'GET /OktaVerify/EnrollPoll': (ctx) => poll(ctx, 'enroll'),
+    'GET /OktaVerify/ChallengePoll': (ctx) => poll(ctx, 'challenge'),
 
     'GET /me': async (ctx) => {
       const user = ctx.session.user ?? null;
@@ -477,6 +365,13 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return { signedIn: false, user: null };
     },
   };
+
+  // Every other action of the table is its endpoint and nothing more: the state it is allowed in, then the driver.
+  for (const action of Object.keys(ACTION_INPUT) as (keyof DriverActions)[]) {
+    const endpoint = ACTIONS[action].endpoint;
+    const key = endpoint && `POST ${BACKEND_PATHS[endpoint]}`;
+    if (key && !routes[key]) routes[key] = (ctx) => perform(ctx, action, requireAllowed(ctx.session, action));
+  }
 
   const pollDone = (ctx: Context, status: string) => {
     // A final reply that says Success ends the sign-in element's flow without asking `GET /state`: Success is told
@@ -490,25 +385,30 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
    * elsewhere than Success, the next flow state stays in the session, so `GET /state` tells a sign-in element where
    * the flow went.
    */
-  async function poll(ctx: Context, step: string) {
+  async function poll(ctx: Context, kind: PollKind) {
     if (!inFlow(ctx.session)) throw sessionExpired();
     const state = currentFlowState(ctx.session);
-    const [pollStatus, codeStatus] = POLLING_STATES[step];
     // A code view polls only when it said so (`refresh`): an email's magic link, opened anywhere, completes it.
-    const waiting = state.status === pollStatus || (state.status === codeStatus && state.refresh !== undefined);
-    if (!waiting) return pollDone(ctx, state.status);
-    const { authClient, http } = okta(ctx);
-    const transaction = (await authClient.idx.proceed({ step } as never)) as IdxTransaction;
-    const reply = await settle(ctx, transaction, http, 'poll');
-    if (reply.status === state.status) {
-      return { Refresh: reply.refresh ?? null, ContinuePolling: true, Next: null, Status: reply.status };
-    }
+    if (pollKindOf(state) !== kind) return pollDone(ctx, state.status);
+    const client = okta(ctx);
+    const { tx, continuePolling } = await pollOnce(driverContext(ctx, client), kind);
+    const reply = await settle(ctx, tx, client.http, 'poll');
+    if (continuePolling) return { Refresh: reply.refresh ?? null, ContinuePolling: true, Next: null, Status: reply.status };
     return pollDone(ctx, reply.status);
   }
 
   /** Maps anything thrown to the contract's error, or null for a bug. */
   function toBackendError(error: unknown, ctx?: Context): BackendError | null {
     if (error instanceof BackendError) return error;
+    // The driver refused the input, or found the step gone, before anything went to Okta.
+    if (error instanceof FlowError) {
+      if (error.code === 'session_expired') {
+        if (ctx) forgetFlow(ctx.session);
+        return sessionExpired();
+      }
+      const text = error.fields ? 'Some fields need attention.' : FORM_MESSAGES[error.code] ?? 'Fill in the required fields.';
+      return new BackendError(400, error.code, text, { fields: error.fields });
+    }
     if (ctx?.calls.some((call) => call.timedOut)) return upstreamTimeout();
     const e = error as { name?: string; message?: string } | null;
     if (e?.name === 'AuthSdkError' && /saved transaction could not be loaded/i.test(e.message ?? '')) return sessionExpired();
@@ -663,22 +563,25 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     const work = (async () => {
       const now = Date.now();
       const ahead: Context = { ...ctx, session, id: undefined, calls: [], deadline: now + options.requestMs, prestart: false };
-      const { authClient } = okta(ahead);
-      const started = (await authClient.idx.start()) as IdxTransaction;
+      const { idxClient } = okta(ahead);
+      const started = await idxClient.idx.start();
       if (stepName(started) !== 'identify' || !hasIdxTransaction(session) || ahead.calls.some((c) => c.timedOut)) return;
       session.prestarted = true;
-      if (offers(started, RECOVER_FROM_IDENTIFY)) session.recoverable = true;
       session.savedAt = now;
-      // An org with passkeys offers a passkey sign-in on identify: `GET /state` hands it to the form.
+      // What the form offers with this transaction: a passkey sign-in, "Forgot password?", "Sign up".
+      session.plan = planOf(started);
       const offer = toFlowState(started);
-      if (offer.status === 'Idle' && offer.webauthn) session.flowState = offer;
+      if (offer.status === 'Idle') {
+        const { status: _idle, ...offers } = offer;
+        if (Object.keys(offers).length) session.formState = offers;
+      }
       await store.set(id, session, (options.prestart as { ttlMs: number }).ttlMs);
     })()
       .catch((error) => logger.warn?.(`[auth] pre-start: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`))
       .finally(() => unlock().catch(() => undefined));
     if (wait) await work;
     const settings = { ...options.cookie, secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure };
-    const offer = wait && session.prestarted && session.flowState?.webauthn ? session.flowState : undefined;
+    const offer = wait && session.prestarted && session.formState?.webauthn ? ({ status: 'Idle', ...session.formState } as FlowReply) : undefined;
     return { cookie: serializeCookie(signSessionId(id, options.secrets), settings), offer };
   }
 

@@ -1,4 +1,5 @@
 import { OktaAuth } from '@okta/okta-auth-js';
+import type { IdxAuthClient } from '../idx/types.js';
 import type { SessionData } from './session.js';
 
 /** The `getItem`/`setItem` string API okta-auth-js expects of a storage. */
@@ -68,6 +69,8 @@ export interface OktaClientSettings {
   deadline: number;
 }
 
+const JSONISH = /application\/([\w.-]+\+)?json/i;
+
 type HttpArgs = { headers?: Record<string, string>; data?: unknown; withCredentials?: boolean };
 
 // okta-auth-js's Node request client (esm/node/fetch/fetchRequest.js), plus a timeout on every call.
@@ -77,7 +80,7 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
     const headers = args.headers ?? {};
     const contentType = headers['Content-Type'] || headers['content-type'] || '';
     if (body && typeof body !== 'string') {
-      if (/application\/\w*\+?json/.test(contentType)) body = JSON.stringify(body);
+      if (JSONISH.test(contentType)) body = JSON.stringify(body);
       else if (contentType === 'application/x-www-form-urlencoded') {
         body = Object.entries(body as Record<string, string>)
           .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
@@ -99,7 +102,8 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
     aborted.catch(() => undefined);
     try {
       response = await Promise.race([settings.fetch(url, { method, headers, body: body as string | undefined, signal }), aborted]);
-      const isJson = (response.headers.get('Content-Type') ?? '').toLowerCase().includes('application/json');
+      // Okta answers IDX errors as `application/ion+json`: parsed like JSON, so okta-auth-js reads their messages.
+      const isJson = JSONISH.test(response.headers.get('Content-Type') ?? '');
       const read = isJson
         ? response.json().catch((e: unknown) => ({ error: e, errorSummary: 'Could not parse server response' }))
         : response.text();
@@ -134,8 +138,18 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
   };
 }
 
-/** An okta-auth-js client for one request of one user, its IDX transaction kept in `session`. */
-export function createOktaClient(settings: OktaClientSettings, session: SessionData, cache: StorageProvider) {
+/** An okta-auth-js client for one request, its IDX API as the driver takes it, and what Okta's last answer said. */
+export interface OktaClient {
+  authClient: OktaAuth;
+  idxClient: IdxAuthClient;
+  http: LastResponse;
+}
+
+/**
+ * An okta-auth-js client for one request of one user, its IDX transaction kept in `session`. Its IDX calls take
+ * the IDX API's own field names (the generic remediator), as the browser's client does: one driver serves both.
+ */
+export function createOktaClient(settings: OktaClientSettings, session: SessionData, cache: StorageProvider): OktaClient {
   const transactionStorage = sessionStorageProvider(session);
   const last: LastResponse = {};
   const authClient = new OktaAuth({
@@ -154,9 +168,10 @@ export function createOktaClient(settings: OktaClientSettings, session: SessionD
     } as never,
     transactionManager: { enableSharedStorage: false },
     tokenManager: { autoRenew: false, autoRemove: false },
+    idx: { useGenericRemediator: true },
     services: { autoRenew: false, autoRemove: false, syncStorage: false },
   } as never);
-  return { authClient, http: last };
+  return { authClient, idxClient: authClient, http: last };
 }
 
 /** Seconds to wait, from `Retry-After` (seconds or an HTTP date) or Okta's `x-rate-limit-reset` (epoch seconds). */

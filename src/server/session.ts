@@ -3,6 +3,7 @@
  * carries only the session id.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { StepPlan } from '../idx/driver.js';
 import type { FlowReply } from './flow-reply.js';
 
 export interface SignedInUser {
@@ -18,12 +19,12 @@ export interface SessionData {
   /** The flow state last sent, for `GET /state` and for checking which step a request may take. */
   flowState?: FlowReply;
   user?: SignedInUser;
+  /** What the IDX driver needs to know of the transaction (its steps and actions); never sent to the browser. */
+  plan?: StepPlan;
   /** The IDX transaction was started ahead of the login (`GET /state`): nobody has signed in with it yet. */
   prestarted?: boolean;
-  /** The transaction started ahead offers "Forgot password?" on its sign-in form. */
-  recoverable?: boolean;
-  /** Recovery in an identifier-first org: the username asked is identified, then recovered from its password challenge. */
-  recoverByIdentify?: boolean;
+  /** What the transaction started ahead offers on the sign-in form (passkeys, "Forgot password?", "Sign up"). */
+  formState?: Partial<FlowReply>;
   /** The username of the sign-in in progress (to forgive its failed passwords once it succeeds). */
   username?: string;
   /** When the session was created (epoch ms): the absolute timeout counts from here. */

@@ -3,30 +3,8 @@
  * Elements configure transports only through these types and names.
  */
 
-/** The backend contract's endpoints (README, "Backend contract"). */
-export const BACKEND_ENDPOINTS = [
-  'login',
-  'state',
-  'selectAuthenticator',
-  'enrollmentChannel',
-  'enrollmentChannelData',
-  'verifyCode',
-  'changePassword',
-  'verifyPassword',
-  'enrollmentData',
-  'resend',
-  'recover',
-  'webauthn',
-  'skip',
-  'cancel',
-  'enrollPoll',
-  'challengePoll',
-] as const;
-
-export type BackendEndpoint = (typeof BACKEND_ENDPOINTS)[number];
-
-/** `selectAuthenticator` → `select-authenticator`: endpoint paths and the elements' endpoint attributes. */
-export const kebabCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint } from '../core/endpoints.js';
+import type { BackendEndpoint } from '../core/endpoints.js';
 
 export interface BackendRequestOptions {
   /** Default `'same-origin'`: the session cookie goes along. */

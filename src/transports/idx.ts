@@ -19,9 +19,21 @@ import {
   type PollResult,
   type Transport,
 } from '../core/types.js';
-import { formValue, pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/map.js';
+import type { ActionInputs } from '../core/actions.js';
+import { pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/map.js';
 import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
-import { RECOVER_FROM_CHALLENGE, RECOVER_FROM_IDENTIFY, offers } from '../idx/map-password.js';
+import {
+  ACTION_OPS,
+  WEBAUTHN_STEPS,
+  drive,
+  planOf,
+  pollOnce,
+  refreshOf,
+  type DriverActions as Actions,
+  type DriverContext,
+  type Driven,
+  type StepPlan,
+} from '../idx/driver.js';
 import type { IdxAuthClient, IdxHttp, IdxTransaction } from '../idx/types.js';
 import type { IdxTransportOptions } from './config.js';
 import { loadIdxClient } from './idx-client-load.js';
@@ -37,25 +49,6 @@ export function createIdxTransport(options: IdxTransportOptions): Transport {
   return new IdxTransport(options);
 }
 
-/** Steps a security key answers; after a refusal the transaction stays at one with a new challenge. */
-const WEBAUTHN_STEPS = ['enroll-authenticator', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator'];
-
-/**
- * The key's answer as Okta's form takes it. Binary values go as base64url (Okta reads base64url and standard
- * base64 alike); `transports` as the JSON text the Sign-In Widget sends; a passkey's `userHandle` only to the
- * passkey step.
- */
-function webauthnValues(credential: WebAuthnAttestation | WebAuthnAssertion, step: string): Record<string, unknown> {
-  if ('attestation' in credential) {
-    const { clientData, attestation, transports } = credential;
-    return transports?.length ? { clientData, attestation, transports: JSON.stringify(transports) } : { clientData, attestation };
-  }
-  const { clientData, authenticatorData, signatureData, userHandle } = credential;
-  const values: Record<string, unknown> = { clientData, authenticatorData, signatureData };
-  if (step === 'challenge-webauthn-autofillui-authenticator' && userHandle) values.userHandle = userHandle;
-  return values;
-}
-
 /** The state of a transaction at a security key step (or the form with a passkey offer), else undefined. */
 function webauthnStateOf(tx: IdxTransaction): FlowState | undefined {
   try {
@@ -65,9 +58,6 @@ function webauthnStateOf(tx: IdxTransaction): FlowState | undefined {
     return undefined;
   }
 }
-
-const POLL_STEP: Record<PollKind, string> = { enroll: 'enroll-poll', challenge: 'challenge-poll' };
-const RESEND_ACTIONS = ['currentAuthenticatorEnrollment-resend', 'currentAuthenticator-resend'];
 
 function aborted(signal?: AbortSignal): unknown {
   return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
@@ -105,12 +95,10 @@ class IdxTransport implements Transport {
   private started: Promise<IdxTransaction> | null = null;
   /** Calls run one at a time: okta-auth-js keeps one saved IDX response per client. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The transaction the user is at. */
   private current: IdxTransaction | undefined;
-  /**
-   * Recovery in an identifier-first org, whose sign-in form offers no "Forgot password?": the username is asked
-   * here, then identified, then recovered from the password challenge.
-   */
-  private recoverByIdentify = false;
+  /** A step of the driver's own (the username asked for an identifier-first recovery), with its plan. */
+  private own: Extract<Driven, { plan: StepPlan }> | undefined;
 
   constructor(options: IdxTransportOptions) {
     this.options = options;
@@ -170,7 +158,7 @@ class IdxTransport implements Transport {
   private reset(): void {
     this.started = null;
     this.current = undefined;
-    this.recoverByIdentify = false;
+    this.own = undefined;
   }
 
   /** Runs `work` after the calls before it, with the signal wired to the request in flight. */
@@ -198,9 +186,13 @@ class IdxTransport implements Transport {
   private check(tx: IdxTransaction, op: Operation, http?: IdxHttp): IdxTransaction {
     const err = errorOf(tx, op, http?.retryAfterMs);
     if (err) {
-      // A denied push leaves the transaction alive: the org offers the authenticator choice again.
-      if (err.code === 'push_rejected') this.current = tx;
-      else if (endsTransaction(err)) this.reset();
+      if (endsTransaction(err)) this.reset();
+      // An answer that still offers a step (a refused code, key or field, a denied push, the password asked again)
+      // is where the user is now: a refused key's answer carries the next challenge, which `resume` hands over.
+      else if (tx.neededToProceed?.length && stepName(tx) !== 'identify') {
+        this.current = tx;
+        this.own = undefined;
+      }
       throw err;
     }
     return tx;
@@ -228,23 +220,50 @@ class IdxTransport implements Transport {
       return { status: 'Idle' };
     }
     const state = stateOf(tx);
+    this.own = undefined;
     if (state.status === 'Terminal') this.reset();
     else this.current = tx;
     return state;
   }
 
-  /** Proceeds with one step and maps the outcome. */
-  private async step(client: IdxAuthClient, http: IdxHttp | undefined, op: Operation, values: Record<string, unknown>) {
-    const tx = this.check(await client.idx.proceed(values), op, http);
-    return this.settle(tx, client);
+  /** What the driver sees of this transport's transaction. */
+  private context(client: IdxAuthClient): DriverContext {
+    const tx = this.current;
+    let state: FlowState | undefined;
+    try {
+      state = this.own?.state ?? (tx ? stateOf(tx) : undefined);
+    } catch {
+      // A step this library does not drive offers nothing to check input against.
+    }
+    return {
+      client,
+      plan: this.own?.plan ?? (tx ? planOf(tx) : undefined),
+      state,
+      start: async (fresh) => {
+        if (fresh) this.reset();
+        try {
+          return await this.warmUp();
+        } catch (e) {
+          if (fresh) throw e;
+          // The transaction started ahead failed (the org was briefly away): start another once.
+          this.reset();
+          return this.warmUp();
+        }
+      },
+    };
   }
 
-  private requireStep(...names: string[]): string {
-    const found = names.find((n) => this.current && remediation(this.current, n));
-    if (!found) {
-      throw new FlowError('session_expired', 'IDX step no longer available');
-    }
-    return found;
+  /** Runs one action of the driver and maps what it led to. */
+  private act<A extends keyof Actions>(action: A, input: Actions[A], signal?: AbortSignal): Promise<FlowState> {
+    return this.run(ACTION_OPS[action], signal, async (client, http) => {
+      const driven = await (drive[action] as (ctx: DriverContext, input: Actions[A]) => Promise<Driven>)(this.context(client), input);
+      if ('state' in driven) {
+        if (driven.state.status === 'Idle') this.reset();
+        else this.own = driven;
+        return driven.state;
+      }
+      return this.settle(this.check(driven.tx, driven.op, http), client);
+    });
   }
 
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
@@ -274,210 +293,62 @@ class IdxTransport implements Transport {
     }
   }
 
-  login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState> {
-    const username = input.username.trim();
-    if (!username || !input.password) {
-      return Promise.reject(flowError('invalid_credentials', undefined, { reason: 'empty' }));
-    }
-    return this.run('login', signal, async (client, http) => {
-      // A transaction left at another step (the password asked again) is not the sign-in form's: start afresh.
-      if (this.current) this.reset();
-      let tx = await this.identify(client, input.password, username);
-      // A transaction started long ago may have expired while the user was away: start again once.
-      if (errorOf(tx, 'login')?.code === 'session_expired') {
-        this.reset();
-        tx = await this.identify(client, input.password, username);
-      }
-      tx = this.check(tx, 'login', http);
-      // Orgs whose policy asks for the password after the username (identifier first) get it here, from memory.
-      for (let i = 0; i < 2 && tx.status === 'PENDING'; i++) {
-        const name = stepName(tx);
-        const first = name ? remediation(tx, name) : undefined;
-        if (name === 'challenge-authenticator' && first?.relatesTo?.value?.key === 'okta_password') {
-          const answered = await client.idx.proceed({ step: name, credentials: { passcode: input.password } });
-          // A refused password leaves the password challenge open: `resume` offers it on its own.
-          if (errorOf(answered, 'login', http?.retryAfterMs)?.code === 'invalid_credentials' && remediation(answered, name)) {
-            this.current = answered;
-          }
-          tx = this.check(answered, 'login', http);
-        } else break;
-      }
-      return this.settle(tx, client);
-    });
+  login(input: ActionInputs['login'], signal?: AbortSignal): Promise<FlowState> {
+    // A transaction left at another step (the password asked again) is not the sign-in form's: start afresh.
+    if (this.current || this.own) this.queue = this.queue.then(() => this.reset());
+    return this.act('login', input, signal);
   }
 
-  private async identify(client: IdxAuthClient, password: string, username: string): Promise<IdxTransaction> {
-    try {
-      await this.warmUp();
-    } catch {
-      this.reset();
-      await this.warmUp();
-    }
-    return client.idx.proceed({ step: 'identify', identifier: username, credentials: { passcode: password } });
-  }
-
-  selectAuthenticator(input: { id: string; methodType?: string }, signal?: AbortSignal): Promise<FlowState> {
-    return this.run('select', signal, async (client, http) => {
-      const step = this.requireStep('select-authenticator-authenticate', 'select-authenticator-enroll');
-      const authenticator = input.methodType ? { id: input.id, methodType: input.methodType } : { id: input.id };
-      let tx = this.check(await client.idx.proceed({ step, authenticator }), 'select', http);
-      // Some policies ask for the Okta Verify method in a second step even when it came with the selection.
-      if (input.methodType && stepName(tx) === 'authenticator-verification-data') {
-        tx = this.check(
-          await client.idx.proceed({ step: 'authenticator-verification-data', authenticator, methodType: input.methodType }),
-          'select',
-          http,
-        );
-      }
-      return this.settle(tx, client);
-    });
+  selectAuthenticator(input: ActionInputs['selectAuthenticator'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('selectAuthenticator', input, signal);
   }
 
   selectEnrollmentChannel(channel: EnrollmentChannel, signal?: AbortSignal): Promise<FlowState> {
-    return this.run('channel', signal, async (client, http) => {
-      const step = this.requireStep('select-enrollment-channel');
-      const id = formValue(remediation(this.current!, step), 'authenticator', 'id');
-      return this.step(client, http, 'channel', { step, authenticator: { id, channel } });
-    });
+    return this.act('selectEnrollmentChannel', channel, signal);
   }
 
-  sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }, signal?: AbortSignal): Promise<FlowState> {
-    const email = input.email?.trim();
-    const phoneNumber = input.phoneNumber?.trim();
-    if (!email && !phoneNumber) return Promise.reject(flowError('invalid_input', undefined, { reason: 'empty' }));
-    return this.run('channel-data', signal, async (client, http) => {
-      const step = this.requireStep('enrollment-channel-data');
-      return this.step(client, http, 'channel-data', { step, ...(email ? { email } : { phoneNumber }) });
-    });
+  sendEnrollmentChannelData(input: ActionInputs['sendEnrollmentChannelData'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('sendEnrollmentChannelData', input, signal);
   }
 
   verifyCode(code: string, signal?: AbortSignal): Promise<FlowState> {
-    const totp = code.replace(/\s+/g, '');
-    if (!totp) return Promise.reject(flowError('invalid_code', undefined, { reason: 'empty' }));
-    return this.run('code', signal, async (client, http) => {
-      const step = this.requireStep('challenge-authenticator', 'enroll-authenticator');
-      // Okta Verify's code field is `totp`; every other authenticator's is `passcode`.
-      const key = this.current?.context?.currentAuthenticatorEnrollment?.value?.key ?? this.current?.context?.currentAuthenticator?.value?.key;
-      const credentials = key === 'okta_verify' ? { totp } : { passcode: totp };
-      return this.step(client, http, 'code', { step, credentials });
-    });
+    return this.act('verifyCode', code, signal);
   }
 
-  changePassword(input: { newPassword: string }, signal?: AbortSignal): Promise<FlowState> {
-    if (!input.newPassword) return Promise.reject(flowError('invalid_input', undefined, { reason: 'empty' }));
-    return this.run('password', signal, async (client, http) => {
-      const step = this.requireStep('reenroll-authenticator', 'reset-authenticator');
-      return this.step(client, http, 'password', { step, credentials: { passcode: input.newPassword } });
-    });
+  changePassword(input: ActionInputs['changePassword'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('changePassword', input, signal);
   }
 
-  verifyPassword(input: { password: string }, signal?: AbortSignal): Promise<FlowState> {
-    if (!input.password) return Promise.reject(flowError('invalid_credentials', undefined, { reason: 'empty' }));
-    return this.run('login', signal, async (client, http) => {
-      const step = this.requireStep('challenge-authenticator');
-      return this.step(client, http, 'login', { step, credentials: { passcode: input.password } });
-    });
+  verifyPassword(input: ActionInputs['verifyPassword'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('verifyPassword', input, signal);
   }
 
   sendEnrollmentData(input: { phoneNumber: string; methodType: PhoneMethod }, signal?: AbortSignal): Promise<FlowState> {
-    const phoneNumber = input.phoneNumber.trim();
-    if (!phoneNumber) return Promise.reject(flowError('invalid_input', undefined, { reason: 'empty' }));
-    return this.run('channel-data', signal, async (client, http) => {
-      const step = this.requireStep('authenticator-enrollment-data');
-      const id = formValue(remediation(this.current!, step), 'authenticator', 'id');
-      return this.step(client, http, 'channel-data', { step, authenticator: { id, methodType: input.methodType, phoneNumber } });
-    });
+    return this.act('sendEnrollmentData', input, signal);
   }
 
   resend(signal?: AbortSignal): Promise<FlowState> {
-    return this.run('resend', signal, async (client, http) => {
-      const tx = this.current;
-      if (!tx) throw new FlowError('session_expired', 'No transaction to resend in');
-      // In step mode okta-auth-js runs a resend only as the named action of the authenticator it belongs to (the
-      // enrollment being verified, or the authenticator being enrolled or pushed to); `resend: true` is legacy mode's.
-      const action = RESEND_ACTIONS.find((name) => tx.availableSteps?.some((s) => s.name === name));
-      if (!action) throw new FlowError('session_expired', 'Nothing to send again');
-      return this.step(client, http, 'resend', { actions: [action] });
-    });
+    return this.act('resend', undefined, signal);
   }
 
-  recover(input: { username?: string }, signal?: AbortSignal): Promise<FlowState> {
-    const username = input.username?.trim();
-    const empty = () => flowError('invalid_input', undefined, { reason: 'empty' });
-    return this.run('recover', signal, async (client, http) => {
-      const tx = this.current;
-      // The username of a recovery already started: the same answer whether or not the account exists.
-      if (tx && remediation(tx, 'identify-recovery')) {
-        if (!username) throw empty();
-        return this.step(client, http, 'recover', { step: 'identify-recovery', identifier: username });
-      }
-      if (this.recoverByIdentify) {
-        if (!username) throw empty();
-        return this.recoverAfterIdentify(client, http, username);
-      }
-      // "Forgot password?" on the password asked on its own: the org goes on with that user.
-      if (tx && offers(tx, RECOVER_FROM_CHALLENGE)) return this.step(client, http, 'recover', { actions: [RECOVER_FROM_CHALLENGE] });
-      if (tx && !offers(tx, RECOVER_FROM_IDENTIFY)) throw new FlowError('session_expired', 'IDX step no longer available');
-      // From the sign-in form: the transaction started ahead.
-      const started = tx ?? (await this.warmUp());
-      if (offers(started, RECOVER_FROM_IDENTIFY)) {
-        let next = this.check(await client.idx.proceed({ actions: [RECOVER_FROM_IDENTIFY] }), 'recover', http);
-        if (username && remediation(next, 'identify-recovery')) {
-          next = this.check(await client.idx.proceed({ step: 'identify-recovery', identifier: username }), 'recover', http);
-        }
-        return this.settle(next, client);
-      }
-      if (stepName(started) !== 'identify') throw flowError('server');
-      // An identifier-first org: the username, then "Forgot password?" on its password challenge.
-      if (username) return this.recoverAfterIdentify(client, http, username);
-      this.recoverByIdentify = true;
-      return { status: 'AwaitingRecoveryIdentifier' } as FlowState;
-    });
-  }
-
-  private async recoverAfterIdentify(client: IdxAuthClient, http: IdxHttp | undefined, username: string): Promise<FlowState> {
-    this.recoverByIdentify = false;
-    let tx = this.check(await client.idx.proceed({ step: 'identify', identifier: username }), 'recover', http);
-    if (offers(tx, RECOVER_FROM_CHALLENGE)) tx = this.check(await client.idx.proceed({ actions: [RECOVER_FROM_CHALLENGE] }), 'recover', http);
-    return this.settle(tx, client);
+  recover(input: ActionInputs['recover'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('recover', input, signal);
   }
 
   verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
-    return this.run('webauthn', signal, async (client, http) => {
-      // A passkey sign-in answers the transaction started for the form.
-      if (!this.current) this.current = await this.warmUp();
-      const step = this.requireStep('enroll-authenticator', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator');
-      const tx = await client.idx.proceed({ step, credentials: webauthnValues(credential, step) });
-      const err = errorOf(tx, 'webauthn', http?.retryAfterMs);
-      // A refused key used up its challenge: the answer carries the next one, which `resume` hands to the flow.
-      if (err && err.code !== 'session_expired' && tx.neededToProceed?.length) {
-        this.current = tx;
-        throw err;
-      }
-      return this.settle(this.check(tx, 'webauthn', http), client);
-    });
+    return this.act('verifyWebAuthn', credential, signal);
   }
 
   skip(signal?: AbortSignal): Promise<FlowState> {
-    return this.run('skip', signal, async (client, http) => {
-      const step = this.requireStep('skip');
-      return this.step(client, http, 'skip', { step });
-    });
+    return this.act('skip', undefined, signal);
+  }
+
+  proceed(input: ActionInputs['proceed'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('proceed', input, signal);
   }
 
   cancel(signal?: AbortSignal): Promise<FlowState> {
-    const done = this.run('skip', signal, async (client) => {
-      if (this.current) {
-        try {
-          await client.idx.proceed({ actions: ['cancel'] });
-        } catch {
-          // The transaction is abandoned either way; Okta expires it.
-        }
-      }
-      this.reset();
-      client.transactionManager?.clear();
-      return { status: 'Idle' } as FlowState;
-    });
+    const done = this.act('cancel', undefined, signal);
     // The form is back: start the next transaction while the user types again.
     return done.then((state) => {
       this.queue = this.queue.then(() => this.warmUp()).catch(() => undefined);
@@ -487,17 +358,13 @@ class IdxTransport implements Transport {
 
   poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
     return this.run('poll', signal, async (client, http) => {
-      const step = this.requireStep(POLL_STEP[kind]);
-      // The view the poll started from: the poll step itself, or a code view that also polls (an email's link).
-      const waitingIn = stepName(this.current!);
-      const tx = this.check(await client.idx.proceed({ step }), 'poll', http);
-      if (tx.status === 'PENDING' && remediation(tx, step) && stepName(tx) === waitingIn) {
-        this.current = tx;
-        const refresh = remediation(tx, step)?.refresh;
-        return { continuePolling: true, refresh: typeof refresh === 'number' && refresh >= 0 ? refresh : null };
+      const { tx, continuePolling } = await pollOnce(this.context(client), kind);
+      const checked = this.check(tx, 'poll', http);
+      if (continuePolling) {
+        this.current = checked;
+        return { continuePolling: true, refresh: refreshOf(checked, kind) };
       }
-      const state = await this.settle(tx, client);
-      return { continuePolling: false, refresh: null, state };
+      return { continuePolling: false, refresh: null, state: await this.settle(checked, client) };
     });
   }
 }

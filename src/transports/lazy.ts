@@ -16,6 +16,7 @@ const METHODS: readonly Method[] = [
   'recover',
   'verifyWebAuthn',
   'skip',
+  'proceed',
   'cancel',
   'poll',
 ];

@@ -1,4 +1,4 @@
-// The script-tag file under the strict Content-Security-Policy of README's "Content-Security-Policy" (demo/csp.mjs,
+// The script-tag file under the strict Content-Security-Policy of docs/styling.md's "Content-Security-Policy" (demo/csp.mjs,
 // the one `npm start` serves its demo pages with): no inline script or style, images from the origin and data:
 // URLs, requests to the origin and the org. Each page collects `securitypolicyviolation` events from its first script.
 import { expect } from '@open-wc/testing';

@@ -1,11 +1,13 @@
-// The public API in the generated custom-elements.json is the one the README documents, and the other way round.
+// The public API in the generated custom-elements.json is described (docs/elements.md is written from it, see
+// test/node/docs.test.mjs), and the events the guides list are the ones it has.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { docFiles, readDoc } from '../../scripts/doc-snippets.mjs';
 
 const root = new URL('../../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
-const readme = readFileSync(new URL('README.md', root), 'utf8');
+const docs = docFiles().map(readDoc).join('\n');
 
 const elements = manifest.modules
   .flatMap((m) => m.declarations ?? [])
@@ -20,23 +22,36 @@ test('the manifest describes the three elements', () => {
 });
 
 for (const element of elements) {
-  test(`<${element.tagName}>: every attribute, event, part and custom property is in the README`, () => {
-    const names = [
-      ...(element.attributes ?? []).map((a) => a.name),
-      ...(element.events ?? []).map((e) => e.name),
-      ...(element.cssParts ?? []).map((p) => p.name),
-      ...(element.cssProperties ?? []).map((p) => p.name),
+  test(`<${element.tagName}>: every attribute, property, method, event, slot, part and custom property has a description`, () => {
+    const fields = new Map((element.members ?? []).map((m) => [m.name, m]));
+    const entries = [
+      ...(element.attributes ?? []).map((a) => [`attribute ${a.name}`, a.description ?? fields.get(a.fieldName)?.description]),
+      ...(element.members ?? []).map((m) => [`${m.kind} ${m.name}`, m.description]),
+      ...(element.events ?? []).map((e) => [`event ${e.name}`, e.description]),
+      ...(element.slots ?? []).map((s) => [`slot ${s.name || '(default)'}`, s.description]),
+      ...(element.cssParts ?? []).map((p) => [`part ${p.name}`, p.description]),
+      ...(element.cssProperties ?? []).map((p) => [`custom property ${p.name}`, p.description]),
     ];
-    assert.ok(names.length > 3, 'the manifest lists the API');
-    const missing = names.filter((name) => !readme.includes(`\`${name}\``) && !readme.includes(`${name}"`) && !readme.includes(`~=${name}]`));
-    assert.deepEqual(missing, [], `documented in the manifest, missing from the README`);
+    assert.ok(entries.length > 3, 'the manifest lists the API');
+    assert.ok(element.description, 'the element has a description');
+    assert.deepEqual(entries.filter(([, description]) => !description?.trim()).map(([name]) => name), [], 'without a description');
   });
 }
 
-test('every event in the event tables of the README is in the manifest', () => {
+test('every event in the event tables of the documentation is in the manifest', () => {
   const inManifest = new Set(elements.flatMap((e) => (e.events ?? []).map((ev) => ev.name)));
-  const inTables = [...readme.matchAll(/^\| `(okta-[a-z-]+)` \|/gm)].map((m) => m[1]);
-  assert.ok(inTables.includes('okta-success'), 'the README has event tables');
+  // The first cell of each row of a table whose first column is headed `event`.
+  const inTables = [];
+  let eventTable = false;
+  for (const line of docs.split('\n')) {
+    if (!line.startsWith('|')) eventTable = false;
+    else if (/^\| event \|/.test(line)) eventTable = true;
+    else if (eventTable) {
+      const name = /^\| `([^`]+)` \|/.exec(line)?.[1];
+      if (name) inTables.push(name);
+    }
+  }
+  assert.ok(inTables.includes('okta-success'), 'the documentation has event tables');
   assert.deepEqual(inTables.filter((n) => !inManifest.has(n)), []);
 });
 

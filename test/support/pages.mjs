@@ -4,7 +4,7 @@
 // Every page records Content-Security-Policy violations in `window.cspViolations` (/pages/csp-violations.js).
 import { readFile } from 'node:fs/promises';
 import { contentSecurityPolicy } from '../../demo/csp.mjs';
-import { readmeSnippets } from '../../scripts/readme-snippets.mjs';
+import { docSnippets } from '../../scripts/doc-snippets.mjs';
 
 const dist = new URL('../../dist/cdn/', import.meta.url);
 
@@ -48,19 +48,19 @@ function page({ script }, params) {
 }
 
 /**
- * README.md's html example at fence line `line` as a page: its script tags get this server's copy of the script-tag
- * file (whatever address the example gives; an example without one gets it in the head), and the page records
- * uncaught errors in `window.pageErrors`.
+ * The documentation's html example in `file` at fence line `line` as a page: its script tags get this server's copy
+ * of the script-tag file (whatever address the example gives; an example without one gets it in the head), and the
+ * page records uncaught errors in `window.pageErrors`.
  */
-function readmePage(line) {
-  const block = readmeSnippets().find((b) => b.lang === 'html' && b.line === line);
+function snippetPage(file, line) {
+  const block = docSnippets().find((b) => b.lang === 'html' && b.file === file && b.line === line);
   if (!block) return undefined;
   const code = block.code.replace(/(["'])[^"']*(okta-signin-elements(?:\.idx)?\.min\.js)\1/g, '$1/cdn/$2$1');
-  // An example of markup alone assumes the page loads the script-tag file, as "Elements" says.
+  // An example of markup alone assumes the page loads the script-tag file, as the README's first embed does.
   const script = code.includes('/cdn/okta-signin-elements.min.js') ? '' : '<script src="/cdn/okta-signin-elements.min.js"></script>';
   return `<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8" /><title>README.md:${line}</title><link rel="icon" href="data:," />
+  <head><meta charset="utf-8" /><title>${file}:${line}</title><link rel="icon" href="data:," />
     <script src="/pages/page-errors.js"></script>
     ${script}
   </head>
@@ -92,14 +92,14 @@ export function pagesMiddleware({ connect = [] } = {}) {
       ctx.body = errorRecorder;
       return;
     }
-    if (ctx.path === '/pages/readme.json') {
+    if (ctx.path === '/pages/doc-snippets.json') {
       ctx.type = 'json';
-      ctx.body = JSON.stringify(readmeSnippets().filter((b) => b.lang === 'html').map((b) => b.line));
+      ctx.body = JSON.stringify(docSnippets().filter((b) => b.lang === 'html').map(({ file, line }) => ({ file, line })));
       return;
     }
-    const readme = /^\/pages\/readme\/(\d+)$/.exec(ctx.path);
-    if (readme) {
-      const html = readmePage(Number(readme[1]));
+    if (ctx.path === '/pages/doc-snippet') {
+      const params = new URLSearchParams(ctx.querystring);
+      const html = snippetPage(params.get('file') ?? '', Number(params.get('line')));
       if (!html) return next();
       ctx.type = 'text/html';
       ctx.body = html;

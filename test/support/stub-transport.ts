@@ -18,6 +18,7 @@ export function stubTransport(overrides: Partial<Transport> = {}): Transport {
     recover: idle,
     verifyWebAuthn: idle,
     skip: idle,
+    proceed: idle,
     cancel: idle,
     poll: async () => ({ continuePolling: false, refresh: null }),
     ...overrides,

@@ -532,6 +532,7 @@ describe('<okta-signin> transport property', () => {
       recover: async () => ({ status: 'Idle' }),
       verifyWebAuthn: async () => ({ status: 'Idle' }),
       skip: async () => ({ status: 'Idle' }),
+      proceed: async () => ({ status: 'Idle' }),
       cancel: async () => ({ status: 'Idle' }),
       poll: async () => ({ continuePolling: false, refresh: null }),
     };

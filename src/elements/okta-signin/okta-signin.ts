@@ -34,26 +34,26 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * new password with the org's rules, and a show-password toggle on every password field.
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
- * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path).
- * @attr {string} state-endpoint - Replaces the URL of the `state` endpoint (default: `backend` + its contract path).
- * @attr {string} select-authenticator-endpoint - Replaces the URL of the `select-authenticator` endpoint (default: `backend` + its contract path).
- * @attr {string} enrollment-channel-endpoint - Replaces the URL of the `enrollment-channel` endpoint (default: `backend` + its contract path).
- * @attr {string} enrollment-channel-data-endpoint - Replaces the URL of the `enrollment-channel-data` endpoint (default: `backend` + its contract path).
- * @attr {string} verify-code-endpoint - Replaces the URL of the `verify-code` endpoint (default: `backend` + its contract path).
- * @attr {string} enrollment-data-endpoint - Replaces the URL of the `enrollment-data` endpoint (default: `backend` + its contract path).
- * @attr {string} resend-endpoint - Replaces the URL of the `resend` endpoint (default: `backend` + its contract path).
- * @attr {string} change-password-endpoint - Replaces the URL of the `change-password` endpoint (default: `backend` + its contract path).
- * @attr {string} verify-password-endpoint - Replaces the URL of the `verify-password` endpoint (default: `backend` + its contract path).
- * @attr {string} recover-endpoint - Replaces the URL of the `recover` endpoint (default: `backend` + its contract path).
+ * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path); property `loginEndpoint`.
+ * @attr {string} state-endpoint - Replaces the URL of the `state` endpoint (default: `backend` + its contract path); property `stateEndpoint`.
+ * @attr {string} select-authenticator-endpoint - Replaces the URL of the `select-authenticator` endpoint (default: `backend` + its contract path); property `selectAuthenticatorEndpoint`.
+ * @attr {string} enrollment-channel-endpoint - Replaces the URL of the `enrollment-channel` endpoint (default: `backend` + its contract path); property `enrollmentChannelEndpoint`.
+ * @attr {string} enrollment-channel-data-endpoint - Replaces the URL of the `enrollment-channel-data` endpoint (default: `backend` + its contract path); property `enrollmentChannelDataEndpoint`.
+ * @attr {string} verify-code-endpoint - Replaces the URL of the `verify-code` endpoint (default: `backend` + its contract path); property `verifyCodeEndpoint`.
+ * @attr {string} enrollment-data-endpoint - Replaces the URL of the `enrollment-data` endpoint (default: `backend` + its contract path); property `enrollmentDataEndpoint`.
+ * @attr {string} resend-endpoint - Replaces the URL of the `resend` endpoint (default: `backend` + its contract path); property `resendEndpoint`.
+ * @attr {string} change-password-endpoint - Replaces the URL of the `change-password` endpoint (default: `backend` + its contract path); property `changePasswordEndpoint`.
+ * @attr {string} verify-password-endpoint - Replaces the URL of the `verify-password` endpoint (default: `backend` + its contract path); property `verifyPasswordEndpoint`.
+ * @attr {string} recover-endpoint - Replaces the URL of the `recover` endpoint (default: `backend` + its contract path); property `recoverEndpoint`.
  * @attr {string} username - Fills the username field of the sign-in form and of the recovery form.
  * @attr {'light' | 'shadow'} fields - Where the element's own sign-in fields live: `light` (the default), a
  *   `<form slot="credentials" data-okta-signin-fields>` the element renders into its light DOM, where password
  *   managers see them; `shadow`, inside its shadow root. A page's own `<form slot="credentials">` replaces either.
- * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path).
- * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path).
- * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path).
- * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path).
- * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path).
+ * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path); property `webauthnEndpoint`.
+ * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path); property `skipEndpoint`.
+ * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path); property `cancelEndpoint`.
+ * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path); property `enrollPollEndpoint`.
+ * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path); property `challengePollEndpoint`.
  * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules? }`
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
  * @fires okta-error - `{ code, message, retryable }`
@@ -168,21 +168,28 @@ export class OktaSignin extends LitElement {
 
   /** Backend mode: base URL of the site's sign-in endpoints. */
   backend?: string;
+  /** Backend mode: a CSRF token sent on every POST; default: the content of `<meta name="csrf-token">`. */
   csrfToken?: string;
+  /** Backend mode: the header the CSRF token goes in; default `X-CSRF-Token`. */
   csrfHeader?: string;
   /** Space-separated origins that `next` may point to besides this page's. */
   allowedOrigins = '';
   /** IDX mode: the authorization server. */
   issuer?: string;
+  /** IDX mode: the client id of the org's single-page app (required with `issuer`). */
   clientId?: string;
+  /** IDX mode: a sign-in redirect URI registered on that app (required with `issuer`; never navigated to). */
   redirectUri?: string;
-  /** Space-separated scopes (IDX mode). */
+  /** IDX mode: space-separated scopes; default `openid profile email`. */
   scopes?: string;
-  /** IDX mode: where okta-auth-js keeps the tokens; unset keeps them nowhere. */
+  /**
+   * IDX mode: where okta-auth-js's token manager keeps the tokens: `memory`, `localStorage`, `sessionStorage` or
+   * `cookie`; `none` or unset keeps them nowhere (they are only in `okta-success`).
+   */
   tokenStorage?: TransportConfig['tokenStorage'];
-  /** IDX mode: an existing OktaAuth instance. */
+  /** IDX mode: an existing OktaAuth instance (okta-auth-js 8) to run the flow with; its options replace the attributes'. */
   authClient?: unknown;
-  /** Any Transport, instead of the one the attributes describe. */
+  /** Any Transport (from the core), instead of the one the attributes describe. Changing it, or a mode attribute, starts a new flow. */
   transport?: Transport;
   /**
    * Seconds "Send again" stays disabled (with a countdown) after a code, push or link is sent; match it to the
@@ -197,7 +204,7 @@ export class OktaSignin extends LitElement {
    */
   strings?: StringsOverride;
 
-  /** The current flow state (read only). */
+  /** Read only: the current flow state (`status` and the data its view shows). */
   flowState: FlowState = { status: 'Idle' };
   private pending = false;
   // Kept as the error, not its text, so that a change of language re-words it.

@@ -37,6 +37,7 @@ function fake(state: FlowState | null, loginError?: FlowError): Transport {
     recover: same,
     verifyWebAuthn: same,
     skip: same,
+    proceed: same,
     cancel: same,
     poll: () => new Promise(() => {}),
   };

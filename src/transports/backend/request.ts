@@ -1,4 +1,4 @@
-import { FlowError, type ErrorCode } from '../../core/types.js';
+import { FlowError, type ErrorCode, type FieldError } from '../../core/types.js';
 import { parseRetryAfter } from '../../core/retry-after.js';
 import { rateLimitWait } from '../../core/poller.js';
 import type { BackendRequestOptions } from '../config.js';
@@ -25,11 +25,30 @@ function clampedRetryAfter(header: string | null): number | undefined {
   return ms === undefined ? undefined : rateLimitWait(ms);
 }
 
+// A step form has a few dozen fields at most; a field name is a short dotted path.
+const MAX_FIELDS = 50;
+const FIELD_NAME = /^[A-Za-z_$][\w$.-]{0,99}$/;
+
+/** Errors tied to a step form's fields, `[{ name, message, key? }]`: what is well formed of them. */
+function fieldErrors(raw: unknown): FieldError[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const fields: FieldError[] = [];
+  for (const f of raw.slice(0, MAX_FIELDS)) {
+    if (!isObject(f)) continue;
+    const name = pick(f, 'name');
+    const text = pick(f, 'message');
+    const key = pick(f, 'key');
+    if (typeof name !== 'string' || !FIELD_NAME.test(name) || typeof text !== 'string' || !text.trim()) continue;
+    fields.push({ name, text: text.trim().slice(0, MAX_MESSAGE), ...(typeof key === 'string' && key.length <= MAX_KEY ? { key } : {}) });
+  }
+  return fields.length ? fields : undefined;
+}
+
 /**
- * Reads an error body `{ code, message, key? }`, `{ Code, Message, Key? }` or `{ error: { code, message, key? } }`;
- * `key` is Okta's message key, for the element's own sentence.
+ * Reads an error body `{ code, message, key?, fields? }`, `{ Code, Message, Key? }` or `{ error: { code, message, key? } }`;
+ * `key` is Okta's message key, for the element's own sentence; `fields` are errors tied to a step form's fields.
  */
-function errorBody(body: unknown): { code?: string; message?: string; key?: string } {
+function errorBody(body: unknown): { code?: string; message?: string; key?: string; fields?: FieldError[] } {
   if (!isObject(body)) return {};
   const inner = pick(body, 'error');
   const src = isObject(inner) ? inner : body;
@@ -40,6 +59,7 @@ function errorBody(body: unknown): { code?: string; message?: string; key?: stri
     code: typeof code === 'string' ? code : undefined,
     message: typeof message === 'string' && message.trim() ? message.trim().slice(0, MAX_MESSAGE) : undefined,
     key: typeof key === 'string' && key.length <= MAX_KEY ? key : undefined,
+    fields: fieldErrors(pick(src, 'fields')),
   };
 }
 
@@ -123,5 +143,5 @@ export async function requestJson(
     throw new FlowError('server', `HTTP ${status}`, { status, retryable: true });
   }
   const code = KNOWN_CODES.includes(info.code as ErrorCode) ? (info.code as ErrorCode) : 'unknown';
-  throw new FlowError(code, info.message ?? `HTTP ${status}`, { status, serverText: info.message, key: info.key });
+  throw new FlowError(code, info.message ?? `HTTP ${status}`, { status, serverText: info.message, key: info.key, fields: info.fields });
 }

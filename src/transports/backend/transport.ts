@@ -3,11 +3,11 @@
  * IDX transaction in its session. JSON over fetch with the session cookie, an optional CSRF header, and an
  * AbortSignal on every request.
  */
+import { ACTIONS, type ActionInputs, type ActionRule, type FlowAction } from '../../core/actions.js';
 import {
   FlowError,
   type EnrollmentChannel,
   type FlowState,
-  type PhoneMethod,
   type PollKind,
   type PollResult,
   type Transport,
@@ -48,57 +48,66 @@ export class BackendTransport implements Transport {
     return state.status === 'Idle' && !state.webauthn && !state.canRecover ? null : state;
   }
 
-  login(input: { username: string; password: string }, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('login', { username: input.username, password: input.password }, signal);
+  /** An action of the table, to its endpoint with its body. */
+  private act<A extends FlowAction>(action: A, input: ActionInputs[A], signal?: AbortSignal): Promise<FlowState> {
+    const rule = ACTIONS[action] as ActionRule<A>;
+    return this.flow(rule.endpoint!, rule.body!(input), signal);
   }
 
-  selectAuthenticator(input: { id: string; methodType?: string }, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('selectAuthenticator', { authenticatorId: input.id, methodType: input.methodType }, signal);
+  login(input: ActionInputs['login'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('login', input, signal);
+  }
+
+  selectAuthenticator(input: ActionInputs['selectAuthenticator'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('selectAuthenticator', input, signal);
   }
 
   selectEnrollmentChannel(channel: EnrollmentChannel, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('enrollmentChannel', { channel }, signal);
+    return this.act('selectEnrollmentChannel', channel, signal);
   }
 
-  sendEnrollmentChannelData(input: { email?: string; phoneNumber?: string }, signal?: AbortSignal): Promise<FlowState> {
-    const body = input.email !== undefined ? { email: input.email } : { phoneNumber: input.phoneNumber };
-    return this.flow('enrollmentChannelData', body, signal);
+  sendEnrollmentChannelData(input: ActionInputs['sendEnrollmentChannelData'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('sendEnrollmentChannelData', input, signal);
   }
 
   verifyCode(code: string, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('verifyCode', { code }, signal);
+    return this.act('verifyCode', code, signal);
   }
 
-  changePassword(input: { newPassword: string }, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('changePassword', { newPassword: input.newPassword }, signal);
+  changePassword(input: ActionInputs['changePassword'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('changePassword', input, signal);
   }
 
-  verifyPassword(input: { password: string }, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('verifyPassword', { password: input.password }, signal);
+  verifyPassword(input: ActionInputs['verifyPassword'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('verifyPassword', input, signal);
   }
 
-  sendEnrollmentData(input: { phoneNumber: string; methodType: PhoneMethod }, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('enrollmentData', { phoneNumber: input.phoneNumber, methodType: input.methodType }, signal);
+  sendEnrollmentData(input: ActionInputs['sendEnrollmentData'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('sendEnrollmentData', input, signal);
   }
 
   resend(signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('resend', {}, signal);
+    return this.act('resend', undefined, signal);
   }
 
-  recover(input: { username?: string }, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('recover', input.username ? { username: input.username } : {}, signal);
+  recover(input: ActionInputs['recover'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('recover', input, signal);
   }
 
   verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('webauthn', { ...credential }, signal);
+    return this.act('verifyWebAuthn', credential, signal);
   }
 
   skip(signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('skip', {}, signal);
+    return this.act('skip', undefined, signal);
+  }
+
+  proceed(input: ActionInputs['proceed'], signal?: AbortSignal): Promise<FlowState> {
+    return this.act('proceed', input, signal);
   }
 
   cancel(signal?: AbortSignal): Promise<FlowState> {
-    return this.flow('cancel', {}, signal);
+    return this.act('cancel', undefined, signal);
   }
 
   async poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {

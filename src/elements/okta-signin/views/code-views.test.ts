@@ -31,6 +31,7 @@ function transportAt(state: FlowState, calls: string[] = [], next: () => FlowSta
     recover: answer('recover'),
     verifyWebAuthn: answer('verifyWebAuthn'),
     skip: answer('skip'),
+    proceed: answer('proceed'),
     cancel: async () => ({ status: 'Idle' }),
     poll: async () => ({ continuePolling: true, refresh: 60000 }),
   };

@@ -1,27 +1,28 @@
-// Every js/ts/tsx example in README.md type-checks as written, against the built package imported by its name
-// (run `npm run build` first): each block becomes a module of its own under .tmp/readme-snippets/, checked by tsc
-// with the DOM and Node types, strict, JavaScript included (checkJs). Blocks marked `<!-- fragment -->` are left out;
-// the html blocks run in Chromium (test/browser/readme.test.ts).
+// Every js/ts/tsx example of the documentation (README.md and docs/*.md) type-checks as written, against the built
+// package imported by its name (run `npm run build` first): each block becomes a module of its own under
+// .tmp/doc-snippets/, checked by tsc with the DOM and Node types, strict, JavaScript included (checkJs). Blocks marked
+// `<!-- fragment -->` are left out; the html blocks run in Chromium (test/browser/doc-snippets.test.ts).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { readmeSnippets } from '../../scripts/readme-snippets.mjs';
+import { docSnippets } from '../../scripts/doc-snippets.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // Inside the package's folder, so that `okta-signin-elements` resolves to the package itself through its "exports".
-const dir = join(root, '.tmp', 'readme-snippets');
+const dir = join(root, '.tmp', 'doc-snippets');
 
-test('README.md: every js, ts and tsx example type-checks against the built package', () => {
-  const blocks = readmeSnippets().filter((b) => b.lang !== 'html');
-  assert.ok(blocks.length >= 7, `found ${blocks.length} blocks`);
+test('README.md and docs/: every js, ts and tsx example type-checks against the built package', () => {
+  const blocks = docSnippets().filter((b) => b.lang !== 'html');
+  assert.ok(blocks.length >= 9, `found ${blocks.length} blocks`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files = new Map();
   for (const block of blocks) {
-    const file = `readme-line-${block.line}.${block.lang}`;
+    // docs/server.md:12 → docs-server-md-line-12.ts
+    const file = `${block.file.replace(/\W/g, '-')}-line-${block.line}.${block.lang}`;
     // Each example is a module of its own: its names do not meet the other examples'.
     writeFileSync(join(dir, file), `${block.code}export {};\n`);
     files.set(file, block);
@@ -54,8 +55,15 @@ test('README.md: every js, ts and tsx example type-checks against the built pack
       }),
     );
     const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, config)], { encoding: 'utf8' });
-    // Errors point at README.md's lines: the fence's line plus the line within the block.
-    if (tsc.status !== 0) failures.push(tsc.stdout.replace(/^\S*readme-line-(\d+)\.\w+\((\d+),(\d+)\)/gm, (_, fence, line) => `README.md:${Number(fence) + Number(line)}`));
+    // Errors point at the documentation's lines: the fence's line plus the line within the block.
+    if (tsc.status !== 0) {
+      failures.push(
+        tsc.stdout.replace(/^\S*?([\w-]+-line-\d+\.\w+)\((\d+),(\d+)\)/gm, (_, name, line) => {
+          const block = files.get(name);
+          return block ? `${block.file}:${block.line + Number(line)}` : `${name}:${line}`;
+        }),
+      );
+    }
   }
-  assert.deepEqual(failures, [], `README examples that do not type-check:\n${failures.join('\n')}`);
+  assert.deepEqual(failures, [], `examples in the documentation that do not type-check:\n${failures.join('\n')}`);
 });

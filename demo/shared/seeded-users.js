@@ -1,0 +1,26 @@
+// The demo pages' "Try it" list: every seeded user of demo/data/org.json and what signing in as them shows
+// (test/node/docs.test.mjs checks that none is missing). The full table is docs/local-org.md, "The seeded users".
+export const SEEDED_USERS = [
+  ['alice@example.com', 'Okta Verify enrolled: push with the number challenge, or a code'],
+  ['bob@example.com', 'must enroll Okta Verify: QR code, email or SMS link'],
+  ['carol@example.com', 'password expired: must change it'],
+  ['dave@example.com', 'may enroll Okta Verify, or skip'],
+  ['erin@example.com', 'Email and Phone enrolled: verify with either, by a code or the emailed link'],
+  ['frank@example.com', 'must enroll Google Authenticator'],
+  ['gina@example.com', 'must enroll Phone, then Email'],
+  ['hank@example.com', 'Email enrolled: a code or the emailed link after the password'],
+  ['ivy@example.com', 'must enroll a security key or biometric (WebAuthn)'],
+];
+
+/** Fills a list with one item per seeded user: the username as code, then what the sign-in asks for. */
+export function listSeededUsers(list) {
+  list.replaceChildren(
+    ...SEEDED_USERS.map(([username, what]) => {
+      const item = document.createElement('li');
+      const name = document.createElement('code');
+      name.textContent = username;
+      item.append(name, `: ${what}`);
+      return item;
+    }),
+  );
+}
