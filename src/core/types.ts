@@ -342,6 +342,11 @@ export interface FlowErrorOptions {
   key?: string;
   /** Errors about single fields of a step form (a taken email), by field name; each text is Okta's, plain. */
   fields?: FieldError[];
+  /**
+   * For developers, never shown: what is misconfigured and how to fix it. A failed download's hint defaults to what
+   * its error said (the script-tag file's names the URL it tried).
+   */
+  hint?: string;
   cause?: unknown;
 }
 
@@ -372,6 +377,8 @@ export class FlowError extends Error {
   readonly key?: string;
   /** Errors about single fields of a step form. */
   readonly fields?: FieldError[];
+  /** For developers, never shown: what to fix (`okta-error`'s `hint`). */
+  readonly hint?: string;
 
   constructor(code: ErrorCode, message: string, options: FlowErrorOptions = {}) {
     super(message);
@@ -384,6 +391,8 @@ export class FlowError extends Error {
     this.serverText = options.serverText;
     this.key = options.key;
     if (options.fields?.length) this.fields = options.fields;
+    const { hint = options.reason === 'load-failed' && options.cause instanceof Error ? options.cause.message : undefined } = options;
+    if (hint) this.hint = hint;
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }

@@ -9,8 +9,8 @@ const dist = new URL('../../dist/', import.meta.url);
 const read = (path) => readFileSync(new URL(path, dist), 'utf8');
 const entry = read('cdn/okta-signin-elements.min.js');
 
-// The entry's dynamic imports are written import(__oseUrl("./…")): resolved against the script's own URL.
-const DYN = String.raw`import\((?:__oseUrl\()?["']`;
+// The entry's dynamic imports are written __oseImport("./…"): resolved against the script's own URL.
+const DYN = String.raw`__oseImport\(["']`;
 
 test('the script-tag file stands alone and is a classic script too: no import or export statement', () => {
   assert.doesNotThrow(() => new Function(entry), 'parses as a classic script');
