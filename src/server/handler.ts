@@ -14,7 +14,7 @@ import type { Operation } from '../idx/errors.js';
 import { stepName } from '../idx/map.js';
 import type { IdxTransaction } from '../idx/types.js';
 import { ACTION_INPUT } from './action-input.js';
-import { BackendError, busy, invalidInput, rateLimited, sessionExpired, upstreamFailure, upstreamTimeout } from './errors.js';
+import { BackendError, busy, invalidInput, misconfigured, rateLimited, sessionExpired, upstreamFailure, upstreamTimeout } from './errors.js';
 import { errorReply, toFlowState, type FlowReply } from './flow-reply.js';
 import { LoginThrottle, PrestartLimit } from './limits.js';
 import { clearIdxTransaction, createOktaClient, hasIdxTransaction, memoryStorage, type LastResponse, type OktaClient } from './okta-client.js';
@@ -410,6 +410,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return new BackendError(400, error.code, text, { fields: error.fields });
     }
     if (ctx?.calls.some((call) => call.timedOut)) return upstreamTimeout();
+    const config = misconfigured(error, options, ctx?.calls ?? []);
+    if (config) return config;
     const e = error as { name?: string; message?: string } | null;
     if (e?.name === 'AuthSdkError' && /saved transaction could not be loaded/i.test(e.message ?? '')) return sessionExpired();
     // okta-auth-js errors: Okta unreachable, or it refused the client (wrong secret, unknown client, bad token).
@@ -586,7 +588,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   }
 
   function logFailure(incoming: Incoming, reply: BackendError, error: unknown) {
-    if (reply.status >= 500) {
+    if (reply.hint) {
+      logger.error?.(`[auth] ${incoming.method} ${incoming.path}: ${reply.code}: ${reply.hint}`);
+    } else if (reply.status >= 500) {
       logger.error?.(`[auth] ${incoming.method} ${incoming.path}: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`);
     } else {
       logger.warn?.(`[auth] ${incoming.method} ${incoming.path}: ${reply.status} ${reply.code}`);

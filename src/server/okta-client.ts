@@ -49,6 +49,11 @@ export interface LastResponse {
   retryAfter?: number;
   /** A call to Okta ran out of time during this request. */
   timedOut?: boolean;
+  /**
+   * Why a call found nothing to talk to (the system's code: `ECONNREFUSED`, `ENOTFOUND`, a certificate's), when it
+   * failed below HTTP.
+   */
+  unreachable?: string;
 }
 
 /** Okta did not answer in time. */
@@ -113,6 +118,8 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
         last.timedOut = true;
         throw new OktaTimeoutError(`${method} ${new URL(url).pathname}: no answer in ${budget} ms`);
       }
+      const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+      last.unreachable = typeof code === 'string' ? code : 'no connection';
       throw error;
     } finally {
       clearTimeout(timer);
@@ -128,6 +135,8 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
       responseText: isObject ? JSON.stringify(data) : data,
       status: response.status,
       headers: responseHeaders,
+      // What was called, for a failure's explanation (an issuer with no authorization server answers 404 at interact).
+      url,
     };
     if (isObject) {
       result.responseType = 'json';
