@@ -68,6 +68,20 @@ describe('the packed packages in fresh apps', { skip: built ? false : 'not built
     );
     assert.equal(loaded.status, 0, loaded.stderr);
     assert.deepEqual(JSON.parse(loaded.stdout), { element: 'function', signIn: 'Anmelden' });
+    // IDX mode bundled without its optional peer, okta-auth-js: a config error whose hint names the package.
+    const idx = runIn(
+      dir,
+      `const { createTransport } = await import('okta-signin-elements');
+       const t = createTransport({ issuer: 'https://example.okta.com/oauth2/default', clientId: 'app', redirectUri: 'https://app.example.com/cb' });
+       const e = await t.login({ username: 'dave@example.com', password: 'Passw0rd!' }).catch((e) => e);
+       console.log(JSON.stringify({ code: e.code, hint: e.hint }));`,
+      ['--conditions=browser'],
+    );
+    assert.equal(idx.status, 0, idx.stderr);
+    assert.deepEqual(JSON.parse(idx.stdout), {
+      code: 'config',
+      hint: 'IDX mode needs @okta/okta-auth-js 8 beside okta-signin-elements: npm install @okta/okta-auth-js (the script-tag file carries its own copy).',
+    });
     // The server package is not there, and importing it says so.
     const server = runIn(dir, `await import('okta-signin-elements-server');`);
     assert.notEqual(server.status, 0);
