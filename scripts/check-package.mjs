@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { PACKAGES, ROOT, kb, pack } from './packages.mjs';
 import { packMaps } from './pack-maps.mjs';
 
-// The elements' tarball, unpacked, is about 910 KB: the script-tag folder (about 495 KB, 285 KB of it the 30
-// languages, which the ES modules load from there too), the ES modules (about 260 KB) and their declarations, the
+// The elements' tarball, unpacked, is about 1.1 MB: the script-tag folder (about 655 KB, 419 KB of it the 30
+// languages, which the ES modules load from there too), the ES modules (about 320 KB) and their declarations, the
 // manifest and the README (docs/sizes.md). The budget catches source maps or a whole-tree manifest coming back.
-const ELEMENTS_BUDGET = 1024 * 1024;
+const ELEMENTS_BUDGET = 1.25 * 1024 * 1024;
 
 const REQUIRED = {
   'okta-signin-elements': [

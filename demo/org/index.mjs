@@ -1,5 +1,6 @@
-// The local Okta org: OAuth/OIDC, the IDX API, email magic links and a simulated phone (Okta Verify, Google
-// Authenticator, the email/SMS/voice outbox), served by one Express app.
+// The local Okta org: OAuth/OIDC, the IDX API, email magic links, a simulated phone (Okta Verify, Google
+// Authenticator, the email/SMS/voice outbox), identity providers (a fake OIDC provider, sso/) and the org's hosted
+// sign-in page, served by one Express app.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -12,6 +13,8 @@ import { bodyParsers } from './http.mjs';
 import { idxRouter } from './idx/routes.mjs';
 import { createSigner } from './keys.mjs';
 import { oauthRouter } from './oauth.mjs';
+import { OktaSessions, oktaSessionsRouter } from './okta-sessions.mjs';
+import { ssoRouter } from './sso/index.mjs';
 import { OrgStore } from './store.mjs';
 
 /**
@@ -30,6 +33,7 @@ import { OrgStore } from './store.mjs';
  * @property {boolean} [passkeys] WebAuthn as Okta's "Passkeys": discoverable credentials with user verification at
  *   enrollment, and a passkey sign-in (autofill or button) offered on identify (default false)
  * @property {number} [webauthnTimeoutMs] how long a WebAuthn challenge can be answered (default 5 minutes)
+ * @property {number} [tokenTtlSeconds] lifetime of access and ID tokens (default 3600)
  * @property {number} [lockoutThreshold] wrong passwords in a row that lock an account, as Okta's password policy
  *   does (default 10); a locked account refuses every password until the org restarts
  * @property {Logger} [logger] default: only unexpected faults, to stderr
@@ -59,6 +63,7 @@ function settings(options) {
     passkeys: Boolean(options.passkeys),
     webauthnTimeoutMs: options.webauthnTimeoutMs ?? 5 * 60 * 1000,
     lockoutThreshold: options.lockoutThreshold ?? 10,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     logger: options.logger ?? quietLogger,
   };
 }
@@ -72,13 +77,15 @@ export function createOrg(options = {}) {
   const s = settings(options);
   const store = new OrgStore(loadData(s.dataFile), s);
   const signer = createSigner();
-  const env = { ...s, store, signer };
+  const env = { ...s, store, signer, sessions: new OktaSessions() };
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(ORG_PATHS, cors(s.trustedOrigins), ...bodyParsers());
+  app.use(oktaSessionsRouter(env));
   app.use(oauthRouter(env));
+  app.use(ssoRouter(env));
   app.use('/idp/idx', idxRouter(env));
   app.use('/device/api', deviceApiRouter(env));
   app.use('/device', devicePage());

@@ -1,26 +1,20 @@
-// OAuth 2.0 / OIDC endpoints of the org's authorization servers: discovery, interact, token and keys.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// OAuth 2.0 / OIDC endpoints of the org's authorization servers: discovery, interact, token and keys (refresh,
+// revocation, introspection and logout are in ./okta-sessions.mjs).
+import { createHash } from 'node:crypto';
 import express from 'express';
-import { redirectUriMatches } from './data.mjs';
+import { authorizationServers, checkAuthorizationRequest, startTransaction } from './authorize.mjs';
 import { handle, isObject, sendJson } from './http.mjs';
-import { opaque } from './ids.mjs';
-import { identifyStep } from './idx/flow.mjs';
+import { sameSecret } from './ids.mjs';
 
 // The Basic challenge goes only to clients that tried Basic (RFC 6749 5.2): a browser that sees it on a fetch
 // may hold the request open for a credentials prompt.
-const oauthError = (res, status, error, description, triedBasic = false) => {
+export const oauthError = (res, status, error, description, triedBasic = false) => {
   if (status === 401 && triedBasic) res.set('WWW-Authenticate', `Basic realm="${error}"`);
   sendJson(res, status, { error, error_description: description });
 };
 
-const sameSecret = (a, b) => {
-  const x = Buffer.from(String(a));
-  const y = Buffer.from(String(b));
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 /** Client credentials from HTTP Basic (client_secret_basic) or the form body (client_secret_post). */
-function clientCredentials(req, body) {
+export function clientCredentials(req, body) {
   const header = req.get('authorization');
   if (header && /^basic /i.test(header)) {
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
@@ -36,7 +30,7 @@ function clientCredentials(req, body) {
  * Authenticates the client of a request; answers the error itself and returns undefined on failure.
  * @param {import('./store.mjs').OrgStore} store
  */
-function authenticateClient(store, req, res, body) {
+export function authenticateClient(store, req, res, body) {
   let creds;
   try {
     creds = clientCredentials(req, body);
@@ -63,27 +57,47 @@ function authenticateClient(store, req, res, body) {
 }
 
 /**
+ * Signs a grant's access and ID tokens and answers them as the token endpoint does; `extra` adds to the reply (a
+ * refresh token). `record(tokens)` runs before the reply and answers that extra.
+ * @param {import('express').Response} res
+ * @param {{ signer: ReturnType<import('./keys.mjs').createSigner>, tokenTtlSeconds: number }} env
+ * @param {{ issuer: string, audience: string }} server
+ * @param {{ clientId: string, user: import('./store.mjs').User, scopes: string[], nonce?: string }} grant
+ * @param {(tokens: { idToken: string }) => Record<string, string>} record
+ */
+export async function sendTokens(res, env, server, grant, record) {
+  const tokens = await env.signer.tokens({ issuer: server.issuer, audience: server.audience, ...grant, ttlSeconds: env.tokenTtlSeconds });
+  sendJson(res, 200, {
+    token_type: 'Bearer',
+    expires_in: tokens.expiresIn,
+    access_token: tokens.accessToken,
+    scope: grant.scopes.join(' '),
+    id_token: tokens.idToken,
+    ...record(tokens),
+  });
+}
+
+/**
  * @param {{ store: import('./store.mjs').OrgStore, signer: ReturnType<import('./keys.mjs').createSigner>,
- *   origin: string, stateHandleTtlMs: number }} env
+ *   sessions: import('./okta-sessions.mjs').OktaSessions, origin: string, stateHandleTtlMs: number, tokenTtlSeconds: number }} env
  */
 export function oauthRouter(env) {
   const { store, signer, origin } = env;
   const router = express.Router();
-  // The org authorization server (issuer = origin) and the custom "default" one, as every Okta org has.
-  const servers = [
-    { base: '/oauth2/default', issuer: `${origin}/oauth2/default`, audience: store.data.org.audience },
-    { base: '/oauth2', issuer: origin, audience: origin },
-  ];
+  const servers = authorizationServers(origin, store);
 
   const discovery = (s) => ({
     issuer: s.issuer,
     authorization_endpoint: `${origin}${s.base}/v1/authorize`,
     token_endpoint: `${origin}${s.base}/v1/token`,
     jwks_uri: `${origin}${s.base}/v1/keys`,
+    revocation_endpoint: `${origin}${s.base}/v1/revoke`,
+    introspection_endpoint: `${origin}${s.base}/v1/introspect`,
+    end_session_endpoint: `${origin}${s.base}/v1/logout`,
     interaction_endpoint: `${origin}${s.base}/v1/interact`,
     response_types_supported: ['code'],
     response_modes_supported: ['query', 'fragment', 'form_post'],
-    grant_types_supported: ['authorization_code', 'interaction_code'],
+    grant_types_supported: ['authorization_code', 'interaction_code', 'refresh_token'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
@@ -106,46 +120,9 @@ export function oauthRouter(env) {
       const body = isObject(req.body) ? req.body : {};
       const app = authenticateClient(store, req, res, body);
       if (!app) return;
-      const str = (v) => (typeof v === 'string' && v ? v : null);
-      const redirectUri = str(body.redirect_uri);
-      if (!redirectUri || !app.redirectUris.some((p) => redirectUriMatches(p, redirectUri))) {
-        return oauthError(res, 400, 'invalid_request', "'redirect_uri' must be a Login redirect URI in the client app settings.");
-      }
-      const codeChallenge = str(body.code_challenge);
-      if (!codeChallenge || !/^[A-Za-z0-9_-]{43,128}$/.test(codeChallenge)) {
-        return oauthError(res, 400, 'invalid_request', 'PKCE code challenge is required when the token endpoint authentication method is \'NONE\'.');
-      }
-      if ((body.code_challenge_method ?? 'S256') !== 'S256') {
-        return oauthError(res, 400, 'invalid_request', "'code_challenge_method' is invalid. Must be 'S256'.");
-      }
-      const state = str(body.state);
-      if (!state) return oauthError(res, 400, 'invalid_request', "The 'state' parameter is required.");
-      const scopes = (str(body.scope) ?? '').split(' ').filter(Boolean);
-      if (!scopes.includes('openid')) {
-        return oauthError(res, 400, 'invalid_scope', "The authorization server requires the 'openid' scope.");
-      }
-      const unknown = scopes.filter((sc) => !app.scopes.includes(sc));
-      if (unknown.length) {
-        return oauthError(res, 400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.');
-      }
-      const now = Date.now();
-      const tx = {
-        interactionHandle: opaque(24),
-        stateHandle: `02${opaque(30)}`,
-        issuer: s.issuer,
-        audience: s.audience,
-        clientId: app.clientId,
-        redirectUri,
-        codeChallenge,
-        state,
-        scopes,
-        nonce: str(body.nonce),
-        createdAt: now,
-        expiresAt: now + env.stateHandleTtlMs,
-        ...identifyStep(),
-        lastPollAt: 0,
-      };
-      store.addTransaction(tx);
+      const checked = checkAuthorizationRequest(app, body);
+      if ('error' in checked) return oauthError(res, 400, checked.error, checked.description);
+      const tx = startTransaction(env, s, app, checked.request);
       sendJson(res, 200, { interaction_handle: tx.interactionHandle });
     });
 
@@ -154,22 +131,28 @@ export function oauthRouter(env) {
       handle(async (req, res) => {
         res.set('Pragma', 'no-cache');
         const body = isObject(req.body) ? req.body : {};
-        if (body.grant_type !== 'interaction_code') {
-          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code'.");
+        // interaction_code ends the embedded (IDX) flow; authorization_code ends the hosted page's (/v1/authorize);
+        // refresh_token is ./okta-sessions.mjs's.
+        const grantType = body.grant_type;
+        if (grantType !== 'interaction_code' && grantType !== 'authorization_code') {
+          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code', 'authorization_code' or 'refresh_token'.");
         }
+        const codeParam = grantType === 'authorization_code' ? 'code' : 'interaction_code';
         const app = authenticateClient(store, req, res, body);
         if (!app) return;
-        if (typeof body.interaction_code !== 'string' || !body.interaction_code) {
-          return oauthError(res, 400, 'invalid_request', "The 'interaction_code' parameter is required.");
+        if (typeof body[codeParam] !== 'string' || !body[codeParam]) {
+          return oauthError(res, 400, 'invalid_request', `The '${codeParam}' parameter is required.`);
         }
         if (typeof body.code_verifier !== 'string' || !body.code_verifier) {
           return oauthError(res, 400, 'invalid_request', 'PKCE verification failed: the code_verifier is missing.');
         }
-        const grant = store.takeCode(body.interaction_code);
-        if (!grant || grant.issuer !== s.issuer || grant.clientId !== app.clientId) {
-          return oauthError(res, 400, 'invalid_grant', 'The interaction code is invalid or has expired.');
+        const grant = store.takeCode(body[codeParam]);
+        if (!grant || (grant.grantType ?? 'interaction_code') !== grantType || grant.issuer !== s.issuer || grant.clientId !== app.clientId) {
+          return oauthError(res, 400, 'invalid_grant', `The ${grantType === 'authorization_code' ? 'authorization' : 'interaction'} code is invalid or has expired.`);
         }
-        if (body.redirect_uri !== undefined && body.redirect_uri !== grant.redirectUri) {
+        // RFC 6749 4.1.3: an authorization code's request must repeat the redirect URI it was issued for.
+        const redirectRequired = grantType === 'authorization_code';
+        if ((redirectRequired || body.redirect_uri !== undefined) && body.redirect_uri !== grant.redirectUri) {
           return oauthError(res, 400, 'invalid_grant', "The 'redirect_uri' does not match the redirection URI used in the authorization request.");
         }
         const challenge = createHash('sha256').update(body.code_verifier).digest('base64url');
@@ -178,21 +161,10 @@ export function oauthRouter(env) {
         }
         const user = store.findUser(grant.username);
         if (!user) return oauthError(res, 400, 'invalid_grant', 'The user no longer exists.');
-        const tokens = await signer.tokens({
-          issuer: s.issuer,
-          audience: s.audience,
-          clientId: app.clientId,
-          user,
-          nonce: grant.nonce ?? undefined,
-          scopes: grant.scopes,
-        });
-        sendJson(res, 200, {
-          token_type: 'Bearer',
-          expires_in: tokens.expiresIn,
-          access_token: tokens.accessToken,
-          scope: grant.scopes.join(' '),
-          id_token: tokens.idToken,
-        });
+        // A new Okta session for this sign-in, and a refresh token in it when the client asked for offline_access.
+        await sendTokens(res, env, s, { clientId: app.clientId, user, nonce: grant.nonce ?? undefined, scopes: grant.scopes }, (tokens) =>
+          env.sessions.start({ issuer: s.issuer, clientId: app.clientId, user, scopes: grant.scopes, tokens }),
+        );
       }),
     );
   }

@@ -1,5 +1,6 @@
+import { FLOW_STATUSES } from './statuses.js';
 import { ACTIONS, ENROLLING, type FlowAction } from './actions.js';
-import { FLOW_STATUSES, type FlowState, type FlowStatus, type PollKind } from './types.js';
+import { type FlowState, type FlowStatus, type PollKind } from './types.js';
 
 export { ENROLLING, type FlowAction };
 

@@ -1,5 +1,6 @@
 import {
   FlowError,
+  offersOnForm,
   toFlowError,
   type EnrollmentChannel,
   type FlowState,
@@ -11,7 +12,7 @@ import {
   type WebAuthnAttestation,
 } from './types.js';
 import { pollKindOf } from './flow-rules.js';
-import { allows, ENROLLING, type ActionInputs, type FlowAction } from './actions.js';
+import { allows, isEnrolling, type ActionInputs, type FlowAction } from './actions.js';
 import {
   FlowErrorEvent,
   FlowPendingEvent,
@@ -41,7 +42,7 @@ export { toFlowError };
  * `statechange`, `success`, `error`, `poll`, `pollretry`, `pollcomplete`, `pendingchange`.
  * In a poll status the flow polls by itself (one loop, paused while the page is hidden) until the reply says
  * polling is over, then moves to the state that follows.
- * A `session_expired` error takes the flow back to `Idle` with a message.
+ * A `session_expired` error takes the flow back to `Idle` with a message; an `access_denied` one, with the error.
  */
 export class SignInFlow extends EventTarget {
   state: FlowState = { status: 'Idle' };
@@ -73,7 +74,7 @@ export class SignInFlow extends EventTarget {
       const resumed = await this.transport.resume(ctrl.signal);
       // A resumed Idle state matters only for what it offers (recovery, passkeys) and only if nothing happened meanwhile.
       const untouched = this.state.status === 'Idle' && !this.pending && !this.error;
-      const offers = resumed?.status === 'Idle' && (resumed.canRecover || resumed.webauthn);
+      const offers = resumed?.status === 'Idle' && offersOnForm(resumed);
       if (resumed && !ctrl.signal.aborted && untouched && (resumed.status !== 'Idle' || offers)) this.apply(resumed);
     } catch {
       // No transaction to resume is the common case; the form works either way.
@@ -159,10 +160,9 @@ export class SignInFlow extends EventTarget {
    */
   showAuthenticators(): FlowState {
     if (!this.can('showAuthenticators')) throw notAllowed('showAuthenticators', this.state);
-    const { authenticators, canSkip, status } = this.state;
-    const enrolling = ENROLLING.includes(status);
+    const { authenticators, canSkip } = this.state;
     this.apply(
-      enrolling
+      isEnrolling(this.state)
         ? { status: 'AwaitingAuthenticatorEnrollment', authenticators, canSkip }
         : { status: 'AwaitingChallengeAuthenticatorSelection', authenticators },
     );
@@ -228,7 +228,7 @@ export class SignInFlow extends EventTarget {
     }
   }
 
-  /** Records and announces an error; `session_expired` also returns to Idle. */
+  /** Records and announces an error; `session_expired` and `access_denied` also return to Idle. */
   report(error: unknown): void {
     const e = toFlowError(error);
     if (this.disposed || this.error === e) return;
@@ -237,6 +237,10 @@ export class SignInFlow extends EventTarget {
     if (e.code === 'session_expired') {
       this.abortAll();
       this.apply({ status: 'Idle', message: e.message }, e);
+    } else if (e.code === 'access_denied') {
+      // The sign-in is over: the form again, with the reason.
+      this.abortAll();
+      this.apply({ status: 'Idle' }, e);
     }
   }
 

@@ -48,28 +48,6 @@ export type FlowStatus =
   /** The transaction ended without success (cancelled, expired, denied): start over. */
   | 'Terminal';
 
-export const FLOW_STATUSES: readonly FlowStatus[] = [
-  'Idle',
-  'Success',
-  'PasswordExpired',
-  'AwaitingAuthenticatorEnrollment',
-  'AwaitingChallengeAuthenticatorSelection',
-  'AwaitingEnrollmentChannelSelection',
-  'AwaitingEnrollmentChannelData',
-  'AwaitingEnrollmentPoll',
-  'AwaitingChallengePoll',
-  'AwaitingChallengeCode',
-  'AwaitingPassword',
-  'AwaitingEnrollmentData',
-  'AwaitingEnrollmentCode',
-  'AwaitingRecoveryIdentifier',
-  'AwaitingPasswordReset',
-  'AwaitingWebAuthnEnrollment',
-  'AwaitingWebAuthnChallenge',
-  'AwaitingInput',
-  'Terminal',
-];
-
 /** One choice in the authenticator picker. */
 export interface Authenticator {
   /** Opaque id to send back when this authenticator is chosen. */
@@ -208,6 +186,8 @@ export interface FormField {
   value?: FormValue;
   /** Shown, not changed (`mutable: false`). */
   readOnly?: boolean;
+  /** Not shown: a value Okta needs back as it is (an authenticator's id, the question being answered); also `readOnly`. */
+  hidden?: boolean;
   /** Okta's errors about this field (a taken email), plain text, with their message keys. */
   errors?: { text: string; key?: string }[];
 }
@@ -261,6 +241,11 @@ export interface FlowState {
   tokens?: TokenSet;
   /** Informational text from the server; rendered as text. */
   message?: string;
+  /**
+   * Okta's message key for `message` (`i18n.key`), also when Okta's text could not be kept: the element shows its own
+   * sentence for the key when it has one.
+   */
+  messageKey?: string;
   /** The authenticator the step is about (code, password, security key and enrollment views). */
   authenticator?: StepAuthenticator;
   /** Code views: where the code went, or the QR code and secret to set up an app. */
@@ -278,6 +263,12 @@ export interface FlowState {
   /** Other ways forward beside the step: "Sign up", "Unlock account". */
   links?: StepLink[];
 }
+
+/**
+ * Whether a sign-in form state (`Idle`) offers anything besides the username and password: a passkey sign-in,
+ * "Forgot password?", or links such as "Sign up" and "Unlock account". Such a state is worth resuming into.
+ */
+export const offersOnForm = (s: FlowState): boolean => !!(s.canRecover || s.webauthn || s.links?.length);
 
 export type PollKind = 'enroll' | 'challenge';
 
@@ -303,6 +294,8 @@ export type ErrorCode =
   | 'malformed_response'
   | 'unsafe_navigation'
   | 'config'
+  /** The account may not sign in here: Okta's sign-on policy, or the site's `onSignIn`. */
+  | 'access_denied'
   | 'unknown';
 
 /**
@@ -391,8 +384,7 @@ export class FlowError extends Error {
     this.serverText = options.serverText;
     this.key = options.key;
     if (options.fields?.length) this.fields = options.fields;
-    const { hint = options.reason === 'load-failed' && options.cause instanceof Error ? options.cause.message : undefined } = options;
-    if (hint) this.hint = hint;
+    this.hint = options.hint ?? (options.reason === 'load-failed' ? (options.cause as Error | undefined)?.message : undefined);
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }

@@ -6,11 +6,11 @@
 export { stateOf, stepName, remediation, pickerEntries, tokensOf } from '../idx/map.js';
 export { errorOf, errorFromException, type Operation } from '../idx/errors.js';
 export { safeText } from '../idx/safe-text.js';
+export { FLOW_STATUSES } from '../core/statuses.js';
 export type { IdxTransaction, IdxRemediation, IdxMessage } from '../idx/types.js';
 export {
   FlowError,
   ENROLLMENT_CHANNELS,
-  FLOW_STATUSES,
   isEnrollmentChannel,
   type ErrorCode,
   type FlowErrorReason,
@@ -18,6 +18,7 @@ export {
   type FlowStatus,
   type EnrollmentChannel,
   type Authenticator,
+  type TokenSet,
 } from '../core/types.js';
 export { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint } from '../transports/config.js';
 export { BACKEND_PATHS } from '../transports/backend/transport.js';
@@ -30,3 +31,9 @@ export { BackendError } from './errors.js';
 export { LoginThrottle, type LoginLimits } from './limits.js';
 export { toFlowState, errorReply, type FlowReply } from './flow-reply.js';
 export { retryAfterSeconds } from './okta-client.js';
+
+// The signed-in session for the site's own routes (README, "Signed-in sessions").
+export type { AppSession, AppSessions, AppSessionOptions, SessionTokens, SessionRequest, GuardOptions } from './app-session.js';
+export { SignInDenied, type OnSignIn, type SignInEvent, type SignInVerdict } from './sign-in.js';
+export type { SignOutReply } from './sign-out.js';
+export type { StoredTokens } from './okta-tokens.js';

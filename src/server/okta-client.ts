@@ -120,6 +120,11 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
       }
       const code = (error as { cause?: { code?: unknown } })?.cause?.code;
       last.unreachable = typeof code === 'string' ? code : 'no connection';
+      // okta-auth-js keeps only the message: say which call, and why (fetch puts the system error in `cause`).
+      if (error instanceof Error) {
+        const { origin, pathname } = new URL(url);
+        throw new Error(`Okta unreachable: ${method} ${origin}${pathname}: ${error.message}${typeof code === 'string' ? ` (${code})` : ''}`);
+      }
       throw error;
     } finally {
       clearTimeout(timer);

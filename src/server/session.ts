@@ -5,20 +5,25 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StepPlan } from '../idx/driver.js';
 import type { FlowReply } from './flow-reply.js';
+import type { StoredTokens } from './okta-tokens.js';
 
 export interface SignedInUser {
   sub: string;
   email?: string;
   name?: string;
+  /** What `onSignIn` added. */
+  [key: string]: unknown;
 }
 
-/** What one browser's session holds. Never a password, never tokens. */
+/** What one browser's session holds. Never a password; tokens only as the site chose (`keepTokens`, `postLogoutRedirectUri`). */
 export interface SessionData {
   /** okta-auth-js's transaction storage: the IDX transaction in progress. */
   idx?: Record<string, string>;
   /** The flow state last sent, for `GET /state` and for checking which step a request may take. */
   flowState?: FlowReply;
   user?: SignedInUser;
+  /** The signed-in user's tokens: all with `keepTokens`, else only the ID token for the logout URL, else none. */
+  tokens?: StoredTokens;
   /** What the IDX driver needs to know of the transaction (its steps and actions); never sent to the browser. */
   plan?: StepPlan;
   /** The IDX transaction was started ahead of the login (`GET /state`): nobody has signed in with it yet. */

@@ -10,6 +10,7 @@
  */
 import {
   FlowError,
+  offersOnForm,
   type EnrollmentChannel,
   type FlowState,
   type PhoneMethod,
@@ -334,7 +335,7 @@ class IdxTransport implements Transport {
       const started = await untilAborted(warming, signal);
       if (this.current || stepName(started) !== 'identify') return null;
       const state = stateOf(started);
-      return state.canRecover || state.webauthn ? state : null;
+      return offersOnForm(state) ? state : null;
     } catch {
       return null;
     }

@@ -1,7 +1,8 @@
 // The three packages as npm users get them: each packed as `npm publish` would upload it, installed from the tarballs
 // into fresh apps in a temporary folder (dependencies from the npm cache when it has them). A browser-only app gets
 // the elements and Lit, no server code and no server dependency; a server app installs the server package alone and
-// runs it: a sign-in against the local org through its request handler.
+// runs it: a sign-in against the local org through its request handler; a React app gets @lit/react with the React
+// package and renders the sign-in form on the server.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,13 +143,26 @@ describe('the packed packages in fresh apps', { skip: built ? false : 'not built
     }
   });
 
-  test('the React package brings @lit/react and the elements, and its components load without a DOM', () => {
-    const dir = app('react', [tarballs['okta-signin-elements'], tarballs['okta-signin-elements-react'], 'react@19']);
+  test('the React package brings @lit/react and the elements, and renders the sign-in form on the server', () => {
+    // The elements' tarball too: npm would fetch the peer from the registry, where this version is not published.
+    const dir = app('react', [tarballs['okta-signin-elements'], tarballs['okta-signin-elements-react'], 'react@19', 'react-dom@19']);
     const names = installed(dir);
     for (const dependency of ['@lit/react', 'okta-signin-elements', 'lit']) assert.ok(names.has(dependency), dependency);
     assert.ok(!names.has('okta-signin-elements-server') && !names.has('@okta/okta-auth-js'), 'no server code');
-    const loaded = runIn(dir, `console.log(Object.keys(await import('okta-signin-elements-react')).sort().join());`, ['--conditions=browser']);
-    assert.equal(loaded.status, 0, loaded.stderr);
-    assert.equal(loaded.stdout.trim(), 'AuthenticatorPicker,OktaSignin,OktaVerifyPoller');
+    const rendered = runIn(
+      dir,
+      `const { createElement: h } = await import('react');
+       const { renderToString } = await import('react-dom/server');
+       const react = await import('okta-signin-elements-react');
+       console.log(JSON.stringify({
+         names: Object.keys(react).sort(),
+         html: renderToString(h(react.OktaSignin, { backend: '/auth' }, h(react.SignInForm))),
+       }));`,
+    );
+    assert.equal(rendered.status, 0, rendered.stderr);
+    const { names: exported, html } = JSON.parse(rendered.stdout);
+    assert.deepEqual(exported, ['AuthenticatorPicker', 'OktaSignin', 'OktaVerifyPoller', 'SignInForm']);
+    assert.match(html, /^<okta-signin defer-hydration="">/);
+    assert.match(html, /<form [^>]*slot="credentials"/);
   });
 });

@@ -2,14 +2,16 @@
 //
 // /hostile/reply/:kind/...        every path answers the same way: 500, malformed, html, 429, 429-date, 401,
 //                                 network (socket dropped), bad-status, empty, slow (never answers), keyed (an error
-//                                 with Okta's message key), long-key (a `key` too long to be one)
+//                                 with Okta's message key), long-key (a `key` too long to be one), denied (the site's
+//                                 onSignIn refused the account, with markup in its message)
 // /hostile/flow/:run/...          a scripted backend-contract server, one transaction per :run; the username
 //                                 picks the scenario (push, totp, enroll, expired, hostile-names, hostile-next,
 //                                 offsite-next, expire-later, push-denied, flaky), the password is `correct-horse`
 // /hostile/flow/:run/__stats      { requests, polls, csrf } for that run
 // /hostile/flow/:run/__setup      POST { continues, refresh } before login
 // /hostile/poll/:run?...          seed-style poll reply; query: continue (N replies with ContinuePolling true),
-//                                 refresh (ms or "null"), next, camel=1, first=500|429|html|malformed
+//                                 refresh (ms or "null"), next, camel=1, first=500|429|html|malformed|shape|slow
+//                                 (a reply of /hostile/reply/:kind), times (how many first replies, default 1)
 // /hostile/count/:run             { count } of /hostile/poll/:run requests
 import express from 'express';
 import { ENROLLMENT_CHANNELS } from 'okta-signin-elements-server';
@@ -55,10 +57,14 @@ function replyKind(kind, res) {
       return res.json({ status: '<img src=x onerror=alert(1)>' });
     case 'empty':
       return res.status(200).end();
+    case 'shape':
+      return res.json({ ok: true, message: 'Not a poll reply' });
     case 'slow':
       return undefined;
     case 'keyed':
       return res.status(400).json({ code: 'invalid_input', message: 'Invalid Phone Number.', key: 'api.factors.error.sms.invalid_phone' });
+    case 'denied':
+      return fail(res, 403, 'access_denied', '<b>Staff only:</b> this account cannot sign in here.');
     case 'long-key':
       return res.status(400).json({ error: { code: 'invalid_input', message: 'Refused.', key: 'k'.repeat(101) } });
     default:
@@ -78,9 +84,10 @@ export function createHostileBackend() {
     const run = bounded(pollRuns, req.params.run, () => ({ count: 0 }));
     run.count++;
     const q = req.query;
-    if (run.count === 1 && q.first) return replyKind(String(q.first), res);
+    const bad = q.first ? Number(q.times ?? 1) : 0;
+    if (run.count <= bad) return replyKind(String(q.first), res);
     const continues = Number(q.continue ?? 1);
-    const served = run.count - (q.first ? 1 : 0);
+    const served = run.count - bad;
     const refresh = q.refresh === 'null' ? null : Number(q.refresh ?? 50);
     const done = served > continues;
     const reply = { Refresh: refresh, ContinuePolling: !done, Next: String(q.next ?? '/Account/Login') };

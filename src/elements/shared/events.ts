@@ -6,6 +6,8 @@ import type {
   FlowStatus,
   PasswordRules,
   StepAuthenticator,
+  StepForm,
+  StepLink,
   TokenSet,
 } from '../../core/types.js';
 
@@ -28,6 +30,10 @@ export interface StatusChangeDetail {
   canRecover?: boolean;
   /** New-password views: the org's rules. */
   passwordRules?: PasswordRules;
+  /** `AwaitingInput`: the step form shown (Okta's fields, labels and rules; never a value typed, nor a secret). */
+  form?: StepForm;
+  /** Other ways forward offered beside the step ("Sign up", "Unlock account"). */
+  links?: StepLink[];
 }
 /** `okta-success` (cancelable: `preventDefault()` keeps the page from navigating to `next`). */
 export interface SuccessDetail {

@@ -18,6 +18,8 @@ const firstStrings = {
   password: 'Password',
   startOver: 'Start over',
   continue: 'Continue',
+  /** Other ways forward Okta offers beside a step, by Okta's name for them. */
+  links: { 'select-enroll-profile': 'Sign up', 'unlock-account': 'Unlock account' },
   /** The password on its own, "Forgot password?", recovery and the new password's rules. */
   recovery: {
     passwordTitle: 'Enter your password',
@@ -57,6 +59,7 @@ const firstStrings = {
     malformed_response: 'The server sent an unexpected reply. Try again later.',
     unsafe_navigation: 'The sign-in finished, but the page it wants to open is not allowed.',
     config: 'This sign-in form is not set up correctly.',
+    access_denied: 'You cannot sign in here with this account.',
     unknown: 'Something went wrong. Try again.',
   } as Record<ErrorCode, string>,
   /** Sentences for errors whose code alone says too little (FlowError `reason`). */
@@ -99,6 +102,8 @@ const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'invalid_code',
   'invalid_input',
   'push_rejected',
+  // The site's or Okta's reason for refusing the account.
+  'access_denied',
 ]);
 
 /** A sentence with placeholders: a template such as `'Tap {n} in Okta Verify.'`, or a function of them in order. */
@@ -133,8 +138,9 @@ export function errorText(
 }
 
 /** `okta-error`'s detail for an error: the text the element shows, and the developer's hint, which it never shows. */
-export function errorDetail(error: FlowError, table?: Parameters<typeof errorText>[1]): ErrorDetail {
-  const detail: ErrorDetail = { code: error.code, message: errorText(error, table), retryable: error.retryable };
-  if (error.hint) detail.hint = error.hint;
-  return detail;
-}
+export const errorDetail = (error: FlowError, table?: Parameters<typeof errorText>[1]): ErrorDetail => ({
+  code: error.code,
+  message: errorText(error, table),
+  retryable: error.retryable,
+  ...(error.hint && { hint: error.hint }),
+});

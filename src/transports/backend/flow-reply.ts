@@ -1,5 +1,5 @@
+import { FLOW_STATUSES } from '../../core/statuses.js';
 import {
-  FLOW_STATUSES,
   FlowError,
   isEnrollmentChannel,
   type Authenticator,
@@ -14,6 +14,7 @@ import {
 } from '../../core/types.js';
 import { isObject, pick, pickMs, pickString, type Json } from './read.js';
 import { isInlineImage } from '../../core/inline-image.js';
+import { readLinks, readStepForm } from './form-reply.js';
 
 
 const malformed = (what: string) =>
@@ -55,10 +56,16 @@ export function parseFlowReply(body: unknown): FlowState {
   const challenge = pick(body, 'challenge');
   if (challenge != null) state.challenge = readChallenge(challenge);
 
+  const form = pick(body, 'form');
+  if (form != null) state.form = readStepForm(form);
+  const links = pick(body, 'links');
+  if (links != null) state.links = readLinks(links);
+
   const refresh = pickMs(body, 'refresh');
   if (refresh !== undefined) state.refresh = refresh;
   copyText(state, body, 'next');
   copyText(state, body, 'message');
+  copyText(state, body, 'messageKey');
   return state;
 }
 

@@ -12,6 +12,7 @@ const KNOWN_CODES: readonly ErrorCode[] = [
   'push_rejected',
   'session_expired',
   'rate_limited',
+  'access_denied',
 ];
 const MAX_MESSAGE = 300;
 // Okta's message keys are short dotted names; anything longer is not one.

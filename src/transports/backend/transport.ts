@@ -5,7 +5,7 @@
  */
 import { ACTIONS, type ActionInputs, type ActionRule, type FlowAction } from '../../core/actions.js';
 import {
-  FlowError,
+  offersOnForm,
   type EnrollmentChannel,
   type FlowState,
   type PollKind,
@@ -45,7 +45,7 @@ export class BackendTransport implements Transport {
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
     const state = await this.flow('state', undefined, signal);
     // An Idle state matters only for what it offers (passkey sign-in, recovery).
-    return state.status === 'Idle' && !state.webauthn && !state.canRecover ? null : state;
+    return state.status === 'Idle' && !offersOnForm(state) ? null : state;
   }
 
   /** An action of the table, to its endpoint with its body. */
@@ -112,18 +112,7 @@ export class BackendTransport implements Transport {
 
   async poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
     const endpoint = kind === 'enroll' ? 'enrollPoll' : 'challengePoll';
-    let reply;
-    try {
-      reply = await fetchPollReply(this.url(endpoint), signal, this.options);
-    } catch (error) {
-      // An unreadable poll reply (a proxy's HTML page, a truncated body) is worth another try: the flow's poller
-      // tries again with backoff, a few times, before it reports malformed_response.
-      if (error instanceof FlowError && error.code === 'malformed_response' && !error.retryable) {
-        throw new FlowError('malformed_response', error.message, { status: error.status, retryable: true, cause: error });
-      }
-      throw error;
-    }
-    const { continuePolling, refresh, next, status } = reply;
+    const { continuePolling, refresh, next, status } = await fetchPollReply(this.url(endpoint), signal, this.options);
     // A final reply that says Success with Next ends the flow there. Any other final reply's Next is the seed's
     // page-based navigation: the flow asks `GET /state` what comes next instead.
     if (!continuePolling && status === 'Success' && next) return { continuePolling, refresh, next, state: { status, next } };

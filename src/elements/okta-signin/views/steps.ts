@@ -8,6 +8,7 @@ import { passwordView } from './password.js';
 import { CODE_VIEWS } from './code-views.js';
 import { RECOVERY_VIEWS } from './recovery-views.js';
 import { WEBAUTHN_VIEWS } from './webauthn-views.js';
+import { formStepView } from './form-step.js';
 
 /** The view for each status after the sign-in form. */
 export const STEP_VIEWS: Views = {
@@ -18,6 +19,7 @@ export const STEP_VIEWS: Views = {
   AwaitingEnrollmentPoll: enrollPollView,
   AwaitingChallengePoll: pushView,
   PasswordExpired: passwordView,
+  AwaitingInput: formStepView,
   ...CODE_VIEWS,
   ...RECOVERY_VIEWS,
   ...WEBAUTHN_VIEWS,
