@@ -1,4 +1,5 @@
-// `npm run bench`: builds the script-tag bundle and reports what each mode downloads, gzip-compressed.
+// `npm run bench` (after `npm run build`): the packed and unpacked size of each package's tarball (`npm pack`), then
+// what each mode of the script-tag bundle downloads, gzip-compressed.
 // The sign-in form is painted by the script-tag file and its static imports (the 15 KB budget). While the user
 // types, the element fetches the flow's file and its transport's: the backend transport's chunk, or in IDX mode its
 // own file (okta-signin-elements.idx.min.js); with their static imports that is what each mode needs to send the
@@ -10,6 +11,13 @@
 import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import configs from '../rollup.config.mjs';
+import { PACKAGES, kb, pack } from './packages.mjs';
+
+console.log('package (npm pack)                  packed   unpacked  files');
+for (const pkg of PACKAGES) {
+  const { size, unpackedSize, entryCount } = pack(pkg);
+  console.log(`  ${pkg.name.padEnd(32)} ${kb(size).padStart(9)} ${kb(unpackedSize).padStart(10)} ${String(entryCount).padStart(6)}`);
+}
 
 const TARGET_BACKEND = 15 * 1024;
 const TARGET_IDX = 60 * 1024;
@@ -45,7 +53,6 @@ const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
 const paint = sum(paintFiles);
 const backend = sum(backendFiles);
 const idx = sum(idxFiles);
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const signIn = new Set([...backendFiles, ...idxFiles]);
 console.log('file (gzip -9)');

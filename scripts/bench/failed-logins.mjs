@@ -5,7 +5,7 @@
 // after global.gc(), the process's RSS and the sessions stored after each round: the target is a plateau.
 //   node --expose-gc scripts/bench/failed-logins.mjs        (npm run bench runs it)
 //   FAILED_ROUNDS=6 FAILED_PER_ROUND=2000 FAILED_CONCURRENCY=16 (6 rounds pass limits.maxKeys, 10 000 addresses)
-import { MemorySessionStore } from 'okta-signin-elements/server';
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { createBackend } from '../../demo/server/index.mjs';
 import { heapMb, pct, pool, requireGc, rssMb, serveBackend, startOrgProcess } from './backend-process.mjs';
 

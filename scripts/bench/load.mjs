@@ -5,7 +5,7 @@
 //   node --expose-gc scripts/bench/load.mjs        (npm run bench runs it)
 //   LOAD_ROUNDS=3 LOAD_SIGNINS=1000 LOAD_CONCURRENCY=16
 // The org runs in a child process, so the heap measured is the backend's (and this load generator's).
-import { MemorySessionStore } from 'okta-signin-elements/server';
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { createBackend } from '../../demo/server/index.mjs';
 import { heapMb, pct, pool, requireGc, serveBackend, startOrgProcess } from './backend-process.mjs';
 

@@ -18,6 +18,7 @@ import { jsonObject } from './validate.js';
 import {
   BackendError,
   invalidInput,
+  misconfigured,
   StoreUnavailableError,
   busy,
   rateLimited,
@@ -442,6 +443,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     }
     if (error instanceof StoreUnavailableError) return unavailable();
     if (ctx?.calls.some((call) => call.timedOut)) return upstreamTimeout();
+    const config = misconfigured(error, options, ctx?.calls ?? []);
+    if (config) return config;
     const e = error as { name?: string; message?: string } | null;
     if (e?.name === 'AuthSdkError' && /saved transaction could not be loaded/i.test(e.message ?? '')) return sessionExpired();
     // okta-auth-js errors: Okta unreachable, or it refused the client (wrong secret, unknown client, bad token).
@@ -628,7 +631,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   }
 
   function logFailure(incoming: Incoming, reply: BackendError, error: unknown) {
-    if (reply.status >= 500) {
+    if (reply.hint) {
+      logger.error?.(`[auth] ${incoming.method} ${incoming.path}: ${reply.code}: ${reply.hint}`);
+    } else if (reply.status >= 500) {
       logger.error?.(`[auth] ${incoming.method} ${incoming.path}: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`);
     } else {
       logger.warn?.(`[auth] ${incoming.method} ${incoming.path}: ${reply.status} ${reply.code}`);

@@ -5,7 +5,7 @@
 // `npm run bench` prints the heap for such a run (scripts/bench/failed-logins.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemorySessionStore } from 'okta-signin-elements/server';
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { startStack, login } from '../node/backend-harness.mjs';
 import { describeReply } from './report.mjs';
 

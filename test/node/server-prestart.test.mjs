@@ -2,7 +2,7 @@
 // Okta (identify). Pre-started transactions are bounded: a short TTL in the store, a few per client address.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemorySessionStore } from 'okta-signin-elements/server';
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { startStack, login, orgFetch, sleep } from './backend-harness.mjs';
 
 const idxCalls = (snapshot) => Object.fromEntries(Object.entries(snapshot).filter(([path]) => !/well-known|keys$/.test(path)));

@@ -1,9 +1,9 @@
-// okta-signin-elements/server's sessions and its three forms: Express middleware (the harness), a plain node:http
+// okta-signin-elements-server's sessions and its three forms: Express middleware (the harness), a plain node:http
 // handler and a web fetch handler. Sessions are stored only once a sign-in has started, and expire.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { createSignInHandler, MemorySessionStore } from 'okta-signin-elements/server';
+import { createSignInHandler, MemorySessionStore } from 'okta-signin-elements-server';
 import { startStack, login, sleep, Browser } from './backend-harness.mjs';
 
 let stack;

@@ -8,7 +8,7 @@ import { pageVisible } from '../../core/page-visible.js';
 import { pollEndpoint } from '../../transports/backend/poll-endpoint.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../transports/backend/request.js';
 import { emit } from '../shared/events.js';
-import { errorText } from '../shared/messages.js';
+import { errorDetail, errorText } from '../shared/messages.js';
 // The English sentences this shows (added to the English table when it loads).
 import '../shared/messages-steps.js';
 import { Translator, type StringsOverride } from '../shared/i18n.js';
@@ -29,7 +29,7 @@ type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
  *
  * @fires okta-poll - `{ continuePolling, refresh }` on every reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends; cancelable (prevents the navigation).
- * @fires okta-error - `{ code, message, retryable }` when polling fails for good or `Next` is not allowed.
+ * @fires okta-error - `{ code, message, retryable, hint? }` when polling fails for good or `Next` is not allowed.
  * @slot - Content shown above the status (instructions, a QR code).
  * @csspart status - The live status line.
  * @csspart spinner - The progress indicator.
@@ -165,7 +165,7 @@ export class OktaVerifyPoller extends LitElement {
 
   private fail(e: FlowError) {
     this.failWith(e);
-    emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable });
+    emit(this, 'okta-error', errorDetail(e, this.i18n.t));
   }
 
   private failWith(e: FlowError) {

@@ -1,5 +1,6 @@
 import type { ErrorCode, FlowError, FlowErrorReason } from '../../core/types.js';
 import type { stepStrings } from './messages-steps.js';
+import type { ErrorDetail } from './events.js';
 
 type StepStrings = typeof stepStrings;
 
@@ -135,3 +136,11 @@ export function errorText(
     table.errors.unknown
   );
 }
+
+/** `okta-error`'s detail for an error: the text the element shows, and the developer's hint, which it never shows. */
+export const errorDetail = (error: FlowError, table?: Parameters<typeof errorText>[1]): ErrorDetail => ({
+  code: error.code,
+  message: errorText(error, table),
+  retryable: error.retryable,
+  ...(error.hint && { hint: error.hint }),
+});
