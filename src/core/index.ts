@@ -1,4 +1,5 @@
 export * from './types.js';
+export { FLOW_STATUSES } from './statuses.js';
 export { SignInFlow, toFlowError, type SignInFlowOptions } from './flow.js';
 export { ALLOWED_ACTIONS, pollKindOf } from './flow-rules.js';
 export { ACTIONS, allows, ENROLLING, type ActionInputs, type ActionRule, type FlowAction } from './actions.js';

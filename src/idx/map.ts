@@ -3,7 +3,6 @@
  * browser and for servers that speak the backend contract. Pure functions: no network, no DOM.
  */
 import {
-  FlowError,
   isEnrollmentChannel,
   type Authenticator,
   type EnrollmentInfo,
@@ -17,6 +16,8 @@ import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, Id
 import { canResendIn, codeChallengeState, codeEnrollState, phoneDataState } from './map-codes.js';
 import { RECOVER_FROM_IDENTIFY, newPasswordState, offers, passwordChallengeState } from './map-password.js';
 import { passkeyOffer, webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
+import { idpStepState, isRedirect, withIdps } from './map-idp.js';
+import { isDeviceChallenge, unsupportedStep } from './map-device.js';
 
 /** The status each remediation leads to: the steps this library drives. */
 const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
@@ -41,6 +42,8 @@ const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
  * except after a denied push, where `resend` comes before the authenticator choice.
  */
 export function stepName(tx: IdxTransaction): string | undefined {
+  // A redirect Okta lists first (the IdP that is the authenticator, the one a user is routed to) is the way on.
+  if (isRedirect(tx.neededToProceed?.[0])) return tx.neededToProceed![0].name;
   const known = tx.neededToProceed?.find((r) => r.name in STATUS_BY_STEP)?.name;
   return known ?? tx.nextStep?.name ?? tx.neededToProceed?.[0]?.name;
 }
@@ -91,7 +94,7 @@ function pendingState(tx: IdxTransaction): FlowState {
       const webauthn = passkeyOffer(tx);
       if (webauthn) state.webauthn = webauthn;
       if (offers(tx, RECOVER_FROM_IDENTIFY)) state.canRecover = true;
-      return state;
+      return withIdps(state, tx);
     }
     case 'identify-recovery':
       return { status: 'AwaitingRecoveryIdentifier' };
@@ -108,6 +111,8 @@ function pendingState(tx: IdxTransaction): FlowState {
     case 'enroll-poll':
       return withRefresh({ status: 'AwaitingEnrollmentPoll', enrollment: enrollmentOf(tx, current), canSkip }, first);
     case 'challenge-poll': {
+      // FastPass and the other challenges the app on this device answers are no push: no web page can answer them.
+      if (isDeviceChallenge(tx)) throw unsupportedStep(tx, name);
       const answer = Number(
         tx.nextStep?.relatesTo?.value?.contextualData?.correctAnswer ??
           first?.relatesTo?.value?.contextualData?.correctAnswer ??
@@ -137,8 +142,12 @@ function pendingState(tx: IdxTransaction): FlowState {
       return newPasswordState('PasswordExpired', first, current);
     case 'reset-authenticator':
       return newPasswordState('AwaitingPasswordReset', first, current);
+    case 'redirect-idp':
+    case 'redirect-idverify':
+    case 'piv-idp':
+      return idpStepState(tx);
     default:
-      throw new FlowError('config', `Unsupported IDX step: ${name ?? 'none'}`, { reason: 'unsupported-step' });
+      throw unsupportedStep(tx, name);
   }
 }
 
@@ -237,7 +246,7 @@ function enrollmentOf(tx: IdxTransaction, current: IdxAuthenticatorValue | undef
 }
 
 /** The tokens okta-auth-js obtained (and verified: signature against the JWKS, iss, aud, expiry). */
-export function tokensOf(tx: IdxTransaction): TokenSet {
+export function tokensOf(tx: Pick<IdxTransaction, 'tokens'>): TokenSet {
   const { accessToken, idToken, refreshToken } = tx.tokens ?? {};
   const set: TokenSet = {};
   if (accessToken?.accessToken) {

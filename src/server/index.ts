@@ -10,7 +10,6 @@ export type { IdxTransaction, IdxRemediation, IdxMessage } from '../idx/types.js
 export {
   FlowError,
   ENROLLMENT_CHANNELS,
-  FLOW_STATUSES,
   isEnrollmentChannel,
   type ErrorCode,
   type FlowErrorReason,
@@ -19,6 +18,7 @@ export {
   type EnrollmentChannel,
   type Authenticator,
 } from '../core/types.js';
+export { FLOW_STATUSES } from '../core/statuses.js';
 export { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint } from '../transports/config.js';
 export { BACKEND_PATHS } from '../transports/backend/transport.js';
 

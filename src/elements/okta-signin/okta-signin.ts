@@ -22,6 +22,7 @@ const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code
 // Every other reactive property configures the transport: changing one starts a new flow.
 const LOCAL: PropertyKey[] = [
   'allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings', 'resendDelay', 'revealed', 'rulesMet', 'fields',
+  'idpDisplay', 'hostedFallback',
 ];
 // The error the two new passwords' mismatch shows.
 const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.');
@@ -160,6 +161,8 @@ export class OktaSignin extends LitElement {
     mismatch: { state: true },
     username: {},
     fields: {},
+    idpDisplay: { attribute: 'idp-display' },
+    hostedFallback: { attribute: 'hosted-fallback' },
     waiting: { state: true },
     revealed: { state: true },
     rulesMet: { state: true },
@@ -221,6 +224,16 @@ export class OktaSignin extends LitElement {
    * inside its shadow root, out of reach of the page's scripts and styles.
    */
   fields: 'light' | 'shadow' = 'light';
+  /**
+   * Where the sign-in form's identity provider buttons go: `secondary` (the default) after the form, `primary` before
+   * its fields, `none` nowhere (`okta-status-change` still lists them, for buttons of the page's own).
+   */
+  idpDisplay: 'primary' | 'secondary' | 'none' = 'secondary';
+  /**
+   * `off`: a step no web page can answer (Okta FastPass, Duo, ...) is only an error; by default the element also
+   * offers to finish on the org's own sign-in page.
+   */
+  hostedFallback?: 'off';
   private light = new LightFields(this);
   private passkeys = new PasskeyOffer();
   // A form the page adds or removes in the credentials slot replaces the element's own, or brings it back.
@@ -365,7 +378,7 @@ export class OktaSignin extends LitElement {
     this.flowLoading ??= Promise.all([import('../../core/flow.js'), import('../../core/safe-navigation.js')]).then(
       ([{ SignInFlow }, navigation]) => {
         if (this.flowTransport !== transport) return undefined;
-        return this.flow ?? this.makeFlow(new SignInFlow(transport), navigation);
+        return this.flow ?? this.makeFlow(SignInFlow, transport, navigation);
       },
       (cause) => {
         if (this.flowTransport !== transport) return undefined;
@@ -377,13 +390,20 @@ export class OktaSignin extends LitElement {
     return this.flowLoading;
   }
 
-  private makeFlow(flow: SignInFlow, { navigateSafely, parseAllowedOrigins }: typeof import('../../core/safe-navigation.js')): SignInFlow {
-    this.flow = flow;
+  private makeFlow(
+    Flow: typeof SignInFlow,
+    transport: Transport,
+    { navigateSafely, parseAllowedOrigins }: typeof import('../../core/safe-navigation.js'),
+  ): SignInFlow {
+    // Where the page may go: its own origin, `allowed-origins`, and in IDX mode Okta's (identity providers, its sign-in page).
+    const navigation = () => ({ allowedOrigins: parseAllowedOrigins(`${this.allowedOrigins} ${this.issuer}`), navigate: this.navigate });
+    const flow = (this.flow = new Flow(transport, { navigation }));
     flow.addEventListener('pendingchange', (e) => (this.pending = e.pending));
     flow.addEventListener('error', (e) => this.showError(e.error));
     flow.addEventListener('statechange', ({ state, previous }) => {
       const clearError = !flow.error;
-      const ready = this.views[state.status] ? undefined : this.loadViews();
+      // The sign-in form with identity provider buttons comes with the later steps' views.
+      const ready = this.views[state.status] && !state.idps ? undefined : this.loadViews();
       const show = () => {
         if (this.flow !== flow) return;
         this.flowState = state;
@@ -391,7 +411,7 @@ export class OktaSignin extends LitElement {
         this.revealed = [];
         this.rulesMet = [];
         if (clearError) this.error = null;
-        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules } = state;
+        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules, idps } = state;
         emit(this, 'okta-status-change', {
           status,
           previousStatus: previous.status,
@@ -405,6 +425,7 @@ export class OktaSignin extends LitElement {
           canResend,
           canRecover,
           passwordRules,
+          idps,
         });
       };
       // A state whose view is still loading waits for it, and so do the states after it.
@@ -421,7 +442,7 @@ export class OktaSignin extends LitElement {
     flow.addEventListener('pollcomplete', (e) => emit(this, 'okta-poll-complete', { next: e.result.next, status: e.state.status }, true));
     flow.addEventListener('success', (e) => {
       if (!emit(this, 'okta-success', { next: e.next, tokens: e.tokens }, true) || !e.next) return;
-      const ok = navigateSafely(e.next, { allowedOrigins: parseAllowedOrigins(this.allowedOrigins), navigate: this.navigate });
+      const ok = navigateSafely(e.next, navigation());
       if (!ok) this.showError(new FlowError('unsafe_navigation', 'The next page is not allowed.'));
     });
     flow.start();
@@ -464,7 +485,7 @@ export class OktaSignin extends LitElement {
 
   private showError(e: FlowError) {
     this.error = e;
-    emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable });
+    emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable, reason: e.reason, step: e.step });
   }
 
   /**
@@ -575,7 +596,7 @@ export class OktaSignin extends LitElement {
     const resendDelay = Number.isFinite(this.resendDelay) && this.resendDelay >= 0 ? this.resendDelay : 30;
     return {
       state, flow, pending, mismatch, invalid, username, lightForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
-      revealed, onReveal, rulesMet, onRulesMet,
+      revealed, onReveal, rulesMet, onRulesMet, idpDisplay: this.idpDisplay, hostedFallback: this.hostedFallback != 'off',
     };
   }
 

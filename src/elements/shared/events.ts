@@ -3,7 +3,9 @@ import type {
   ChallengeInfo,
   EnrollmentInfo,
   ErrorCode,
+  FlowErrorReason,
   FlowStatus,
+  IdentityProvider,
   PasswordRules,
   StepAuthenticator,
   TokenSet,
@@ -28,6 +30,10 @@ export interface StatusChangeDetail {
   canRecover?: boolean;
   /** New-password views: the org's rules. */
   passwordRules?: PasswordRules;
+  /** The identity providers offered: the sign-in form's buttons, or the one to continue at (never their address). */
+  idps?: IdentityProvider[];
+  /** `UnsupportedStep`: Okta's name for the step no web page can answer. */
+  unsupportedStep?: string;
 }
 /** `okta-success` (cancelable: `preventDefault()` keeps the page from navigating to `next`). */
 export interface SuccessDetail {
@@ -39,6 +45,10 @@ export interface ErrorDetail {
   code: ErrorCode;
   message: string;
   retryable: boolean;
+  /** Why, where the code alone says too little: `unsupported-step`, `redirect-denied`, `load-failed`, ... */
+  reason?: FlowErrorReason;
+  /** `unsupported-step`: Okta's name for the step (`challenge-poll/okta_verify`, `device-challenge-poll`). */
+  step?: string;
 }
 /** `okta-authenticator-select`: the user chose an authenticator in the picker. */
 export interface AuthenticatorSelectDetail {

@@ -70,6 +70,9 @@ const firstStrings = {
     'token-exchange': 'Okta did not complete the sign-in. Sign in again.',
     unverified: "Okta's reply could not be verified. Sign in again.",
     empty: 'Fill in every field.',
+    'redirect-denied': 'The sign-in was cancelled or not allowed. Sign in again.',
+    'redirect-failed': 'The sign-in did not finish. Sign in again.',
+    'redirect-invalid': 'This sign-in link is no longer valid. Sign in again.',
   } as Record<FlowErrorReason, string>,
   /**
    * Sentences for Okta's message keys (`i18n.key` of an IDX message, FlowError `key`): shown instead of the server's

@@ -1,4 +1,5 @@
-import { FLOW_STATUSES, FlowError, type FlowStatus, type PollResult } from '../../core/types.js';
+import { FLOW_STATUSES } from '../../core/statuses.js';
+import { FlowError, type FlowStatus, type PollResult } from '../../core/types.js';
 import { isObject, pick, pickMs, pickString } from './read.js';
 
 /** A seed-style poll reply: the core's PollResult plus the status a server may add. */

@@ -8,8 +8,9 @@ import { passwordView } from './password.js';
 import { CODE_VIEWS } from './code-views.js';
 import { RECOVERY_VIEWS } from './recovery-views.js';
 import { WEBAUTHN_VIEWS } from './webauthn-views.js';
+import { IDP_VIEWS } from './idp.js';
 
-/** The view for each status after the sign-in form. */
+/** The view for each status after the sign-in form, and the sign-in form's identity provider buttons. */
 export const STEP_VIEWS: Views = {
   AwaitingAuthenticatorEnrollment: pickerView,
   AwaitingChallengeAuthenticatorSelection: pickerView,
@@ -21,4 +22,5 @@ export const STEP_VIEWS: Views = {
   ...CODE_VIEWS,
   ...RECOVERY_VIEWS,
   ...WEBAUTHN_VIEWS,
+  ...IDP_VIEWS,
 };
