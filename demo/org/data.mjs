@@ -1,21 +1,23 @@
 // Loads and checks the org's data file (users and apps). A broken file stops the org at start with a clear reason.
 import { readFileSync } from 'node:fs';
+import { loadFederation } from './sso/config.mjs';
 
 export const DEFAULT_DATA_FILE = new URL('../data/org.json', import.meta.url);
 
 const POLICIES = new Set(['required', 'optional', 'none']);
 // Authenticators a user's sign-on policy may name (Okta Verify also has its own `oktaVerify.policy`).
-const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn']);
+const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn', 'external_idp']);
 
 /**
- * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string }} OktaVerifySetup
+ * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string, fastPassOnly?: boolean }} OktaVerifySetup
  * @typedef {{ enroll?: string[], verifyWith?: string[] }} SignOnSetup
  * @typedef {{ username: string, password: string, firstName: string, lastName: string, passwordExpired: boolean,
  *   oktaVerify: OktaVerifySetup, email: { enrolled: boolean }, phone: { enrolled: boolean, number: string|null },
- *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup }} UserRecord
+ *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup, externalIdp: { enrolled: boolean },
+ *   verifyIdentity: boolean }} UserRecord
  * @typedef {{ clientId: string, label: string, type: 'public'|'confidential', clientSecret?: string,
  *   redirectUris: string[], scopes: string[], identifierFirst: boolean }} AppRecord
- * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string } }} OrgData
+ * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string } } & import('./sso/config.mjs').Federation} OrgData
  */
 
 /**
@@ -39,6 +41,9 @@ export function loadData(file = DEFAULT_DATA_FILE) {
         fail(`user ${u.username}: signOn.${list} must list authenticator keys (${[...SIGN_ON_KEYS].join(', ')})`);
       }
     }
+    if (u.externalIdp?.enrolled && !raw.identityProviders?.some?.((idp) => idp?.authenticator)) {
+      fail(`user ${u.username}: externalIdp needs an identity provider with "authenticator": true`);
+    }
     if (u.phone?.enrolled && !/^\+\d{7,15}$/.test(String(u.phone.number).replace(/[\s\-().]/g, ''))) {
       fail(`user ${u.username}: an enrolled phone needs a number such as "+1 555 010 0001"`);
     }
@@ -60,11 +65,14 @@ export function loadData(file = DEFAULT_DATA_FILE) {
         policy: u.oktaVerify?.policy ?? 'none',
         enrolled: Boolean(u.oktaVerify?.enrolled),
         deviceName: u.oktaVerify?.deviceName,
+        fastPassOnly: Boolean(u.oktaVerify?.fastPassOnly),
       },
       email: { enrolled: Boolean(u.email?.enrolled) },
       phone: { enrolled: Boolean(u.phone?.enrolled), number: u.phone?.number ? String(u.phone.number).replace(/[\s\-().]/g, '') : null },
       googleAuthenticator: { enrolled: Boolean(u.googleAuthenticator?.enrolled) },
       signOn: { enroll: u.signOn?.enroll, verifyWith: u.signOn?.verifyWith },
+      externalIdp: { enrolled: Boolean(u.externalIdp?.enrolled) },
+      verifyIdentity: Boolean(u.verifyIdentity),
     })),
     apps: raw.apps.map((a) => ({
       clientId: a.clientId,
@@ -75,6 +83,7 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       scopes: a.scopes ?? ['openid', 'profile', 'email'],
       identifierFirst: Boolean(a.identifierFirst),
     })),
+    ...loadFederation(raw, fail),
   };
 }
 

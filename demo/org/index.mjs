@@ -1,5 +1,6 @@
-// The local Okta org: OAuth/OIDC, the IDX API, email magic links and a simulated phone (Okta Verify, Google
-// Authenticator, the email/SMS/voice outbox), served by one Express app.
+// The local Okta org: OAuth/OIDC, the IDX API, email magic links, a simulated phone (Okta Verify, Google
+// Authenticator, the email/SMS/voice outbox), identity providers (a fake OIDC provider, sso/) and the org's hosted
+// sign-in page, served by one Express app.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -12,6 +13,7 @@ import { bodyParsers } from './http.mjs';
 import { idxRouter } from './idx/routes.mjs';
 import { createSigner } from './keys.mjs';
 import { oauthRouter } from './oauth.mjs';
+import { ssoRouter } from './sso/index.mjs';
 import { OrgStore } from './store.mjs';
 
 /**
@@ -79,6 +81,7 @@ export function createOrg(options = {}) {
   app.set('etag', false);
   app.use(ORG_PATHS, cors(s.trustedOrigins), ...bodyParsers());
   app.use(oauthRouter(env));
+  app.use(ssoRouter(env));
   app.use('/idp/idx', idxRouter(env));
   app.use('/device/api', deviceApiRouter(env));
   app.use('/device', devicePage());

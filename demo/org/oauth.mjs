@@ -1,10 +1,9 @@
 // OAuth 2.0 / OIDC endpoints of the org's authorization servers: discovery, interact, token and keys.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import express from 'express';
-import { redirectUriMatches } from './data.mjs';
+import { authorizationServers, checkAuthorizationRequest, startTransaction } from './authorize.mjs';
 import { handle, isObject, sendJson } from './http.mjs';
-import { opaque } from './ids.mjs';
-import { identifyStep } from './idx/flow.mjs';
+import { sameSecret } from './ids.mjs';
 
 // The Basic challenge goes only to clients that tried Basic (RFC 6749 5.2): a browser that sees it on a fetch
 // may hold the request open for a credentials prompt.
@@ -13,14 +12,8 @@ const oauthError = (res, status, error, description, triedBasic = false) => {
   sendJson(res, status, { error, error_description: description });
 };
 
-const sameSecret = (a, b) => {
-  const x = Buffer.from(String(a));
-  const y = Buffer.from(String(b));
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 /** Client credentials from HTTP Basic (client_secret_basic) or the form body (client_secret_post). */
-function clientCredentials(req, body) {
+export function clientCredentials(req, body) {
   const header = req.get('authorization');
   if (header && /^basic /i.test(header)) {
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
@@ -69,11 +62,7 @@ function authenticateClient(store, req, res, body) {
 export function oauthRouter(env) {
   const { store, signer, origin } = env;
   const router = express.Router();
-  // The org authorization server (issuer = origin) and the custom "default" one, as every Okta org has.
-  const servers = [
-    { base: '/oauth2/default', issuer: `${origin}/oauth2/default`, audience: store.data.org.audience },
-    { base: '/oauth2', issuer: origin, audience: origin },
-  ];
+  const servers = authorizationServers(origin, store);
 
   const discovery = (s) => ({
     issuer: s.issuer,
@@ -106,46 +95,9 @@ export function oauthRouter(env) {
       const body = isObject(req.body) ? req.body : {};
       const app = authenticateClient(store, req, res, body);
       if (!app) return;
-      const str = (v) => (typeof v === 'string' && v ? v : null);
-      const redirectUri = str(body.redirect_uri);
-      if (!redirectUri || !app.redirectUris.some((p) => redirectUriMatches(p, redirectUri))) {
-        return oauthError(res, 400, 'invalid_request', "'redirect_uri' must be a Login redirect URI in the client app settings.");
-      }
-      const codeChallenge = str(body.code_challenge);
-      if (!codeChallenge || !/^[A-Za-z0-9_-]{43,128}$/.test(codeChallenge)) {
-        return oauthError(res, 400, 'invalid_request', 'PKCE code challenge is required when the token endpoint authentication method is \'NONE\'.');
-      }
-      if ((body.code_challenge_method ?? 'S256') !== 'S256') {
-        return oauthError(res, 400, 'invalid_request', "'code_challenge_method' is invalid. Must be 'S256'.");
-      }
-      const state = str(body.state);
-      if (!state) return oauthError(res, 400, 'invalid_request', "The 'state' parameter is required.");
-      const scopes = (str(body.scope) ?? '').split(' ').filter(Boolean);
-      if (!scopes.includes('openid')) {
-        return oauthError(res, 400, 'invalid_scope', "The authorization server requires the 'openid' scope.");
-      }
-      const unknown = scopes.filter((sc) => !app.scopes.includes(sc));
-      if (unknown.length) {
-        return oauthError(res, 400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.');
-      }
-      const now = Date.now();
-      const tx = {
-        interactionHandle: opaque(24),
-        stateHandle: `02${opaque(30)}`,
-        issuer: s.issuer,
-        audience: s.audience,
-        clientId: app.clientId,
-        redirectUri,
-        codeChallenge,
-        state,
-        scopes,
-        nonce: str(body.nonce),
-        createdAt: now,
-        expiresAt: now + env.stateHandleTtlMs,
-        ...identifyStep(),
-        lastPollAt: 0,
-      };
-      store.addTransaction(tx);
+      const checked = checkAuthorizationRequest(app, body);
+      if ('error' in checked) return oauthError(res, 400, checked.error, checked.description);
+      const tx = startTransaction(env, s, app, checked.request);
       sendJson(res, 200, { interaction_handle: tx.interactionHandle });
     });
 
@@ -154,22 +106,27 @@ export function oauthRouter(env) {
       handle(async (req, res) => {
         res.set('Pragma', 'no-cache');
         const body = isObject(req.body) ? req.body : {};
-        if (body.grant_type !== 'interaction_code') {
-          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code'.");
+        // interaction_code ends the embedded (IDX) flow; authorization_code ends the hosted page's (/v1/authorize).
+        const grantType = body.grant_type;
+        if (grantType !== 'interaction_code' && grantType !== 'authorization_code') {
+          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code' or 'authorization_code'.");
         }
+        const codeParam = grantType === 'authorization_code' ? 'code' : 'interaction_code';
         const app = authenticateClient(store, req, res, body);
         if (!app) return;
-        if (typeof body.interaction_code !== 'string' || !body.interaction_code) {
-          return oauthError(res, 400, 'invalid_request', "The 'interaction_code' parameter is required.");
+        if (typeof body[codeParam] !== 'string' || !body[codeParam]) {
+          return oauthError(res, 400, 'invalid_request', `The '${codeParam}' parameter is required.`);
         }
         if (typeof body.code_verifier !== 'string' || !body.code_verifier) {
           return oauthError(res, 400, 'invalid_request', 'PKCE verification failed: the code_verifier is missing.');
         }
-        const grant = store.takeCode(body.interaction_code);
-        if (!grant || grant.issuer !== s.issuer || grant.clientId !== app.clientId) {
-          return oauthError(res, 400, 'invalid_grant', 'The interaction code is invalid or has expired.');
+        const grant = store.takeCode(body[codeParam]);
+        if (!grant || (grant.grantType ?? 'interaction_code') !== grantType || grant.issuer !== s.issuer || grant.clientId !== app.clientId) {
+          return oauthError(res, 400, 'invalid_grant', `The ${grantType === 'authorization_code' ? 'authorization' : 'interaction'} code is invalid or has expired.`);
         }
-        if (body.redirect_uri !== undefined && body.redirect_uri !== grant.redirectUri) {
+        // RFC 6749 4.1.3: an authorization code's request must repeat the redirect URI it was issued for.
+        const redirectRequired = grantType === 'authorization_code';
+        if ((redirectRequired || body.redirect_uri !== undefined) && body.redirect_uri !== grant.redirectUri) {
           return oauthError(res, 400, 'invalid_grant', "The 'redirect_uri' does not match the redirection URI used in the authorization request.");
         }
         const challenge = createHash('sha256').update(body.code_verifier).digest('base64url');

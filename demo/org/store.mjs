@@ -8,12 +8,13 @@ import { signOnPolicy } from './idx/policy.mjs';
  * @typedef {import('./data.mjs').OrgData} OrgData
  * @typedef {{ id: string, username: string, password: string|null, firstName: string, lastName: string,
  *   passwordExpired: boolean, oktaVerify: { policy: 'required'|'optional'|'none', enrolled: boolean,
- *   deviceName: string, enrollmentId: string|null, totpSecret: string|null },
+ *   deviceName: string, enrollmentId: string|null, totpSecret: string|null, fastPassOnly?: boolean },
  *   email: { enrolled: boolean, enrollmentId: string|null, address: string },
  *   phone: { enrolled: boolean, enrollmentId: string|null, number: string|null },
  *   googleOtp: { enrolled: boolean, enrollmentId: string|null, secret: string|null, lastCounter: number },
  *   webauthn: { credentials: WebAuthnCredential[] },
- *   signOn: { enroll: string[], optional: string[], verifyWith: string[] }, phantom?: boolean }} User
+ *   signOn: { enroll: string[], optional: string[], verifyWith: string[] }, phantom?: boolean,
+ *   externalIdp?: { enrolled: boolean }, verifyIdentity?: boolean }} User
  * @typedef {{ id: string, correctAnswer: number, choices: number[], status: 'pending'|'approved'|'rejected' }} Push
  * @typedef {{ channel: 'email'|'sms'|'voice', to: string, code?: string, link?: string, sentAt: string }} OutboxMessage
  * @typedef {{ id: string, publicKey: Uint8Array, counter: number, transports: string[], enrollmentId: string,
@@ -75,6 +76,7 @@ export class OrgStore {
         deviceName: record.oktaVerify.deviceName ?? `${record.firstName || record.username}'s phone`,
         enrollmentId: enrolled ? oktaId('pfd') : null,
         totpSecret: enrolled ? new Secret({ size: 20 }).base32 : null,
+        fastPassOnly: record.oktaVerify.fastPassOnly,
       },
       // The org's users sign in with their email address, so the Email authenticator sends there.
       email: { enrolled: record.email.enrolled, enrollmentId: record.email.enrolled ? oktaId('eae') : null, address: record.username },
@@ -88,6 +90,9 @@ export class OrgStore {
       // Security keys and biometrics are enrolled at run time only: their private keys live in the authenticator.
       webauthn: { credentials: [] },
       signOn: signOnPolicy(record),
+      // The IdP authenticator (verified at the identity provider) and a policy asking for identity verification.
+      externalIdp: { enrolled: record.externalIdp.enrolled },
+      verifyIdentity: record.verifyIdentity,
     };
     this.users.set(user.username.toLowerCase(), user);
     return user;

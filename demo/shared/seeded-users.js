@@ -10,6 +10,11 @@ export const SEEDED_USERS = [
   ['gina@example.com', 'must enroll Phone, then Email'],
   ['hank@example.com', 'Email enrolled: a code or the emailed link after the password'],
   ['ivy@example.com', 'must enroll a security key or biometric (WebAuthn)'],
+  ['sam@example.com', 'signs in with the Google, Microsoft or Acme Identity button (the fake provider), or the password'],
+  ['paula@partner.example', 'routed to her identity provider (Partner SSO) as soon as her username is typed'],
+  ['tina@example.com', 'the identity provider (Acme MFA) as the second factor'],
+  ['uma@example.com', 'identity verification with Persona after the password'],
+  ['vera@example.com', "Okta FastPass only: finished on the org's own sign-in page"],
 ];
 
 /** Fills a list with one item per seeded user: the username as code, then what the sign-in asks for. */

@@ -97,6 +97,8 @@ export type Driven = { tx: IdxTransaction; op: Operation } | { state: FlowState;
 const gone = () => new FlowError('session_expired', 'IDX step no longer available');
 const empty = (code: 'invalid_input' | 'invalid_credentials' | 'invalid_code' = 'invalid_input') =>
   flowError(code, undefined, { reason: 'empty' });
+/** A choice the step did not offer: refused as such (its message is for the server's reply and the logs). */
+const notOffered = (what: string) => new FlowError('invalid_input', `Choose one of the ${what} offered.`, { retryable: true });
 
 /** The first of `names` the transaction offers, or the step is gone. */
 function need(ctx: DriverContext, ...names: string[]): string {
@@ -163,7 +165,7 @@ export const drive: { [A in keyof Actions]: (ctx: DriverContext, input: Actions[
   async selectAuthenticator(ctx, input) {
     const step = need(ctx, ...SELECT_STEPS);
     const choice = ctx.state?.authenticators?.find((a) => a.id === input.id && (!input.methodType || !a.methodType || a.methodType === input.methodType));
-    if (ctx.state?.authenticators && !choice) throw flowError('invalid_input', undefined, { reason: 'empty' });
+    if (ctx.state?.authenticators && !choice) throw notOffered('authenticators');
     const methodType = input.methodType ?? choice?.methodType;
     const enrolling = step === 'select-authenticator-enroll';
     const authenticator = methodType && !enrolling ? { id: input.id, methodType } : { id: input.id };
@@ -176,7 +178,7 @@ export const drive: { [A in keyof Actions]: (ctx: DriverContext, input: Actions[
   },
 
   async selectEnrollmentChannel(ctx, channel) {
-    if (!ENROLLMENT_CHANNELS.includes(channel)) throw empty();
+    if (!ENROLLMENT_CHANNELS.includes(channel)) throw notOffered('ways to set up');
     const step = need(ctx, 'select-enrollment-channel');
     return { tx: await proceed(ctx, { step, authenticator: { id: ctx.plan?.ids?.[step], channel } }), op: 'channel' };
   },
@@ -282,7 +284,7 @@ export const drive: { [A in keyof Actions]: (ctx: DriverContext, input: Actions[
     }
     const form = state?.form?.step === step ? state.form : undefined;
     const link = state?.links?.some((l) => l.step === step);
-    if ((!form && !link) || !plan.steps.includes(step)) throw flowError('invalid_input', undefined, { reason: 'empty' });
+    if ((!form && !link) || !plan.steps.includes(step)) throw notOffered('steps');
     const values = form ? formValues(form, input.values) : {};
     return { tx: await proceed(ctx, { step, ...values }), op: 'proceed' };
   },

@@ -13,15 +13,6 @@ type Parse<A extends keyof DriverActions> = (body: unknown, state: FlowState) =>
 const field = (body: unknown, name: string): unknown =>
   body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
 
-/** A string field that may be absent, but is a string when present. */
-function optionalText(body: unknown, name: string, label: string, max = 256): string | undefined {
-  const raw = field(body, name);
-  if (raw === undefined || raw === null) return undefined;
-  if (typeof raw !== 'string') throw invalidInput(`The ${label} must be text.`);
-  if (raw.length > max) throw invalidInput(`The ${label} is too long.`);
-  return optionalString(body, name);
-}
-
 // A step form has a few dozen fields; each value is short (the form's own limits are checked by the driver).
 const MAX_VALUES = 50;
 const MAX_VALUE_LENGTH = 4096;
@@ -51,7 +42,7 @@ export const ACTION_INPUT: { readonly [A in keyof DriverActions]: Parse<A> } = {
   }),
   selectAuthenticator: (body) => ({
     id: requiredString(body, 'authenticatorId', { label: 'authenticator' }),
-    methodType: optionalText(body, 'methodType', 'method', 32),
+    methodType: optionalString(body, 'methodType', { label: 'method', max: 32 }),
   }),
   selectEnrollmentChannel: (body) => {
     const channel = requiredString(body, 'channel', { label: 'channel' });
@@ -66,10 +57,7 @@ export const ACTION_INPUT: { readonly [A in keyof DriverActions]: Parse<A> } = {
   changePassword: (body) => ({ newPassword: requiredString(body, 'newPassword', { label: 'new password', trim: false, max: 1024 }) }),
   resend: () => undefined,
   recover: (body, state) => {
-    const given = field(body, 'username');
-    if (given !== undefined && given !== null && typeof given !== 'string') throw invalidInput('Enter your username.');
-    const username = optionalString(body, 'username');
-    if (username && username.length > 256) throw invalidInput('The username is too long.');
+    const username = optionalString(body, 'username', { label: 'username' });
     // The recovery form asks whose password is forgotten: it needs an answer.
     if (!username && state.status === 'AwaitingRecoveryIdentifier') throw invalidInput('Enter your username.');
     return username ? { username } : {};

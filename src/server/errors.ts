@@ -57,5 +57,29 @@ export const upstreamFailure = (): BackendError =>
 export const upstreamTimeout = (): BackendError =>
   new BackendError(504, 'server', 'The sign-in service took too long to answer. Please try again.');
 
+/**
+ * Where sessions or failure counts live (Redis, another store) did not answer in time or failed. The message names
+ * the store and what went wrong, for the operator's log; the user is told only that the service is briefly unavailable.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+
+  constructor(
+    /** `Redis`, or `session store` for a store of the site's own. */
+    readonly store: string,
+    detail: string,
+  ) {
+    super(`${store} unavailable: ${detail}`);
+  }
+}
+
+/** How long the browser is asked to wait when a store is unavailable, seconds. */
+const UNAVAILABLE_RETRY_AFTER = 5;
+
+export const unavailable = (): BackendError =>
+  new BackendError(503, 'server', 'The sign-in service is briefly unavailable. Please try again in a moment.', {
+    retryAfter: UNAVAILABLE_RETRY_AFTER,
+  });
+
 export const busy = (): BackendError =>
   new BackendError(503, 'server', 'Another request of this sign-in is still running. Please try again.', { retryAfter: 1 });

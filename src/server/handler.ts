@@ -17,9 +17,21 @@ import { isRedirect } from '../idx/map-idp.js';
 import { callbackParams, finishRedirect, hostedSignIn } from '../idx/redirect.js';
 import type { IdxTokens, IdxTransaction } from '../idx/types.js';
 import { ACTION_INPUT } from './action-input.js';
-import { BackendError, busy, invalidInput, rateLimited, sessionExpired, upstreamFailure, upstreamTimeout } from './errors.js';
+import { jsonObject } from './validate.js';
+import {
+  BackendError,
+  invalidInput,
+  StoreUnavailableError,
+  busy,
+  rateLimited,
+  sessionExpired,
+  unavailable,
+  upstreamFailure,
+  upstreamTimeout,
+} from './errors.js';
 import { errorReply, toFlowState, type FlowReply } from './flow-reply.js';
-import { LoginThrottle, PrestartLimit } from './limits.js';
+import { LoginThrottle, PrestartLimit, counterSettings } from './limits.js';
+import { forwardedEntry, normalizeAddress } from './address.js';
 import { clearIdxTransaction, createOktaClient, hasIdxTransaction, memoryStorage, type LastResponse, type OktaClient } from './okta-client.js';
 import { resolveOptions, type ResolvedOptions, type SignInHandlerOptions } from './options.js';
 import {
@@ -38,8 +50,8 @@ interface Incoming {
   method: string;
   path: string;
   headers: Record<string, string | undefined>;
-  /** Reads the body as text, at most `limit` bytes (throws 413 beyond). */
-  readBody: (limit: number) => Promise<string>;
+  /** Reads the body as text, at most `limit` bytes (throws 413 beyond), in at most `timeoutMs` (throws 408 after). */
+  readBody: (limit: number, timeoutMs: number) => Promise<string>;
   /** A body a framework already parsed (Express's `express.json()`). */
   parsedBody?: unknown;
   /** The query string's parameters (the callback's). */
@@ -65,6 +77,8 @@ interface Context {
   session: SessionData;
   /** The id the session was loaded under (none for a new session). */
   id?: string;
+  /** The flow status the session was loaded with: a sign-in that moves on from it gets a new session id. */
+  loadedStatus?: string;
   /** A new id at save (sign-in), the old one destroyed. */
   regenerate: boolean;
   destroy: boolean;
@@ -134,9 +148,10 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   const options = resolveOptions(userOptions, () => new MemorySessionStore());
   const { store, logger } = options;
   const cache = memoryStorage();
-  const throttle = new LoginThrottle(options.limits);
+  const counts = counterSettings(options.limits, options.redisMs);
+  const throttle = new LoginThrottle(options.limits, counts);
   const prestartLimit = options.prestart
-    ? new PrestartLimit(options.prestart.perAddress, options.prestart.windowSeconds, options.limits.redis)
+    ? new PrestartLimit({ ...options.prestart, ttlSeconds: Math.ceil(options.prestart.ttlMs / 1000) }, counts)
     : undefined;
   /** This process's queue of each session's requests (the store's lock, if any, covers other processes). */
   const tails = new Map<string, Promise<void>>();
@@ -338,10 +353,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
 
     'POST /login': async (ctx) => {
       const { username } = ACTION_INPUT.login(ctx.body, { status: 'Idle' });
-      const refused = await throttle.check(username, ctx.address).catch((error) => {
-        logger.error?.(`[auth] login throttle unavailable: ${(error as Error)?.message ?? error}`);
-        return undefined;
-      });
+      const refused = await throttle.check(username, ctx.address);
       if (refused) throw refused;
       const ahead = freshAttempt(ctx.session);
       ctx.session.username = username;
@@ -362,12 +374,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     'POST /verify-password': async (ctx) => {
       const state = requireAllowed(ctx.session, 'verifyPassword');
       const username = ctx.session.username;
-      const refused = username
-        ? await throttle.check(username, ctx.address).catch((error) => {
-            logger.error?.(`[auth] login throttle unavailable: ${(error as Error)?.message ?? error}`);
-            return undefined;
-          })
-        : undefined;
+      const refused = username ? await throttle.check(username, ctx.address) : undefined;
       if (refused) throw refused;
       try {
         return await perform(ctx, 'verifyPassword', state);
@@ -379,9 +386,10 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
 
     'POST /recover': async (ctx) => {
       const session = ctx.session;
+      // A malformed body is refused as such, whatever the step.
+      ACTION_INPUT.recover(ctx.body, { status: 'Idle' });
       if (inFlow(session)) return perform(ctx, 'recover', requireAllowed(session, 'recover'));
       // From the sign-in form: the transaction started ahead, else a new one.
-      ACTION_INPUT.recover(ctx.body, { status: 'Idle' });
       if (!options.passwordRecovery) throw notNow();
       const ahead = freshAttempt(session);
       return perform(ctx, 'recover', { status: 'Idle', canRecover: true } as FlowReply, ahead);
@@ -518,9 +526,14 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         if (ctx) forgetFlow(ctx.session);
         return sessionExpired();
       }
-      const text = error.fields ? 'Some fields need attention.' : FORM_MESSAGES[error.code] ?? 'Fill in the required fields.';
+      const text = error.fields
+        ? 'Some fields need attention.'
+        : error.reason === 'empty'
+          ? (FORM_MESSAGES[error.code] ?? 'Fill in the required fields.')
+          : error.message;
       return new BackendError(400, error.code, text, { fields: error.fields });
     }
+    if (error instanceof StoreUnavailableError) return unavailable();
     if (ctx?.calls.some((call) => call.timedOut)) return upstreamTimeout();
     const e = error as { name?: string; message?: string } | null;
     if (e?.name === 'AuthSdkError' && /saved transaction could not be loaded/i.test(e.message ?? '')) return sessionExpired();
@@ -534,16 +547,18 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   const isHttps = (incoming: Incoming): boolean => {
     if (incoming.encrypted) return true;
     if (!options.trustProxy) return false;
-    return incoming.headers['x-forwarded-proto']?.split(',')[0].trim().toLowerCase() === 'https';
+    return forwardedEntry(incoming.headers['x-forwarded-proto'], options.trustProxy)?.toLowerCase() === 'https';
   };
 
+  /** Where the request came from: the socket, or what the trusted proxies say they saw; one spelling per address. */
   const clientAddress = (incoming: Incoming): string | undefined => {
-    if (options.clientAddress) return options.clientAddress({ headers: incoming.headers, socketAddress: incoming.socketAddress });
-    if (options.trustProxy) {
-      const forwarded = incoming.headers['x-forwarded-for']?.split(',')[0].trim();
-      if (forwarded) return forwarded;
+    if (options.clientAddress) {
+      const given = options.clientAddress({ headers: incoming.headers, socketAddress: incoming.socketAddress });
+      return normalizeAddress(given) ?? given;
     }
-    return incoming.socketAddress;
+    const socket = normalizeAddress(incoming.socketAddress);
+    if (!options.trustProxy) return socket;
+    return normalizeAddress(forwardedEntry(incoming.headers['x-forwarded-for'], options.trustProxy)) ?? socket;
   };
 
   /** Waits for the session's earlier requests in this process, then for its lock in the store. */
@@ -562,7 +577,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     await previous;
     if (!store.lock) return async () => releaseQueue();
     try {
-      const unlock = await store.lock(id, options.requestMs + 5000, options.requestMs + 1000);
+      const unlock = await store.lock(id, options.requestMs + 5000, options.requestMs + 1000).catch((error) => {
+        // The store failing is not another request holding the session.
+        if (error instanceof StoreUnavailableError) throw error;
+        logger.warn?.(`[auth] session lock: ${(error as Error)?.message ?? error}`);
+        throw busy();
+      });
       return async () => {
         try {
           await unlock();
@@ -583,18 +603,20 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(incoming.headers['content-type'] ?? '')) {
       throw new BackendError(415, 'invalid_input', 'Send the request as JSON (Content-Type: application/json).');
     }
-    if (incoming.parsedBody !== undefined) return incoming.parsedBody;
-    const text = await incoming.readBody(options.bodyBytes);
+    if (incoming.parsedBody !== undefined) return jsonObject(incoming.parsedBody);
+    const text = await incoming.readBody(options.bodyBytes, options.requestMs);
     if (!text.trim()) return {};
+    let body: unknown;
     try {
-      return JSON.parse(text);
+      body = JSON.parse(text);
     } catch {
       throw invalidInput('The request body is not valid JSON.');
     }
+    return jsonObject(body);
   }
 
   async function handle(incoming: Incoming): Promise<Outgoing> {
-    const headers: Record<string, string | string[]> = { 'Cache-Control': 'no-store' };
+    const headers: Record<string, string | string[]> = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
     let ctx: Context | undefined;
     let release: (() => Promise<void>) | undefined;
     try {
@@ -610,12 +632,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
 
       const cookieValue = readCookie(incoming.headers.cookie, options.cookie.name);
       const signedId = cookieValue ? unsignSessionId(cookieValue, options.secrets) : undefined;
-      if (signedId) {
-        release = await acquire(signedId).catch((error) => {
-          logger.warn?.(`[auth] session lock: ${(error as Error)?.message ?? error}`);
-          throw busy();
-        });
-      }
+      // Tampered with, or signed with a secret no longer listed: treated as no cookie.
+      if (cookieValue && !signedId) logger.warn?.(`[auth] ${incoming.method} ${incoming.path}: a session cookie with a wrong signature, ignored`);
+      if (signedId) release = await acquire(signedId);
       let stored = signedId ? await store.get(signedId) : undefined;
       const now = Date.now();
       if (stored && signedId && !(stored.createdAt + options.absoluteMs > now)) {
@@ -628,6 +647,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         address: clientAddress(incoming),
         session: stored ?? { createdAt: now },
         id: stored ? signedId : undefined,
+        loadedStatus: stored?.flowState?.status,
         regenerate: false,
         destroy: false,
         deadline: now + options.requestMs,
@@ -653,14 +673,16 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         headers['Referrer-Policy'] = 'no-referrer';
         reply = undefined;
       }
-      if (ctx.prestart && status === 200) {
+      // Not for a cookie of ours that names no session: its session may have moved to a new id a moment ago, and
+      // the pre-start's cookie would replace that one.
+      if (ctx.prestart && status === 200 && !(signedId && !stored)) {
         // An org that offers passkeys or identity providers on its form: the page learns of them from this reply.
         const offers = Boolean(options.passkeys || options.idps);
         const started = await prestart(ctx, Boolean(incoming.awaitBackground) || offers, isHttps(incoming));
         headers['Set-Cookie'] = started.cookie;
         return { status, headers, body: offers && started.offer ? started.offer : reply };
       }
-      const cookie = await save(ctx, loaded, Boolean(cookieValue), isHttps(incoming));
+      const cookie = await save(ctx, loaded, isHttps(incoming));
       if (cookie) headers['Set-Cookie'] = cookie;
       return { status, headers, body: reply };
     } catch (error) {
@@ -723,7 +745,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
    * Writes the session back. Only a session with something in it is stored: a sign-in in progress, a flow state or
    * a signed-in user. Returns the `Set-Cookie` to send, if any.
    */
-  async function save(ctx: Context, loaded: string, hadCookie: boolean, secure: boolean): Promise<string | undefined> {
+  async function save(ctx: Context, loaded: string, secure: boolean): Promise<string | undefined> {
     const cookieSettings = {
       ...options.cookie,
       secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure,
@@ -731,12 +753,17 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     const session = ctx.session;
     const hasContent = hasIdxTransaction(session) || Boolean(session.flowState) || Boolean(session.user);
     if (ctx.destroy || !hasContent) {
+      // A cookie that named no session is left alone: it may be the old id of a session that has just moved on.
+      if (!ctx.id && !ctx.destroy) return undefined;
       if (ctx.id) await store.destroy(ctx.id);
-      return hadCookie ? serializeCookie('', cookieSettings, true) : undefined;
+      return serializeCookie('', cookieSettings, true);
     }
     const now = Date.now();
     let cookie: string | undefined;
-    if (ctx.regenerate || !ctx.id) {
+    // The sign-in moved on (login accepted, a step taken, success): a new id, so that a session id planted or seen
+    // before is worth nothing after. Polls that keep waiting and steps that fail keep the id.
+    const movedOn = session.flowState?.status !== ctx.loadedStatus;
+    if (ctx.regenerate || movedOn || !ctx.id) {
       if (ctx.id) await store.destroy(ctx.id);
       ctx.id = newSessionId();
       cookie = serializeCookie(signSessionId(ctx.id, options.secrets), cookieSettings);
@@ -762,7 +789,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       method: (req.method ?? 'GET').toUpperCase(),
       path: routePath(url),
       headers: lowerHeaders(req.headers),
-      readBody: (limit) => readNodeBody(req, limit),
+      readBody: (limit, timeoutMs) => readNodeBody(req, limit, timeoutMs),
       parsedBody: parsedBodyOf(req),
       query: new URLSearchParams(url.split('?')[1]?.split('#')[0] ?? ''),
       socketAddress: req.socket?.remoteAddress,
@@ -776,6 +803,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         }
         res.statusCode = out.status;
         for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
+        // The rest of a body that stalled is not waited for: the connection ends with this answer.
+        if (out.status === 408) res.setHeader('Connection', 'close');
         if (out.body === undefined) {
           res.end();
           return;
@@ -813,7 +842,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       method: request.method.toUpperCase(),
       path: routePath(url.pathname),
       headers,
-      readBody: (limit) => readWebBody(request, limit),
+      readBody: (limit, timeoutMs) => readWebBody(request, limit, timeoutMs),
       query: url.searchParams,
       encrypted: url.protocol === 'https:',
       awaitBackground: true,
@@ -848,8 +877,9 @@ function parsedBodyOf(req: IncomingMessage): unknown {
 }
 
 const tooLarge = () => new BackendError(413, 'invalid_input', 'The request body is too large.');
+const tooSlow = () => new BackendError(408, 'invalid_input', 'The request took too long to arrive. Please try again.');
 
-function readNodeBody(req: IncomingMessage, limit: number): Promise<string> {
+function readNodeBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
@@ -859,42 +889,53 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<string> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    // A body that stops arriving is answered within the request timeout, not after Node's own 5 minutes.
+    const timer = setTimeout(() => settle(() => reject(tooSlow())), timeoutMs);
     req.on('data', (chunk: Buffer) => {
-      if (failed) return;
+      if (settled) return;
       size += chunk.length;
       if (size > limit) {
-        failed = true;
-        reject(tooLarge());
+        settle(() => reject(tooLarge()));
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', () => {
-      if (!failed) reject(new BackendError(400, 'invalid_input', 'The request body could not be read.'));
-    });
+    req.on('end', () => settle(() => resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', () => settle(() => reject(new BackendError(400, 'invalid_input', 'The request body could not be read.'))));
   });
 }
 
-async function readWebBody(request: Request, limit: number): Promise<string> {
+async function readWebBody(request: Request, limit: number, timeoutMs: number): Promise<string> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(tooSlow()), timeoutMs);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), late]);
+      if (done) break;
+      size += value.length;
+      if (size > limit) throw tooLarge();
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -113,6 +113,12 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
         last.timedOut = true;
         throw new OktaTimeoutError(`${method} ${new URL(url).pathname}: no answer in ${budget} ms`);
       }
+      // okta-auth-js keeps only the message: say which call, and why (fetch puts the system error in `cause`).
+      if (error instanceof Error) {
+        const why = (error as { cause?: { code?: unknown } }).cause?.code;
+        const { origin, pathname } = new URL(url);
+        throw new Error(`Okta unreachable: ${method} ${origin}${pathname}: ${error.message}${typeof why === 'string' ? ` (${why})` : ''}`);
+      }
       throw error;
     } finally {
       clearTimeout(timer);

@@ -41,7 +41,10 @@ export interface SignInHandlerOptions {
   /** Where sessions live. Default: a `MemorySessionStore` of this process. */
   sessionStore?: SessionStore;
   cookie?: {
-    /** Default `okta_signin.sid`. */
+    /**
+     * Default `okta_signin.sid`. A name starting with `__Host-` (a site served over HTTPS at `/`) makes the browser
+     * refuse the cookie from anywhere but this host: it is then always `Secure`, `Path=/` and without `Domain`.
+     */
     name?: string;
     /** Default `/`. */
     path?: string;
@@ -51,8 +54,12 @@ export interface SignInHandlerOptions {
     /** `'auto'` (default): when the request came over HTTPS, or, with `trustProxy`, `X-Forwarded-Proto: https`. */
     secure?: boolean | 'auto';
   };
-  /** Believe `X-Forwarded-Proto` and `X-Forwarded-For` (behind a TLS-terminating proxy you run). Default false. */
-  trustProxy?: boolean;
+  /**
+   * Behind proxies you run: believe `X-Forwarded-Proto` and `X-Forwarded-For` as far as they wrote them. `true` is
+   * one proxy; a number is how many proxies in a row append to the headers. The client address is the entry that
+   * many from the right (what the outermost trusted proxy saw); entries left of it are the client's own. Default false.
+   */
+  trustProxy?: boolean | number;
   /** The client address for throttling, when the default (socket, or `X-Forwarded-For` with `trustProxy`) is wrong. */
   clientAddress?: (request: { headers: Record<string, string | undefined>; socketAddress?: string }) => string | undefined;
   timeouts?: {
@@ -64,6 +71,8 @@ export interface SignInHandlerOptions {
     idle?: number;
     /** Absolute timeout of a session, ms. Default 12 hours. */
     absolute?: number;
+    /** Longest wait for one Redis call of the login and pre-start counts (`limits.redis`), ms; then `503`. Default 2000. */
+    redis?: number;
   };
   limits?: LoginLimits & {
     /** Largest POST body, bytes. Default 16384. */
@@ -74,7 +83,13 @@ export interface SignInHandlerOptions {
    * progress, so that `POST /login` costs one call to Okta. Kept in the store for `ttlMs`, at most `perAddress`
    * per client address in `windowSeconds`; never without a known client address. `false` turns it off.
    */
-  prestart?: false | { ttlMs?: number; perAddress?: number; windowSeconds?: number };
+  prestart?: false | {
+    ttlMs?: number;
+    perAddress?: number;
+    windowSeconds?: number;
+    /** At most this many pre-starts in all (every address) per `ttlMs`, which bounds what they hold. Default 2000. */
+    max?: number;
+  };
   /**
    * Offer "Forgot password?" (`canRecover`) on the sign-in form when the transaction started ahead cannot tell
    * (no pre-start yet, or pre-start off). Default true; `false` turns password recovery off.
@@ -107,15 +122,17 @@ export interface ResolvedOptions {
   secrets: string[];
   store: SessionStore;
   cookie: { name: string; path: string; domain?: string; sameSite: 'Lax' | 'Strict' | 'None'; secure: boolean | 'auto' };
-  trustProxy: boolean;
+  /** How many proxies are trusted (`trustProxy`); 0 for none. */
+  trustProxy: number;
   clientAddress?: SignInHandlerOptions['clientAddress'];
   oktaCallMs: number;
   requestMs: number;
   idleMs: number;
   absoluteMs: number;
+  redisMs: number;
   bodyBytes: number;
   limits: LoginLimits;
-  prestart: false | { ttlMs: number; perAddress: number; windowSeconds: number };
+  prestart: false | { ttlMs: number; perAddress: number; windowSeconds: number; max: number };
   passwordRecovery: boolean;
   passkeys: boolean;
   idps: boolean;
@@ -144,19 +161,14 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
     basePath: (options.basePath ?? '').replace(/\/+$/, ''),
     secrets,
     store: options.sessionStore ?? defaultStore(),
-    cookie: {
-      name: options.cookie?.name ?? 'okta_signin.sid',
-      path: options.cookie?.path ?? '/',
-      domain: options.cookie?.domain,
-      sameSite: options.cookie?.sameSite ?? 'Lax',
-      secure: options.cookie?.secure ?? 'auto',
-    },
-    trustProxy: options.trustProxy ?? false,
+    cookie: resolveCookie(options.cookie),
+    trustProxy: proxyHops(options.trustProxy),
     clientAddress: options.clientAddress,
     oktaCallMs: t.oktaCall ?? 10_000,
     requestMs: t.request ?? 25_000,
     idleMs: t.idle ?? 30 * 60_000,
     absoluteMs: t.absolute ?? 12 * 3600_000,
+    redisMs: t.redis ?? 2000,
     bodyBytes: bodyBytes ?? 16_384,
     limits,
     prestart:
@@ -166,6 +178,7 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
             ttlMs: options.prestart?.ttlMs ?? 5 * 60_000,
             perAddress: options.prestart?.perAddress ?? 10,
             windowSeconds: options.prestart?.windowSeconds ?? 600,
+            max: options.prestart?.max ?? 2000,
           },
     passwordRecovery: options.passwordRecovery ?? true,
     passkeys: options.passkeys === true,
@@ -173,4 +186,24 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
     logger: options.logger ?? { warn: () => {}, error: (line) => console.error(line) },
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
   };
+}
+
+function proxyHops(trust: SignInHandlerOptions['trustProxy']): number {
+  if (trust === undefined || trust === false) return 0;
+  if (trust === true) return 1;
+  if (!Number.isInteger(trust) || trust < 0) throw new TypeError('createSignInHandler: "trustProxy" must be true, false or a number of proxies');
+  return trust;
+}
+
+/** The cookie's settings; a prefixed name brings the attributes the browser requires of it. */
+function resolveCookie(cookie: SignInHandlerOptions['cookie'] = {}): ResolvedOptions['cookie'] {
+  const name = cookie.name ?? 'okta_signin.sid';
+  const resolved = { name, path: cookie.path ?? '/', domain: cookie.domain, sameSite: cookie.sameSite ?? 'Lax', secure: cookie.secure ?? 'auto' } as const;
+  const host = name.startsWith('__Host-');
+  if (!host && !name.startsWith('__Secure-')) return resolved;
+  if (cookie.secure === false) throw new TypeError(`createSignInHandler: a cookie named "${name}" must be Secure (cookie.secure cannot be false)`);
+  if (host && (resolved.path !== '/' || resolved.domain)) {
+    throw new TypeError(`createSignInHandler: a cookie named "${name}" needs path "/" and no domain`);
+  }
+  return { ...resolved, secure: true };
 }

@@ -17,9 +17,20 @@ export function requiredString(
   return value;
 }
 
-export function optionalString(body: unknown, name: string): string | undefined {
+/** Reads one optional string field: absent, null or blank is undefined; any other type is refused. */
+export function optionalString(body: unknown, name: string, { max = 256, label = name }: { max?: number; label?: string } = {}): string | undefined {
   const raw = field(body, name);
-  return typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'string') throw invalidInput(`The ${label} must be text.`);
+  const value = raw.trim();
+  if (value.length > max) throw invalidInput(`The ${label} is too long.`);
+  return value || undefined;
+}
+
+/** A request body is a JSON object (or nothing): `[]`, `"text"`, `123` and `null` are refused. */
+export function jsonObject(body: unknown): Record<string, unknown> {
+  if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  throw invalidInput('Send the request body as a JSON object.');
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;

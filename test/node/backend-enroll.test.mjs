@@ -164,3 +164,30 @@ test('dave: optional enrollment skipped ends signed in', async () => {
   assert.deepEqual(skipped.json, { status: 'Success', next: '/signed-in' });
   assert.equal((await browser.get('/me')).json.user.email, user.username);
 });
+
+// An optional enrollment of any authenticator, not only Okta Verify: its enrollment view offers "Skip for now"
+// (canSkip), and Okta takes the skip there, so POST /skip must too.
+for (const [key, status] of [
+  ['okta_email', 'AwaitingEnrollmentCode'],
+  ['phone_number', 'AwaitingEnrollmentData'],
+  ['google_otp', 'AwaitingEnrollmentCode'],
+  ['webauthn', 'AwaitingWebAuthnEnrollment'],
+]) {
+  test(`an optional ${key} enrollment that says canSkip is skipped from its own view and ends signed in`, async () => {
+    const user = await stack.device.createUser('dave');
+    // The org's sign-on policy for this user: nothing required, this authenticator offered and skippable.
+    stack.org.store.findUser(user.username).signOn = { enroll: [], optional: [key], verifyWith: [] };
+    const browser = stack.browser();
+    const offered = await login(browser, user);
+    assert.equal(offered.json.status, 'AwaitingAuthenticatorEnrollment');
+    const choice = offered.json.authenticators.find((a) => a.key === key);
+    assert.ok(choice, `${key} is offered`);
+    const shown = await browser.post('/select-authenticator', { authenticatorId: choice.id });
+    assert.equal(shown.json.status, status, JSON.stringify(shown.json));
+    assert.equal(shown.json.canSkip, true, 'the view offers Skip for now');
+    const skipped = await browser.post('/skip');
+    assert.equal(skipped.status, 200, JSON.stringify(skipped.json));
+    assert.deepEqual(skipped.json, { status: 'Success', next: '/signed-in' });
+    assert.equal((await browser.get('/me')).json.user.email, user.username);
+  });
+}

@@ -41,7 +41,8 @@ export async function startStack(options = {}) {
     origin,
     logs,
     device: new DeviceApi(org.origin),
-    browser: () => new Browser(`${origin}/auth`),
+    /** @param {Record<string, string>} [headers] sent with every request, e.g. `{ 'x-forwarded-for': '203.0.113.9' }` */
+    browser: (headers) => new Browser(`${origin}/auth`, headers),
     async close() {
       server.closeAllConnections?.();
       await new Promise((resolve) => server.close(resolve));
@@ -52,8 +53,9 @@ export async function startStack(options = {}) {
 
 /** A browser talking to the backend: keeps its cookies, sends JSON, reads JSON. */
 export class Browser {
-  constructor(base) {
+  constructor(base, headers = {}) {
     this.base = base;
+    this.headers = headers;
     this.cookies = new Map();
   }
 
@@ -64,10 +66,10 @@ export class Browser {
   /**
    * @param {string} method
    * @param {string} path
-   * @param {{ json?: unknown, body?: string, contentType?: string }} [init]
+   * @param {{ json?: unknown, body?: string, contentType?: string, headers?: Record<string, string> }} [init]
    */
   async request(method, path, init = {}) {
-    const headers = { accept: 'application/json' };
+    const headers = { accept: 'application/json', ...this.headers, ...init.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader;
     let body;
     if (init.json !== undefined) {

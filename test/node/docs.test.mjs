@@ -100,8 +100,8 @@ function section(file, title) {
   return text.slice(start, end < 0 ? undefined : end);
 }
 
-test('the backend contract names every status and endpoint of the built package, the sign-in guide every error code', async () => {
-  const { FLOW_STATUSES, BACKEND_PATHS } = await import('okta-signin-elements/server');
+test('the contract and the reference name every status and endpoint of the built package, the guide every error code', async () => {
+  const { FLOW_STATUSES, BACKEND_PATHS, kebabCase } = await import('okta-signin-elements/server');
   const { strings } = await import('okta-signin-elements');
   const statuses = section('docs/backend-contract.md', 'Statuses');
   const endpoints = section('docs/backend-contract.md', 'Endpoints');
@@ -109,4 +109,8 @@ test('the backend contract names every status and endpoint of the built package,
   assert.deepEqual(FLOW_STATUSES.filter((s) => !statuses.includes(`\`${s}\``)), [], 'statuses missing from docs/backend-contract.md');
   assert.deepEqual(Object.values(BACKEND_PATHS).filter((p) => !endpoints.includes(`\`${p}\``)), [], 'endpoints missing from docs/backend-contract.md');
   assert.deepEqual(Object.keys(strings.errors).filter((c) => !errors.includes(`\`${c}\``)), [], 'error codes missing from docs/sign-in.md');
+  // The endpoint attributes are declared in <okta-signin>'s doc comment, one by one: the reference shows each.
+  const reference = readFileSync(ELEMENTS_PAGE, 'utf8');
+  const attributes = Object.keys(BACKEND_PATHS).map((e) => `${kebabCase(e)}-endpoint`);
+  assert.deepEqual(attributes.filter((a) => !reference.includes(`| \`${a}\` |`)), [], 'endpoint attributes missing from docs/elements.md');
 });

@@ -1,5 +1,6 @@
 // Shared by the org's node tests: a real okta-auth-js client per test, the device API, token checks.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { OktaAuth } from '@okta/okta-auth-js';
 import jsQR from 'jsqr';
@@ -140,3 +141,10 @@ export async function verifyTokens(org, tokens, { clientId = 'local-spa', userna
   assert.equal(access.cid, clientId);
   return { id, access };
 }
+
+/** A response from Okta's own mocks (the Sign-In Widget's playground corpus, beside the project), to compare shapes with. */
+export const oktaMock = (name) =>
+  JSON.parse(readFileSync(new URL(`../../../shared/fixtures/okta-idx/siw-playground-corpus/${name}`, import.meta.url), 'utf8'));
+
+/** The sorted keys of an object: its shape, to compare with Okta's. */
+export const keysOf = (o) => Object.keys(o).sort();

@@ -1,8 +1,11 @@
-// A throwaway redis-server for tests: a free port, no persistence, killed at the end. Where /usr/bin/redis-server
-// (or REDIS_SERVER) is missing the tests that need it are skipped with a message, except in CI (CI=true), where
-// they fail: .ci/run installs it and sets REQUIRE_REDIS.
+// A throwaway redis-server for tests: a free port, killed at the end. Where /usr/bin/redis-server (or REDIS_SERVER)
+// is missing the tests that need it are skipped with a message, except in CI (CI=true), where they fail: .ci/run
+// installs it and sets REQUIRE_REDIS. No persistence, unless `persist` (an append-only file in a temporary
+// directory, written on every command), so that a Redis killed and started again on the same port has its data.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from 'redis';
 import { freePort } from '../support/servers.mjs';
 
@@ -16,11 +19,8 @@ export function redisUnavailable() {
   return why;
 }
 
-export async function startRedis() {
-  const port = await freePort();
-  const child = spawn(REDIS_BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function spawnRedis(args) {
+  const child = spawn(REDIS_BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
@@ -36,6 +36,18 @@ export async function startRedis() {
       reject(new Error(`redis-server exited with ${code}: ${output}`));
     });
   });
+  return child;
+}
+
+const exited = (child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve)));
+
+/** @param {{ persist?: boolean }} [options] */
+export async function startRedis({ persist = false } = {}) {
+  const port = await freePort();
+  const dir = persist ? mkdtempSync(join(tmpdir(), 'okta-signin-redis-')) : undefined;
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', ''];
+  args.push(...(dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir] : ['--appendonly', 'no']));
+  let child = await spawnRedis(args);
   const url = `redis://127.0.0.1:${port}`;
   const clients = [];
   return {
@@ -49,10 +61,28 @@ export async function startRedis() {
       clients.push(client);
       return client;
     },
+    /** Kills the server at once (SIGKILL): no shutdown, connections dropped. */
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    /** Starts it again on the same port (with its data, when `persist`). */
+    async restart() {
+      child = await spawnRedis(args);
+    },
+    /** Freezes it (SIGSTOP): connections stay open, nothing is answered until `resume`. */
+    pause() {
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      child.kill('SIGCONT');
+    },
     async stop() {
+      child.kill('SIGCONT');
       for (const client of clients) await client.quit().catch(() => client.destroy?.());
       child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      await exited(child);
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -70,3 +70,45 @@ test('a successful sign-in clears the username\'s failures', async () => {
     await stack.close();
   }
 });
+
+test('trustProxy: the address the proxy appended counts, not what the client put before it', async (t) => {
+  const stack = await startStack({ backend: { trustProxy: true, limits: { failuresPerAddress: 30, failuresPerUsername: 1000 } } });
+  try {
+    const statuses = [];
+    for (let i = 0; i < 100; i += 1) {
+      // The client writes a new address each time; its proxy appends the one it saw: always the same.
+      const spoofed = `${(i * 7) % 223}.${i % 250}.${(i * 13) % 250}.${i % 200}`;
+      const reply = await post(stack, { username: `nobody${i}@example.com`, password: 'x' }, { 'x-forwarded-for': `${spoofed}, 203.0.113.50` });
+      statuses.push(reply.status);
+    }
+    const throttled = statuses.filter((s) => s === 429).length;
+    t.diagnostic(`100 failed logins, a made-up X-Forwarded-For entry before the proxy's: ${throttled} throttled`);
+    assert.deepEqual(statuses.slice(0, 30), Array(30).fill(400));
+    assert.equal(throttled, 70);
+
+    // Other spellings of the blocked address are the same address.
+    for (const spelling of ['::ffff:203.0.113.50', '203.0.113.50:51234', '[::ffff:203.0.113.50]:443', '::FFFF:CB00:7132']) {
+      const reply = await post(stack, { username: 'nobody@example.com', password: 'x' }, { 'x-forwarded-for': spelling });
+      assert.equal(reply.status, 429, spelling);
+    }
+    const other = await post(stack, { username: 'nobody@example.com', password: 'x' }, { 'x-forwarded-for': '203.0.113.51' });
+    assert.equal(other.status, 400, 'another address is not throttled');
+  } finally {
+    await stack.close();
+  }
+});
+
+test('trustProxy: 2 counts two proxies from the right (a CDN, then a load balancer)', async () => {
+  const stack = await startStack({ backend: { trustProxy: 2, limits: { failuresPerAddress: 2, failuresPerUsername: 1000 } } });
+  try {
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) {
+      // client's own entry, the address the CDN saw, the CDN's address the load balancer saw
+      const reply = await post(stack, { username: `nobody${i}@example.com`, password: 'x' }, { 'x-forwarded-for': `10.9.${i}.1, 198.51.100.7, 192.0.2.10` });
+      statuses.push(reply.status);
+    }
+    assert.deepEqual(statuses, [400, 400, 429, 429]);
+  } finally {
+    await stack.close();
+  }
+});

@@ -223,3 +223,25 @@ test('Express with express.json() in front: the handler takes the parsed body', 
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+test('a __Host- cookie name: always Secure, Path=/ and no Domain; a configuration that breaks the prefix is refused', async () => {
+  const user = await stack.device.createUser('dave');
+  const handler = createSignInHandler(orgOptions({ cookie: { name: '__Host-okta_signin.sid' } }));
+  const call = webBrowser(handler, 'https://app.example.com/auth');
+  const offered = await call('POST', '/login', { username: user.username, password: user.password });
+  assert.match(offered.headers.get('set-cookie'), /^__Host-okta_signin\.sid=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+  assert.equal((await call('POST', '/skip', {})).json.status, 'Success');
+  assert.equal((await call('GET', '/me')).json.user.email, user.username, 'the prefixed cookie carries the session');
+  // Secure even when the request came in over plain HTTP (a proxy that does not say X-Forwarded-Proto).
+  const plain = await createSignInHandler(orgOptions({ cookie: { name: '__Host-sid' } })).fetch(
+    new Request('http://localhost/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: user.password }),
+    }),
+  );
+  assert.match(plain.headers.get('set-cookie'), /; Secure$/);
+  assert.throws(() => createSignInHandler(orgOptions({ cookie: { name: '__Host-sid', domain: 'example.com' } })), /needs path "\/" and no domain/);
+  assert.throws(() => createSignInHandler(orgOptions({ cookie: { name: '__Host-sid', path: '/auth' } })), /needs path "\/" and no domain/);
+  assert.throws(() => createSignInHandler(orgOptions({ cookie: { name: '__Host-sid', secure: false } })), /must be Secure/);
+});

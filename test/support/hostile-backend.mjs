@@ -9,7 +9,8 @@
 // /hostile/flow/:run/__stats      { requests, polls, csrf } for that run
 // /hostile/flow/:run/__setup      POST { continues, refresh } before login
 // /hostile/poll/:run?...          seed-style poll reply; query: continue (N replies with ContinuePolling true),
-//                                 refresh (ms or "null"), next, camel=1, first=500|429|html|malformed
+//                                 refresh (ms or "null"), next, camel=1, first=500|429|html|malformed|shape|slow
+//                                 (a reply of /hostile/reply/:kind), times (how many first replies, default 1)
 // /hostile/count/:run             { count } of /hostile/poll/:run requests
 import express from 'express';
 import { ENROLLMENT_CHANNELS } from 'okta-signin-elements/server';
@@ -55,6 +56,8 @@ function replyKind(kind, res) {
       return res.json({ status: '<img src=x onerror=alert(1)>' });
     case 'empty':
       return res.status(200).end();
+    case 'shape':
+      return res.json({ ok: true, message: 'Not a poll reply' });
     case 'slow':
       return undefined;
     case 'keyed':
@@ -78,9 +81,10 @@ export function createHostileBackend() {
     const run = bounded(pollRuns, req.params.run, () => ({ count: 0 }));
     run.count++;
     const q = req.query;
-    if (run.count === 1 && q.first) return replyKind(String(q.first), res);
+    const bad = q.first ? Number(q.times ?? 1) : 0;
+    if (run.count <= bad) return replyKind(String(q.first), res);
     const continues = Number(q.continue ?? 1);
-    const served = run.count - (q.first ? 1 : 0);
+    const served = run.count - bad;
     const refresh = q.refresh === 'null' ? null : Number(q.refresh ?? 50);
     const done = served > continues;
     const reply = { Refresh: refresh, ContinuePolling: !done, Next: String(q.next ?? '/Account/Login') };

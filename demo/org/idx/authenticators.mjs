@@ -8,11 +8,13 @@ export const EMAIL = 'okta_email';
 export const PHONE = 'phone_number';
 export const GOOGLE_OTP = 'google_otp';
 export const WEBAUTHN = 'webauthn';
+export const EXTERNAL_IDP = 'external_idp';
 
 export const EMAIL_ID = 'aut1okta0email000001';
 export const PHONE_ID = 'aut1okta0phone000001';
 export const GOOGLE_OTP_ID = 'aut1google0otp000001';
 export const WEBAUTHN_ID = 'aut1webauthn00000001';
+export const EXTERNAL_IDP_ID = 'aut1external0idp0001';
 
 /** Authenticator id -> key, for the ids a client posts back. */
 export const KEY_BY_ID = {
@@ -22,6 +24,7 @@ export const KEY_BY_ID = {
   [PHONE_ID]: PHONE,
   [GOOGLE_OTP_ID]: GOOGLE_OTP,
   [WEBAUTHN_ID]: WEBAUTHN,
+  [EXTERNAL_IDP_ID]: EXTERNAL_IDP,
 };
 
 export const ID_BY_KEY = Object.fromEntries(Object.entries(KEY_BY_ID).map(([id, key]) => [key, id]));
@@ -53,6 +56,8 @@ export function authenticatorObject(key, only, org = {}) {
       return { type: 'app', key, id: GOOGLE_OTP_ID, displayName: 'Google Authenticator', methods: methods('otp') };
     case WEBAUTHN:
       return { type: 'security_key', key, id: WEBAUTHN_ID, displayName: org.passkeys ? 'Passkeys' : 'Security Key or Biometric', methods: methods('webauthn') };
+    case EXTERNAL_IDP:
+      return { key, type: 'federated', id: EXTERNAL_IDP_ID, displayName: 'IdP Authenticator', methods: methods('idp') };
     default:
       throw new Error(`unknown authenticator ${key}`);
   }
@@ -92,6 +97,9 @@ export function enrollmentObject(user, key, only) {
       return { profile: { phoneNumber: maskPhone(user.phone.number) }, ...authenticatorObject(PHONE, only), id: user.phone.enrollmentId };
     case GOOGLE_OTP:
       return { ...authenticatorObject(GOOGLE_OTP), id: user.googleOtp.enrollmentId };
+    case EXTERNAL_IDP:
+      // As Okta lists it: the enrollment carries the authenticator's id.
+      return authenticatorObject(EXTERNAL_IDP);
     default:
       throw new Error(`unknown authenticator ${key}`);
   }
@@ -122,4 +130,4 @@ export const webauthnEnrollments = (user) =>
 export const enrollmentList = (user, keys) => keys.flatMap((key) => (key === WEBAUTHN ? webauthnEnrollments(user) : [enrollmentObject(user, key)]));
 
 /** Keys in the order Okta lists a user's enrollments (the password last, as the org always did). */
-export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, WEBAUTHN, PASSWORD];
+export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, WEBAUTHN, EXTERNAL_IDP, PASSWORD];

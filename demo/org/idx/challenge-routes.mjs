@@ -3,9 +3,10 @@
 // resending a code.
 import { TOTP } from 'otpauth';
 import { idxErrorBody, idxMessage, isObject, sendIon } from '../http.mjs';
-import { EMAIL, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
+import { EMAIL, EXTERNAL_IDP, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
 import { advance, completeFactor, sendActivation, startPush } from './flow.mjs';
 import { checkGoogleCode } from './google-otp.mjs';
+import { challengeIdp, startFastPass } from './offsite.mjs';
 import { codeMatches, sendCode } from './one-time-codes.mjs';
 import { keyOf, sendFailed } from './sending.mjs';
 import { LOCKED_OUT, blank, passwordProblem } from './validate.mjs';
@@ -45,6 +46,11 @@ export function challengeRoutes(kit) {
 
     switch (key) {
       case OKTA_VERIFY:
+        if (user.oktaVerify.fastPassOnly) {
+          if (!none && method !== 'signed_nonce') return reply(res, tx, 400, { messages: [noMethod()] });
+          startFastPass(tx, user);
+          return reply(res, tx);
+        }
         tx.current = OKTA_VERIFY;
         tx.challenge = null;
         if (none) {
@@ -71,6 +77,10 @@ export function challengeRoutes(kit) {
         return sendThenChallenge(res, tx, user, { key, method: 'email', target: user.email.address });
       case GOOGLE_OTP:
         Object.assign(tx, { push: null, step: 'challenge-code', challenge: { key, method: 'otp' } });
+        return reply(res, tx);
+      case EXTERNAL_IDP:
+        if (!none && method !== 'idp') return reply(res, tx, 400, { messages: [noMethod()] });
+        challengeIdp(tx);
         return reply(res, tx);
       case WEBAUTHN:
         if (!none && method !== 'webauthn') return reply(res, tx, 400, { messages: [noMethod()] });
@@ -165,7 +175,7 @@ export function challengeRoutes(kit) {
 
   const poll = (_body, tx, user, res) => {
     const emailWaiting = ['challenge-code', 'enroll-code'].includes(tx.step) && tx.challenge?.key === EMAIL;
-    if (!user || !(emailWaiting || ['challenge-push', 'push-rejected', 'enroll-poll', 'success'].includes(tx.step))) return wrongStep(res, tx);
+    if (!user || !(emailWaiting || ['challenge-push', 'push-rejected', 'enroll-poll', 'challenge-fastpass', 'success'].includes(tx.step))) return wrongStep(res, tx);
     const now = Date.now();
     const wait = tx.lastPollAt + env.minPollIntervalMs - now;
     if (tx.lastPollAt && wait > 0) {
@@ -176,7 +186,7 @@ export function challengeRoutes(kit) {
     if (tx.step === 'challenge-push') {
       if (tx.push.status === 'approved') completeFactor(tx, user, store, OKTA_VERIFY);
       else if (tx.push.status === 'rejected') tx.step = 'push-rejected';
-    } else if (tx.step === 'enroll-poll' && tx.activated) {
+    } else if ((tx.step === 'enroll-poll' && tx.activated) || (tx.step === 'challenge-fastpass' && tx.fastPass.verified)) {
       completeFactor(tx, user, store, OKTA_VERIFY);
     } else if (emailWaiting && tx.challenge.verified && tx.challenge.expiresAt > now) {
       codeProven(tx, user);

@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { PASSWORD } from './authenticators.mjs';
+import { startFastPass, startIdentityVerification } from './offsite.mjs';
 import { optionalEnrollments, requiredEnrollments, verifyOptions } from './policy.mjs';
 
 /**
@@ -28,6 +29,7 @@ export function advance(tx, user, store) {
   // Enrolling an authenticator in this sign-in proves it as well as verifying it would.
   const secondFactor = (tx.factors ?? []).some((key) => key !== PASSWORD);
   if (!secondFactor) {
+    if (startFastPass(tx, user)) return;
     if (verifyOptions(user).length) {
       tx.step = 'select-authenticate';
       return;
@@ -37,6 +39,7 @@ export function advance(tx, user, store) {
       return;
     }
   }
+  if (startIdentityVerification(tx, user, store)) return;
   succeed(tx, user, store);
 }
 

@@ -4,6 +4,7 @@ import { idxMessage, isObject } from '../http.mjs';
 import { LOCKED_OUT } from './validate.mjs';
 import { PASSWORD } from './authenticators.mjs';
 import { advance, identifyStep } from './flow.mjs';
+import { routeToIdp } from './offsite.mjs';
 import { recoveryOptions } from './policy.mjs';
 import { blank, text } from './validate.mjs';
 
@@ -23,6 +24,7 @@ export function identifyRoutes({ step, store, reply, wrongStep, setUser, ctx }) 
   step('/identify', (body, tx, _user, res) => {
     if (tx.step !== 'identify' && tx.step !== 'identify-recovery') return wrongStep(res, tx);
     const identifier = text(body.identifier);
+    if (tx.step === 'identify' && routeToIdp(tx, identifier, store)) return reply(res, tx);
     const idFirst = ctx.identifierFirst(tx.clientId);
     if (tx.step === 'identify-recovery' || idFirst) {
       if (!identifier) return reply(res, tx, 400, { fieldErrors: { identifier: [blank()] } });

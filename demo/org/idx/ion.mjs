@@ -64,7 +64,7 @@ export const oktaVerifyEnrollment = (user) => ({
   key: 'okta_verify',
   id: user.oktaVerify.enrollmentId,
   displayName: 'Okta Verify',
-  methods: [{ type: 'push' }, { type: 'totp' }],
+  methods: user.oktaVerify.fastPassOnly ? [{ type: 'signed_nonce' }] : [{ type: 'push' }, { type: 'totp' }],
 });
 
 /** @param {import('../store.mjs').User} user */

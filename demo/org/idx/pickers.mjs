@@ -1,6 +1,6 @@
 // The authenticator pickers: `select-authenticator-authenticate` (options relate to the user's enrollments, as
 // Okta's do, WebAuthn's to `authenticators`) and `select-authenticator-enroll` (options relate to `authenticators`).
-import { EMAIL, GOOGLE_OTP, ID_BY_KEY, OKTA_VERIFY, PASSWORD, PHONE, PHONE_METHOD_OPTIONS, WEBAUTHN } from './authenticators.mjs';
+import { EMAIL, EXTERNAL_IDP, GOOGLE_OTP, ID_BY_KEY, OKTA_VERIFY, PASSWORD, PHONE, PHONE_METHOD_OPTIONS, WEBAUTHN } from './authenticators.mjs';
 import { CHANNEL_OPTIONS, METHOD_OPTIONS, form } from './ion.mjs';
 
 const LABELS = {
@@ -10,6 +10,7 @@ const LABELS = {
   [PHONE]: 'Phone',
   [GOOGLE_OTP]: 'Google Authenticator',
   [WEBAUTHN]: 'Security Key or Biometric',
+  [EXTERNAL_IDP]: 'IdP Authenticator',
 };
 
 /** @param {string} key @param {{ passkeys?: boolean }} org */
@@ -22,7 +23,11 @@ const fixedMethod = (value) => ({ name: 'methodType', required: false, value, mu
 function verifyFields(key, user) {
   switch (key) {
     case OKTA_VERIFY:
+      // A FastPass-only policy offers Okta Verify's signed nonce and nothing else.
+      if (user.oktaVerify.fastPassOnly) return [idField(key), fixedMethod('signed_nonce')];
       return [idField(key), { name: 'methodType', type: 'string', required: false, options: METHOD_OPTIONS }];
+    case EXTERNAL_IDP:
+      return [idField(key)];
     case PHONE:
       return [
         idField(key),

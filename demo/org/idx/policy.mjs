@@ -1,6 +1,6 @@
 // The org's sign-on, enrollment and recovery policies, per user: which authenticators must be enrolled, which
 // may verify the second factor, and which can recover a forgotten password.
-import { EMAIL, ENROLLMENT_ORDER, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
+import { EMAIL, ENROLLMENT_ORDER, EXTERNAL_IDP, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
 
 /**
  * @param {import('../store.mjs').User} user
@@ -18,6 +18,8 @@ export function isEnrolled(user, key) {
       return user.googleOtp.enrolled;
     case WEBAUTHN:
       return user.webauthn.credentials.length > 0;
+    case EXTERNAL_IDP:
+      return Boolean(user.externalIdp?.enrolled);
     case PASSWORD:
       return true;
     default:

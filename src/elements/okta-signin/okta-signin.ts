@@ -53,6 +53,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path); property `webauthnEndpoint`.
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path); property `skipEndpoint`.
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path); property `cancelEndpoint`.
+ * @attr {string} proceed-endpoint - Replaces the URL of the `proceed` endpoint (default: `backend` + its contract path); property `proceedEndpoint`.
  * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path); property `enrollPollEndpoint`.
  * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path); property `challengePollEndpoint`.
  * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules? }`

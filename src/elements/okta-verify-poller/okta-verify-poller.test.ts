@@ -8,6 +8,18 @@ const count = async (id: string) => ((await (await fetch(`/hostile/count/${id}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const statusText = (el: OktaVerifyPoller) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
 
+/**
+ * Runs the poller's backoff (0.5 s doubling, jittered) twenty times faster, so that five tries take a moment rather
+ * than up to 15 s; returns the restore. Only the waits change: the tries and what they lead to are the same.
+ */
+function quickBackoff(): () => void {
+  const real = window.setTimeout;
+  window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => real(fn, ms && ms >= 500 ? ms / 20 : ms, ...rest)) as typeof window.setTimeout;
+  return () => {
+    window.setTimeout = real;
+  };
+}
+
 /** A standalone poller whose navigation is recorded instead of followed. */
 async function poller(endpoint: string, attrs: { allowedOrigins?: string } = {}) {
   const went: string[] = [];
@@ -100,23 +112,56 @@ describe('<okta-verify-poller>', () => {
     expect(await count(id)).to.equal(2);
   });
 
-  for (const kind of ['malformed', 'html']) {
-    it(`stops with an error on a ${kind} reply`, async () => {
+  it('carries on after two HTML replies (a proxy error page, a login redirect) and navigates to Next', async () => {
+    const id = run();
+    const { el, went } = await poller(`/hostile/poll/${id}?first=html&times=2&continue=0&next=/Home`);
+    await waitUntil(() => statusText(el) === 'Connection problem. Trying again…', 'no retry notice', { timeout: 3000 });
+    await waitUntil(() => went.length === 1, 'no navigation', { timeout: 6000 });
+    expect(went).to.deep.equal([`${location.origin}/Home`]);
+    expect(await count(id)).to.equal(3);
+  });
+
+  for (const kind of ['html', 'malformed', 'shape']) {
+    it(`after five unreadable replies (${kind}) it stops with the message and okta-error`, async () => {
       const id = run();
-      const failed = oneEvent(document, 'okta-error');
-      const { el, went } = await poller(`/hostile/poll/${id}?first=${kind}`);
-      expect((await failed).detail).to.deep.equal({
-        code: 'malformed_response',
-        message: 'The server sent an unexpected reply. Try again later.',
-        retryable: false,
-      });
-      await sleep(200);
-      expect(await count(id)).to.equal(1);
-      expect(went).to.deep.equal([]);
-      await el.updateComplete;
-      await expect(el).to.be.accessible();
+      const restore = quickBackoff();
+      try {
+        const failed = oneEvent(document, 'okta-error');
+        const { el, went } = await poller(`/hostile/poll/${id}?first=${kind}&times=100`);
+        expect((await failed).detail).to.deep.equal({
+          code: 'malformed_response',
+          message: 'The server sent an unexpected reply. Try again later.',
+          retryable: true,
+        });
+        expect(await count(id)).to.equal(5);
+        await sleep(300);
+        expect(await count(id)).to.equal(5, 'no request after giving up');
+        expect(went).to.deep.equal([]);
+        await el.updateComplete;
+        expect(statusText(el)).to.equal('The server sent an unexpected reply. Try again later.');
+        await expect(el).to.be.accessible();
+      } finally {
+        restore();
+      }
     });
   }
+
+  it('timeout bounds each request: one that never answers is given up after it and tried again', async () => {
+    const id = run();
+    const el = await fixture<OktaVerifyPoller>(html`<okta-verify-poller interval="0" endpoint="/hostile/poll/x"></okta-verify-poller>`);
+    expect(el.timeout).to.equal(30000, 'the default, as <okta-signin> requests');
+    el.remove();
+    const started = Date.now();
+    const went: string[] = [];
+    const slow = await fixture<OktaVerifyPoller>(
+      html`<okta-verify-poller interval="0" timeout="300" .navigate=${(u: string) => went.push(u)} endpoint=${`/hostile/poll/${id}?first=slow&continue=0&next=/ok`}></okta-verify-poller>`,
+    );
+    expect(slow.timeout).to.equal(300);
+    await waitUntil(() => statusText(slow) === 'Connection problem. Trying again…', 'no retry notice', { timeout: 2000 });
+    expect(Date.now() - started).to.be.within(250, 1500);
+    await waitUntil(() => went.length === 1, 'no navigation', { timeout: 3000 });
+    expect(await count(id)).to.equal(2);
+  });
 
   it('stops polling when removed: no request afterwards', async () => {
     const id = run();

@@ -6,6 +6,7 @@ import { toFlowError, type SignInFlow } from '../../core/flow.js';
 import { pollKindOf } from '../../core/flow-rules.js';
 import { pageVisible } from '../../core/page-visible.js';
 import { pollEndpoint } from '../../transports/backend/poll-endpoint.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../transports/backend/request.js';
 import { emit } from '../shared/events.js';
 import { errorText } from '../shared/messages.js';
 // The English sentences this shows (added to the English table when it loads).
@@ -20,7 +21,9 @@ type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
 /**
  * Waits for Okta Verify by polling, with an `aria-live` status. With `endpoint` it replaces the seed's inline
  * `poll()` script: when a reply says `ContinuePolling: false` it navigates to `Next` (same-origin or
- * `allowed-origins` only). With a `poll` function it only reports; the caller decides what comes next.
+ * `allowed-origins` only). Its requests are `<okta-signin>`'s poll requests: network errors, 5xx and unreadable
+ * replies (HTML from a proxy, a login page, a body of the wrong shape) are tried again with backoff before it gives
+ * up. With a `poll` function it only reports; the caller decides what comes next.
  * Starts when connected with an endpoint or poll function, stops when removed. With a `flow` (as inside
  * `<okta-signin>`) it sends nothing and fires nothing: it shows the progress of the flow's own polling.
  *
@@ -48,6 +51,7 @@ export class OktaVerifyPoller extends LitElement {
     poll: { attribute: false },
     flow: { attribute: false },
     interval: { type: Number },
+    timeout: { type: Number },
     allowedOrigins: { attribute: 'allowed-origins' },
     navigate: { attribute: false },
     phase: { state: true },
@@ -63,6 +67,8 @@ export class OktaVerifyPoller extends LitElement {
   flow?: SignInFlow;
   /** Delay before the first poll, ms. */
   interval = 4000;
+  /** With `endpoint`: a request with no answer after this many ms fails as a network error and is tried again. */
+  timeout = DEFAULT_REQUEST_TIMEOUT_MS;
   /** Space-separated origins `Next` may point to besides this page's. */
   allowedOrigins = '';
   /** Replaces `location.assign` for the final navigation. */
@@ -97,7 +103,7 @@ export class OktaVerifyPoller extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     this.i18n.refresh();
-    if (!this.started || changed.has('endpoint') || changed.has('poll') || changed.has('interval') || changed.has('flow')) this.start();
+    if (!this.started || ['endpoint', 'poll', 'interval', 'timeout', 'flow'].some((p) => changed.has(p))) this.start();
   }
 
   /** (Re)starts polling from the initial delay; does nothing without an endpoint, poll function or flow. */
@@ -106,7 +112,8 @@ export class OktaVerifyPoller extends LitElement {
     this.started = true;
     if (!this.isConnected) return;
     if (this.flow) return this.watch(this.flow);
-    const poll = this.poll ?? (this.endpoint ? pollEndpoint(this.endpoint) : undefined);
+    const timeoutMs = Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : DEFAULT_REQUEST_TIMEOUT_MS;
+    const poll = this.poll ?? (this.endpoint ? pollEndpoint(this.endpoint, { timeoutMs }) : undefined);
     if (!poll) return;
     const ctrl = (this.ctrl = new AbortController());
     this.phase = 'waiting';

@@ -149,18 +149,7 @@ export class BackendTransport implements Transport {
 
   async poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
     const endpoint = kind === 'enroll' ? 'enrollPoll' : 'challengePoll';
-    let reply;
-    try {
-      reply = await fetchPollReply(this.url(endpoint), signal, this.options);
-    } catch (error) {
-      // An unreadable poll reply (a proxy's HTML page, a truncated body) is worth another try: the flow's poller
-      // tries again with backoff, a few times, before it reports malformed_response.
-      if (error instanceof FlowError && error.code === 'malformed_response' && !error.retryable) {
-        throw new FlowError('malformed_response', error.message, { status: error.status, retryable: true, cause: error });
-      }
-      throw error;
-    }
-    const { continuePolling, refresh, next, status } = reply;
+    const { continuePolling, refresh, next, status } = await fetchPollReply(this.url(endpoint), signal, this.options);
     // A final reply that says Success with Next ends the flow there. Any other final reply's Next is the seed's
     // page-based navigation: the flow asks `GET /state` what comes next instead.
     if (!continuePolling && status === 'Success' && next) return { continuePolling, refresh, next, state: { status, next } };

@@ -8,6 +8,7 @@ import { challengeCode, enrollCode, phoneEnrollmentData, phoneVerificationData }
 import * as ov from './okta-verify.mjs';
 import * as password from './password.mjs';
 import { challengeWebauthn, enrollWebauthn, passkeySignIn } from './webauthn.mjs';
+import * as offsite from './offsite.mjs';
 
 /**
  * @typedef {{ origin: string, pollRefreshMs: number, users: import('../../store.mjs').OrgStore,
@@ -22,12 +23,12 @@ import { challengeWebauthn, enrollWebauthn, passkeySignIn } from './webauthn.mjs
 const list = (value) => ({ type: 'array', value });
 const obj = (value) => ({ type: 'object', value });
 
-export const VERIFY_STEPS = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password', 'challenge-webauthn'];
+export const VERIFY_STEPS = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password', 'challenge-webauthn', 'challenge-idp', 'challenge-fastpass'];
 export const ENROLL_STEPS = ['select-enroll', 'enrollment-channel-data', 'enroll-poll', 'enrollment-data', 'enroll-code', 'enroll-webauthn'];
 
 /** @type {Record<string, (v: View) => object[]>} */
 const STEPS = {
-  identify: (v) => [...password.identify(v), ...(v.ctx.passkeys ? passkeySignIn(v) : [])],
+  identify: (v) => [...password.identify(v), ...(v.ctx.passkeys ? passkeySignIn(v) : []), ...offsite.idpButtons(v)],
   'identify-recovery': password.identifyRecovery,
   'challenge-password': password.challengePassword,
   'reenroll-password': password.reenrollPassword,
@@ -45,6 +46,10 @@ const STEPS = {
   'enroll-code': enrollCode,
   'enroll-webauthn': enrollWebauthn,
   'challenge-webauthn': challengeWebauthn,
+  'redirect-idp': offsite.routedToIdp,
+  'challenge-idp': offsite.challengeIdp,
+  'redirect-idverify': offsite.redirectIdverify,
+  'challenge-fastpass': offsite.challengeFastPass,
 };
 
 /**
@@ -129,7 +134,8 @@ export function render(tx, ctx, notes = {}) {
   if (remediation.length) body.remediation = list(remediation);
   if (user && !['identify', 'identify-recovery'].includes(tx.step)) {
     const offered = verifying.length ? verifying : enrolling;
-    if (offered.length) body.authenticators = list(offered.map((key) => authenticatorObject(key, undefined, ctx)));
+    // A step may list its authenticators itself (FastPass: Okta Verify with the signed nonce only).
+    if (offered.length && !body.authenticators) body.authenticators = list(offered.map((key) => authenticatorObject(key, undefined, ctx)));
     body.authenticatorEnrollments = list(enrollments);
     body.user = proven ? userObject(user) : obj({ id: user.id, identifier: user.username });
   }

@@ -1,8 +1,11 @@
-// Faults between the backend and Okta: a stalled call, Okta's 429 with an absurd Retry-After. Each test holds a
-// figure: how long until the user gets an answer, what Retry-After the browser is told.
+// Faults between the backend and Okta: a stalled call, slow calls, Okta unreachable, Okta's 429 with an absurd
+// Retry-After. Each test holds a figure: how long until the user gets an answer, what Retry-After the browser is
+// told, what the operator's log says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, login, orgFetch } from './backend-harness.mjs';
+import { startStack, login, orgFetch } from '../node/backend-harness.mjs';
+import { freePort } from '../support/servers.mjs';
+import { observe } from './report.mjs';
 
 const okta = orgFetch();
 let stack;
@@ -83,4 +86,35 @@ test("Okta's 429 with Retry-After of a day reaches the browser as 300 s; Retry-A
     assert.equal(reply.json.code, 'rate_limited');
     assert.equal(reply.headers.get('retry-after'), told, `Okta said ${given}`);
   }
+});
+
+test('Okta unreachable mid sign-in (connection refused): 502 at once, the flow kept; reachable again, it goes on', async (t) => {
+  const user = await stack.device.createUser('alice');
+  const browser = stack.browser();
+  const picker = await login(browser, user);
+  const totp = picker.json.authenticators.find((a) => a.methodType === 'totp');
+  // Every call to Okta now meets a closed port, as when its address stops answering.
+  const closed = `http://127.0.0.1:${await freePort()}/`;
+  okta.rules.push({ path: /./, reply: () => fetch(closed) });
+  try {
+    const step = await observe(t, stack.logs, 'alice picks a code while Okta is unreachable', () =>
+      browser.post('/select-authenticator', { authenticatorId: totp.id, methodType: 'totp' }),
+    );
+    assert.equal(step.reply.status, 502);
+    assert.deepEqual(step.reply.json, { code: 'server', message: 'The sign-in service could not be reached. Please try again.' });
+    assert.ok(step.ms < 1000, `answered after ${step.ms} ms`);
+    assert.ok(step.lines.some((line) => /Okta unreachable: POST http:\/\/localhost:\d+\/idp\/idx\/challenge: fetch failed \(ECONNREFUSED\)/.test(line)), step.lines.join(' | '));
+    const other = await stack.device.createUser('dave');
+    const fresh = await observe(t, stack.logs, 'someone else signs in while Okta is unreachable', () => login(stack.browser(), other));
+    assert.equal(fresh.reply.status, 502);
+    assert.equal((await browser.get('/state')).json.status, 'AwaitingChallengeAuthenticatorSelection', 'the flow is where it was');
+  } finally {
+    okta.rules.length = 0;
+  }
+  const again = await observe(t, stack.logs, 'Okta answers again: alice tries once more', () =>
+    browser.post('/select-authenticator', { authenticatorId: totp.id, methodType: 'totp' }),
+  );
+  assert.equal(again.reply.json.status, 'AwaitingChallengeCode');
+  const { totp: code } = await stack.device.user(user.username);
+  assert.equal((await browser.post('/verify-code', { code: code.code })).json.status, 'Success');
 });

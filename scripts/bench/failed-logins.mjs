@@ -1,0 +1,74 @@
+// Memory under a password-guessing run from many addresses: rounds of failed logins through the reference backend
+// (memory store, trustProxy, one client address per try) against the local org, on 127.0.0.1 only. Each try is
+// what a script sends, not a browser: GET /state (which pre-starts a transaction for that address) and
+// POST /login with a wrong password, without the cookie, so every pre-start is left behind. Reports the heap
+// after global.gc(), the process's RSS and the sessions stored after each round: the target is a plateau.
+//   node --expose-gc scripts/bench/failed-logins.mjs        (npm run bench runs it)
+//   FAILED_ROUNDS=4 FAILED_PER_ROUND=2000 FAILED_CONCURRENCY=16
+import { MemorySessionStore } from 'okta-signin-elements/server';
+import { createBackend } from '../../demo/server/index.mjs';
+import { heapMb, pct, pool, requireGc, rssMb, serveBackend, startOrgProcess } from './backend-process.mjs';
+
+const ROUNDS = Math.min(Number(process.env.FAILED_ROUNDS ?? 4), 10);
+const PER_ROUND = Math.min(Number(process.env.FAILED_PER_ROUND ?? 2000), 5000);
+const CONCURRENCY = Math.min(Number(process.env.FAILED_CONCURRENCY ?? 16), 64);
+
+requireGc('failed-logins bench');
+const org = await startOrgProcess();
+const store = new MemorySessionStore();
+const backend = createBackend({
+  issuer: org.issuer,
+  clientId: 'local-web',
+  clientSecret: 'local-web-secret',
+  redirectUri: 'http://localhost:3999/login/callback',
+  sessionSecret: 'failed-logins-bench',
+  sessionStore: store,
+  trustProxy: true,
+  logger: { warn() {}, error: (line) => console.error(line) },
+});
+const server = await serveBackend(backend);
+
+let seq = 0;
+async function failedLogin() {
+  const n = seq++;
+  const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+  const headers = { accept: 'application/json', 'x-forwarded-for': address };
+  const started = performance.now();
+  await (await fetch(`${server.base}/state`, { headers })).arrayBuffer();
+  const res = await fetch(`${server.base}/login`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: `guess-${n}@example.com`, password: 'not-the-password' }),
+  });
+  const body = await res.json();
+  if (res.status !== 400 || body.code !== 'invalid_credentials') throw new Error(`login: ${res.status} ${JSON.stringify(body)}`);
+  return performance.now() - started;
+}
+
+console.log(`\nfailed logins: ${ROUNDS} rounds of ${PER_ROUND}, each from its own address (GET /state, POST /login, no cookie), ${CONCURRENCY} at a time, 127.0.0.1`);
+console.log('after   tries/s  p50      p95      heap after gc  rss        sessions stored');
+const row = async (label, rate = '', p50 = '', p95 = '') =>
+  console.log(`${label.padEnd(6)}  ${rate.padStart(7)}  ${p50.padStart(7)}  ${p95.padStart(7)}  ${(await heapMb()).toFixed(1).padStart(7)} MB  ${rssMb().toFixed(0).padStart(5)} MB  ${String(store.size).padStart(6)}`);
+await row('start');
+let failures = 0;
+for (let round = 1; round <= ROUNDS; round += 1) {
+  const times = [];
+  const t0 = performance.now();
+  await pool(PER_ROUND, CONCURRENCY, async () => {
+    try {
+      times.push(await failedLogin());
+    } catch (error) {
+      failures += 1;
+      if (failures <= 3) console.error(`failed login went wrong: ${error.message}`);
+    }
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const ms = (v) => `${v.toFixed(0)} ms`;
+  await row(String(round * PER_ROUND), (times.length / seconds).toFixed(1), ms(pct(times, 50)), ms(pct(times, 95)));
+}
+console.log(failures ? `${failures} tries went wrong` : 'every try answered 400 invalid_credentials');
+
+server.close();
+store.close();
+org.child.kill();
+process.exitCode = failures ? 1 : 0;
