@@ -5,7 +5,7 @@
  */
 import { FlowError, type FlowErrorReason } from '../core/types.js';
 import { errorFromException } from './errors.js';
-import type { IdxAuthClient, IdxTokens, IdxTransactionMeta } from './types.js';
+import type { IdxAuthClient, IdxTokens, IdxTransaction, IdxTransactionMeta } from './types.js';
 
 /**
  * A way back that ends the attempt (a new sign-in may start), with why: `redirect-invalid` (a way back this page did
@@ -63,18 +63,25 @@ export async function hostedSignIn(client: IdxAuthClient): Promise<{ meta: IdxTr
 }
 
 /**
- * Finishes a way back with the meta kept when the page left (taken once: the caller has already removed it): the
- * tokens, their id token's nonce checked, or the reason it is refused. `same` compares the states (the server's is
- * constant-time).
+ * What a way back leads to: tokens (their id token's nonce checked), or the same IDX transaction going on, for which
+ * the caller introspects it with its meta (`interaction_required`: the identity provider signed the user in, and the
+ * org's policy asks for more, such as an authenticator to enroll).
+ */
+export type WayBack = { tokens: IdxTokens } | { resume: IdxTransactionMeta };
+
+/**
+ * Finishes a way back with the meta kept when the page left (taken once: the caller has already removed it), or
+ * throws the reason it is refused. `same` compares the states (the server's is constant-time).
  */
 export async function finishRedirect(
   client: IdxAuthClient,
   meta: IdxTransactionMeta | null | undefined,
   params: CallbackParams,
   same: (a: string, b: string) => boolean = (a, b) => a === b,
-): Promise<IdxTokens> {
+): Promise<WayBack> {
   // A way back this page did not start, or one already used: nothing of it is believed, its error included.
   if (!meta?.state || !meta.codeVerifier || !params.state || !same(params.state, meta.state)) throw redirectError('redirect-invalid');
+  if (params.error === 'interaction_required' && meta.interactionHandle) return { resume: meta };
   if (params.error) throw redirectError(params.error === 'access_denied' ? 'redirect-denied' : 'redirect-failed');
   const code = params.interactionCode ? { interactionCode: params.interactionCode } : params.code ? { authorizationCode: params.code } : undefined;
   if (!code || !client.token) throw redirectError('redirect-failed');
@@ -93,7 +100,7 @@ export async function finishRedirect(
     throw err.code === 'network' || err.code === 'rate_limited' ? err : redirectError(err.reason ?? 'token-exchange', e);
   }
   if (!nonceMatches(tokens, meta.nonce)) throw redirectError('unverified');
-  return tokens;
+  return { tokens };
 }
 
 /**
@@ -102,3 +109,13 @@ export async function finishRedirect(
  */
 export const nonceMatches = (tokens: IdxTokens | undefined, nonce: string | undefined): boolean =>
   !nonce || !tokens?.idToken || tokens.idToken.claims?.nonce === nonce;
+
+/**
+ * The IDX transaction a way back goes on with (`interaction_required`), as Okta has it now: introspected afresh with
+ * its meta (an answer kept from before the page left would be stale), without starting another.
+ */
+export function resumeTransaction(client: IdxAuthClient, meta: IdxTransactionMeta): Promise<IdxTransaction> {
+  client.transactionManager?.save?.(meta, { muteWarning: true });
+  client.transactionManager?.clearIdxResponse?.();
+  return client.idx.proceed({ autoRemediate: false });
+}

@@ -129,6 +129,8 @@ export interface IdxAuthClient {
     clear(options?: Record<string, unknown>): void;
     save?(meta: IdxTransactionMeta, options?: Record<string, unknown>): void;
     load?(options?: Record<string, unknown>): IdxTransactionMeta | null;
+    /** Forgets the last IDX answer kept for the transaction. */
+    clearIdxResponse?(): void;
   };
 }
 

@@ -14,7 +14,7 @@ import { drive, idpAddress, planOf, pollOnce, type DriverActions, type DriverCon
 import type { Operation } from '../idx/errors.js';
 import { stepName } from '../idx/map.js';
 import { isRedirect } from '../idx/map-idp.js';
-import { callbackParams, finishRedirect, hostedSignIn } from '../idx/redirect.js';
+import { callbackParams, finishRedirect, hostedSignIn, resumeTransaction, type WayBack } from '../idx/redirect.js';
 import type { IdxTokens, IdxTransaction } from '../idx/types.js';
 import { ACTION_INPUT } from './action-input.js';
 import { jsonObject } from './validate.js';
@@ -238,11 +238,15 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       try {
         return await route(ctx);
       } catch (error) {
+        // A way back refused or failed says why itself (and has already let go of what it had to).
+        if (error instanceof FlowError && error.reason) {
+          logger.warn?.(`[auth] ${ctx.in.method} ${ctx.in.path}: ${error.reason}`);
+          return backToSignIn(error.reason);
+        }
         const known = toBackendError(error, ctx);
         if (!known) throw error;
-        const reason = error instanceof FlowError && error.reason ? error.reason : known.status === 401 || known.status === 409 || known.status === 400 ? 'redirect-invalid' : 'redirect-failed';
         logFailure(ctx.in, known, error);
-        return backToSignIn(reason);
+        return backToSignIn(known.status === 401 || known.status === 409 || known.status === 400 ? 'redirect-invalid' : 'redirect-failed');
       }
     };
 
@@ -433,7 +437,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     // The page leaves for an identity provider: to Okta's address for it, which the session keeps and the browser
     // never saw. The transaction is the session's from here on, whatever it was started for.
     'GET /idp': navigation(async (ctx) => {
-      const id = decodeURIComponent(ctx.in.path.slice(BACKEND_PATHS.idp.length + 1));
+      let id: string;
+      try {
+        id = decodeURIComponent(ctx.in.path.slice(BACKEND_PATHS.idp.length + 1));
+      } catch {
+        return backToSignIn('redirect-invalid');
+      }
       const { state, plan } = await idpTransaction(ctx);
       if (!allows('redirectToIdp', state, { id })) return backToSignIn('redirect-invalid');
       const href = idpAddress(plan, id);
@@ -463,16 +472,21 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       const session = ctx.session;
       const client = okta(ctx);
       const meta = params && hasIdxTransaction(session) ? client.idxClient.transactionManager?.load?.() : null;
-      let tokens: IdxTokens;
+      let back: WayBack;
       try {
-        tokens = await finishRedirect(client.idxClient, meta, params ?? {}, sameState);
+        back = await finishRedirect(client.idxClient, meta, params ?? {}, sameState);
       } catch (error) {
         // A way back this session did not start (or one already used) leaves its own sign-in alone.
         if (!(error instanceof FlowError && error.reason === 'redirect-invalid')) forgetFlow(session);
         throw error;
       }
-      await signedIn(ctx, tokens);
-      return new Redirect(options.successUrl);
+      if ('tokens' in back) {
+        await signedIn(ctx, back.tokens);
+        return new Redirect(options.successUrl);
+      }
+      // The org's policy asks for more (an authenticator to enroll): the sign-in page goes on with that step.
+      await settle(ctx, await resumeTransaction(client.idxClient, back.resume), client.http, 'start');
+      return new Redirect(options.signInUrl);
     }),
 
     'GET /me': async (ctx) => {

@@ -24,7 +24,7 @@ import { pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/
 import { stateToShow } from '../idx/map-device.js';
 import { isRedirect } from '../idx/map-idp.js';
 import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
-import { CALLBACK_PARAMS, callbackParams, finishRedirect, hostedSignIn, nonceMatches } from '../idx/redirect.js';
+import { CALLBACK_PARAMS, callbackParams, finishRedirect, hostedSignIn, nonceMatches, resumeTransaction } from '../idx/redirect.js';
 import {
   ACTION_OPS,
   WEBAUTHN_STEPS,
@@ -417,13 +417,19 @@ class IdxTransport implements Transport {
     const url = new URL(globalThis.location.href);
     for (const name of CALLBACK_PARAMS) url.searchParams.delete(name);
     globalThis.history?.replaceState(globalThis.history.state, '', url.href);
-    return this.run('login', signal, async () => {
+    return this.run('login', signal, async (client, http) => {
       const { keeper } = await this.loaded;
       const meta = keeper.transactionManager?.load?.();
       keeper.transactionManager?.clear();
-      const tokens = await finishRedirect(keeper, meta, params);
+      const back = await finishRedirect(keeper, meta, params);
+      if ('tokens' in back) {
+        this.reset();
+        return this.succeed(keeper, back.tokens);
+      }
+      // The org's policy asks for more: the transaction goes on here, from where the identity provider left it.
       this.reset();
-      return this.succeed(keeper, tokens);
+      const tx = await resumeTransaction(client, back.resume);
+      return this.settle(this.check(tx, 'start', http), client);
     });
   }
 

@@ -30,8 +30,10 @@ export async function startStack(options = {}) {
       issuer: org.issuer,
       clientId: 'local-web',
       clientSecret: 'local-web-secret',
-      redirectUri: `${origin}/login/callback`,
+      // The reference backend's own callback route: where identity providers and the org's page come back.
+      redirectUri: `${origin}/auth/callback`,
       successUrl: '/signed-in',
+      signInUrl: '/sign-in',
       logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
       ...options.backend,
     }),
