@@ -34,6 +34,7 @@ function page({ script }, params) {
     <title>Sign in</title>
     <link rel="icon" href="data:," />
     <script src="/pages/csp-violations.js"></script>
+    <script src="/pages/okta-events.js"></script>
     <script${script} src="/cdn/okta-signin-elements.min.js"></script>
   </head>
   <body>
@@ -71,6 +72,14 @@ ${code}
 `;
 }
 
+// Every okta-* event of the page from its first moment, in `window.oktaEvents` (a page that comes back from a redirect
+// finishes before a test could listen).
+const eventRecorder = `window.oktaEvents = [];
+for (const type of ['okta-status-change', 'okta-success', 'okta-error']) {
+  document.addEventListener(type, (e) => window.oktaEvents.push({ type, detail: e.detail }));
+}
+`;
+
 const errorRecorder = `window.pageErrors = [];
 window.addEventListener('error', (e) => window.pageErrors.push(String(e.message || e.error || e.type)));
 window.addEventListener('unhandledrejection', (e) => window.pageErrors.push(\`unhandled rejection: \${e.reason}\`));
@@ -79,9 +88,29 @@ window.addEventListener('unhandledrejection', (e) => window.pageErrors.push(\`un
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const examples = new URL('../../demo/frameworks/', import.meta.url);
 
-/** Koa middleware for /pages/<name>, /cdn/<file> and /examples/<react|vue>/<file>. `connect` is the org's origin, allowed in the policy. */
-export function pagesMiddleware({ connect = [] } = {}) {
+/**
+ * Koa middleware for /pages/<name>, /cdn/<file> and /examples/<react|vue>/<file>. `connect` is the org's origin, allowed
+ * in the policy; `callback` (`{ issuer, redirectUri }`) serves IDX mode's redirect URI, /login/callback, as a sign-in
+ * page in IDX mode.
+ */
+export function pagesMiddleware({ connect = [], callback } = {}) {
   return async (ctx, next) => {
+    if (ctx.path === '/pages/okta-events.js') {
+      ctx.type = 'text/javascript';
+      ctx.body = eventRecorder;
+      return;
+    }
+    // Where the reference backend sends a signed-in user.
+    if (ctx.path === '/signed-in') {
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed in</title></head><body><p>Signed in.</p></body></html>';
+      return;
+    }
+    if (callback && ctx.path === '/login/callback') {
+      ctx.type = 'text/html';
+      ctx.body = page(PAGES.classic, new URLSearchParams({ issuer: callback.issuer, 'redirect-uri': callback.redirectUri }));
+      return;
+    }
     if (ctx.path === '/pages/csp-violations.js') {
       ctx.type = 'text/javascript';
       ctx.body = recorder;
