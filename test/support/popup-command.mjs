@@ -1,3 +1,4 @@
+/* global document -- the functions passed to page.evaluate run in the browser window */
 // A server command that lets a browser test act, as a person would, on a page of another origin in a window the test
 // opened (the fake identity provider's pages, the org's hosted sign-in page): the test page cannot script those pages
 // (another origin), and they refuse to be framed. It goes through the Chrome launcher's puppeteer browser:
