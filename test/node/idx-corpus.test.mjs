@@ -17,6 +17,12 @@ const ALLOWED_UNSUPPORTED = {
   // The PIN of an NFC security key is set and checked by Okta Verify on the phone that holds the key to it.
   'challenge-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
   'enroll-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
+  'challenge-poll/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
+  // Okta FastPass and device probing: Okta Verify on this device answers (its loopback server, an app or universal
+  // link); the element offers the org's own sign-in page instead (UnsupportedStep, redirectToOkta).
+  'challenge-poll/okta_verify': 'FastPass: Okta Verify on this device answers the signed nonce, not the page',
+  'device-challenge-poll': "Device probing: Okta Verify on this device answers Okta's challenge, not the page",
+  'launch-authenticator': 'Okta Verify launched by an app or universal link: the app answers, not the page',
 };
 const MAX_UNSUPPORTED_SHARE = 0.05;
 
