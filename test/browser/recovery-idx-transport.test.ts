@@ -26,7 +26,8 @@ describe('IDX transport: password and recovery', function () {
   it('identifier first: no "Forgot password?" on the form, yet recover() asks the username, then offers Email', async () => {
     const hank = await newUser('hank');
     const t = await transport(true);
-    expect(await t.resume()).to.equal(null);
+    // The form offers the org's identity providers, and no "Forgot password?".
+    expect((await t.resume())?.canRecover).to.equal(undefined);
     expect(await t.recover({})).to.deep.equal({ status: 'AwaitingRecoveryIdentifier' });
     const empty = await refusal(t.recover({}));
     expect(empty.code).to.equal('invalid_input');
@@ -54,7 +55,7 @@ describe('IDX transport: password and recovery', function () {
   it('recovery from the sign-in form ends with the email\'s magic link and the new password', async () => {
     const hank = await newUser('hank');
     const t = await transport();
-    expect(await t.resume()).to.deep.equal({ status: 'Idle', canRecover: true });
+    expect(await t.resume()).to.deep.include({ status: 'Idle', canRecover: true });
     const picker = await t.recover({ username: hank.username });
     expect(picker.status).to.equal('AwaitingChallengeAuthenticatorSelection');
     const since = new Date().toISOString();

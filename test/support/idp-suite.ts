@@ -104,9 +104,11 @@ export function idpSuite(mode: Mode) {
       return backAt(win, '/pages/classic');
     }
 
-    afterEach(() => {
+    afterEach(async () => {
       win?.close();
       win = null;
+      // The next test file shares the cookie jar: no user, and no Success still to be told, are left behind.
+      if (mode === 'backend') await fetch(`${(await env()).backend}/logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     });
 
     /** Where the browser lands once signed in: the backend's success URL, or IDX mode's redirect URI with tokens. */
@@ -177,7 +179,7 @@ export function idpSuite(mode: Mode) {
       expect(alertText(back)).to.equal('The sign-in was cancelled or not allowed. Sign in again.');
       const errors = page.oktaEvents.filter((e) => e.type === 'okta-error').map((e) => e.detail);
       expect(errors).to.deep.equal([
-        { code: 'session_expired', message: 'The sign-in was cancelled or not allowed. Sign in again.', retryable: false, reason: 'redirect-denied', step: undefined },
+        { code: 'session_expired', message: 'The sign-in was cancelled or not allowed. Sign in again.', retryable: false, reason: 'redirect-denied' },
       ]);
       expect(page.location.search, 'the error is taken off the address').to.equal('');
       expect(back.flowState.status).to.equal('Idle');
@@ -192,6 +194,29 @@ export function idpSuite(mode: Mode) {
         expect(back.flowState.tokens?.idTokenClaims?.email).to.equal('sam@example.com');
       }
     });
+
+    if (mode === 'idx') {
+      it('an app that finishes the way back in code: handleSignInRedirect, one call, the tokens', async () => {
+        document.cookie = 'okta-callback=code; path=/';
+        try {
+          const { el } = await open();
+          (await idpButtons(el))[1].click();
+          await atProvider('sam@example.com');
+          const result = await waitFor(
+            async () => (pathOf(win!) === '/login/callback' ? (win as unknown as { result?: any }).result : undefined),
+            'the code on the redirect URI to finish',
+            20000,
+          );
+          expect(result.tokens?.idTokenClaims?.email).to.equal('sam@example.com');
+          expect(win!.location.search).to.equal('');
+          // Used once: the same way back again is refused.
+          const again = await (win as unknown as { OktaSigninElements: { loadApi(): Promise<any> } }).OktaSigninElements.loadApi();
+          expect(await again.handleSignInRedirect({ issuer: 'x' })).to.equal(null);
+        } finally {
+          document.cookie = 'okta-callback=; path=/; max-age=0';
+        }
+      });
+    }
 
     it("vera (Okta FastPass only): the step no page can answer, the org's own sign-in page, back, signed in", async () => {
       const { win: page, el } = await open();

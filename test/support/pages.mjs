@@ -1,7 +1,8 @@
 // Pages that load the built script-tag file the way a site does, for test/browser/script-tag.test.ts and
 // test/browser/csp.test.ts, and the built framework examples (test/browser/framework-examples.test.ts). dist/cdn is served as it is under /cdn/, away from the test server's module transforms and
 // from the pages' own folder (/pages/), so a chunk resolved against the page instead of the script would not be found.
-// Every page records Content-Security-Policy violations in `window.cspViolations` (/pages/csp-violations.js).
+// Every page records Content-Security-Policy violations in `window.cspViolations` and the elements' okta-* events in
+// `window.oktaEvents` (/pages/csp-violations.js).
 import { readFile } from 'node:fs/promises';
 import { contentSecurityPolicy } from '../../demo/csp.mjs';
 import { docSnippets } from '../../scripts/doc-snippets.mjs';
@@ -34,7 +35,6 @@ function page({ script }, params) {
     <title>Sign in</title>
     <link rel="icon" href="data:," />
     <script src="/pages/csp-violations.js"></script>
-    <script src="/pages/okta-events.js"></script>
     <script${script} src="/cdn/okta-signin-elements.min.js"></script>
   </head>
   <body>
@@ -73,11 +73,30 @@ ${code}
 }
 
 // Every okta-* event of the page from its first moment, in `window.oktaEvents` (a page that comes back from a redirect
-// finishes before a test could listen).
+// finishes before a test could listen); served with the CSP recorder, the one script of the test's own on each page.
 const eventRecorder = `window.oktaEvents = [];
 for (const type of ['okta-status-change', 'okta-success', 'okta-error']) {
   document.addEventListener(type, (e) => window.oktaEvents.push({ type, detail: e.detail }));
 }
+`;
+
+/** IDX mode's redirect URI as an app without the element has it: one call finishes the sign-in (window.result). */
+const codeCallbackPage = ({ issuer, redirectUri }) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Signing in</title><link rel="icon" href="data:," />
+    <script src="/cdn/okta-signin-elements.min.js"></script>
+  </head>
+  <body>
+    <script type="module">
+      const { handleSignInRedirect } = await OktaSigninElements.loadApi();
+      const settings = { issuer: ${JSON.stringify(issuer)}, clientId: 'local-spa', redirectUri: ${JSON.stringify(redirectUri)} };
+      window.result = await handleSignInRedirect(settings).then(
+        (tokens) => ({ tokens }),
+        (error) => ({ error: { code: error.code, reason: error.reason } }),
+      );
+    </script>
+  </body>
+</html>
 `;
 
 const errorRecorder = `window.pageErrors = [];
@@ -95,11 +114,6 @@ const examples = new URL('../../demo/frameworks/', import.meta.url);
  */
 export function pagesMiddleware({ connect = [], callback } = {}) {
   return async (ctx, next) => {
-    if (ctx.path === '/pages/okta-events.js') {
-      ctx.type = 'text/javascript';
-      ctx.body = eventRecorder;
-      return;
-    }
     // Where the reference backend sends a signed-in user.
     if (ctx.path === '/signed-in') {
       ctx.type = 'text/html';
@@ -108,12 +122,13 @@ export function pagesMiddleware({ connect = [], callback } = {}) {
     }
     if (callback && ctx.path === '/login/callback') {
       ctx.type = 'text/html';
-      ctx.body = page(PAGES.classic, new URLSearchParams({ issuer: callback.issuer, 'redirect-uri': callback.redirectUri }));
+      // A test can ask for the page of an app that finishes the way back in code (`handleSignInRedirect`) instead.
+      ctx.body = /(^|;\s*)okta-callback=code(;|$)/.test(ctx.get('cookie')) ? codeCallbackPage(callback) : page(PAGES.classic, new URLSearchParams({ issuer: callback.issuer, 'redirect-uri': callback.redirectUri }));
       return;
     }
     if (ctx.path === '/pages/csp-violations.js') {
       ctx.type = 'text/javascript';
-      ctx.body = recorder;
+      ctx.body = recorder + eventRecorder;
       return;
     }
     if (ctx.path === '/pages/page-errors.js') {

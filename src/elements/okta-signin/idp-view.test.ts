@@ -204,7 +204,6 @@ describe('<okta-signin> identity providers', () => {
       message: 'The sign-in was cancelled or not allowed. Sign in again.',
       retryable: false,
       reason: 'redirect-denied',
-      step: undefined,
     });
     // The form's IdPs come back with the message still shown, and a sign-in goes through.
     await until(refused.el, () => buttons(refused.el).length, 'the buttons');

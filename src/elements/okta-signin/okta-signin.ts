@@ -403,8 +403,9 @@ export class OktaSignin extends LitElement {
     flow.addEventListener('error', (e) => this.showError(e.error));
     flow.addEventListener('statechange', ({ state, previous }) => {
       const clearError = !flow.error;
-      // The sign-in form with identity provider buttons comes with the later steps' views.
-      const ready = this.views[state.status] && !state.idps ? undefined : this.loadViews();
+      const ready = this.views[state.status] ? undefined : this.loadViews();
+      // The sign-in form's identity provider buttons come with the later steps' views; the form works meanwhile.
+      if (state.idps) void this.loadViews().then(() => this.requestUpdate());
       const show = () => {
         if (this.flow !== flow) return;
         this.flowState = state;
@@ -486,7 +487,9 @@ export class OktaSignin extends LitElement {
 
   private showError(e: FlowError) {
     this.error = e;
-    emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable, reason: e.reason, step: e.step });
+    const { code, retryable, reason, step } = e;
+    // Why and which step only where there is one: the detail of a plain error stays `{ code, message, retryable }`.
+    emit(this, 'okta-error', { code, message: errorText(e, this.i18n.t), retryable, ...(reason && { reason }), ...(step && { step }) });
   }
 
   /**
