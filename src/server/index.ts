@@ -4,6 +4,8 @@
  * Pure functions over okta-auth-js 8 step-mode transactions: no DOM, no Lit, no network.
  */
 export { stateOf, stepName, remediation, pickerEntries, tokensOf } from '../idx/map.js';
+export { stateToShow } from '../idx/map-device.js';
+export { identityProviders, idpLinks } from '../idx/map-idp.js';
 export { errorOf, errorFromException, type Operation } from '../idx/errors.js';
 export { safeText } from '../idx/safe-text.js';
 export type { IdxTransaction, IdxRemediation, IdxMessage } from '../idx/types.js';
@@ -17,6 +19,7 @@ export {
   type FlowStatus,
   type EnrollmentChannel,
   type Authenticator,
+  type IdentityProvider,
 } from '../core/types.js';
 export { FLOW_STATUSES } from '../core/statuses.js';
 export { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint } from '../transports/config.js';

@@ -16,7 +16,8 @@ const listen = (app) =>
   });
 
 /**
- * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown> }} [options]
+ * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown> | ((origin: string) => Record<string, unknown>) }} [options]
+ *   `backend`: options of the reference backend, or a function of the site's origin that gives them
  */
 export async function startStack(options = {}) {
   const org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50, ...options.org });
@@ -30,12 +31,10 @@ export async function startStack(options = {}) {
       issuer: org.issuer,
       clientId: 'local-web',
       clientSecret: 'local-web-secret',
-      // The reference backend's own callback route: where identity providers and the org's page come back.
-      redirectUri: `${origin}/auth/callback`,
+      redirectUri: `${origin}/login/callback`,
       successUrl: '/signed-in',
-      signInUrl: '/sign-in',
       logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
-      ...options.backend,
+      ...(typeof options.backend === 'function' ? options.backend(origin) : options.backend),
     }),
   );
   return {

@@ -10,7 +10,8 @@ import { PASSWORD } from './org-helpers.mjs';
 
 let stack;
 before(async () => {
-  stack = await startStack({ backend: { idps: true } });
+  // The reference backend's own callback route is where identity providers and the org's page come back.
+  stack = await startStack({ backend: (origin) => ({ idps: true, redirectUri: `${origin}/auth/callback`, signInUrl: '/sign-in' }) });
 });
 after(() => stack?.close());
 

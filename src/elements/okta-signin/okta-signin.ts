@@ -32,7 +32,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over;
  * Email, Phone (text message or voice call) and Google Authenticator codes, to verify and to enroll, with
  * "Send again" and "Verify with something else"; the password asked for on its own, "Forgot password?" and the
- * new password with the org's rules, and a show-password toggle on every password field.
+ * new password with the org's rules, and a show-password toggle on every password field; the org's identity providers
+ * (buttons on the form, the IdP as a step, identity verification), and the org's own sign-in page for a step no web page
+ * can answer. On IDX mode's `redirect-uri` it finishes a sign-in that comes back from them by itself.
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
  * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path); property `loginEndpoint`.
@@ -56,9 +58,16 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} proceed-endpoint - Replaces the URL of the `proceed` endpoint (default: `backend` + its contract path); property `proceedEndpoint`.
  * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path); property `enrollPollEndpoint`.
  * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path); property `challengePollEndpoint`.
- * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules? }`
+ * @attr {string} idp-endpoint - Replaces the URL the page goes to for an identity provider (default: `backend` + `/idp`; the IdP's id is added after it); property `idpEndpoint`.
+ * @attr {string} authorize-endpoint - Replaces the URL the page goes to for the org's own sign-in page (default: `backend` + `/authorize`); property `authorizeEndpoint`.
+ * @attr {'secondary' | 'primary' | 'none'} idp-display - Where the sign-in form's identity provider buttons go:
+ *   `secondary` (the default) after the form, `primary` before it, `none` nowhere (`okta-status-change` still lists them).
+ * @attr {'off'} hosted-fallback - `off`: a step no web page can answer (Okta FastPass, Duo, ...) is only an error; by
+ *   default the element also offers to finish on the org's own sign-in page.
+ * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules?, idps? }`
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
- * @fires okta-error - `{ code, message, retryable }`
+ * @fires okta-error - `{ code, message, retryable, reason?, step? }`: `reason` where the code says too little
+ *   (`unsupported-step`, `redirect-denied`, ...), `step` the name of a step no page can answer.
  * @fires okta-authenticator-select - from the inner picker.
  * @fires okta-poll - `{ continuePolling, refresh }` on every poll reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
@@ -103,7 +112,14 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart channel - One enrollment channel choice.
  * @csspart resend - "Send again" (code, push or link), disabled with a countdown after each send.
  * @csspart other-authenticator - "Verify with something else" / "Set up something else": back to the picker.
- * @csspart help - What to do on a code view (open the app and enter its code).
+ * @csspart help - What to do on a code view (open the app and enter its code), where an identity provider step goes,
+ *   and what a step no page can answer offers.
+ * @csspart idps - The group of identity provider buttons (on the sign-in form and on an identity provider step).
+ * @csspart idp - One identity provider's button ("Sign in with Google"; `data-idp` holds Okta's id).
+ * @csspart idp-logo - The logo Okta gives for an identity provider (an `<img>`, https or inline images only).
+ * @csspart idp-step - The step that continues at an identity provider (an IdP authenticator, identity verification).
+ * @csspart unsupported - The view of a step no web page can answer.
+ * @csspart hosted - "Continue on the sign-in page": the org's own sign-in page finishes the sign-in.
  * @csspart secret-group - Google Authenticator's key for typing in by hand, with its label and "Copy key".
  * @csspart secret - The key, in groups of four characters.
  * @csspart copy - "Copy key".
