@@ -19,6 +19,18 @@ const KNOWN = [
     why: "one-time-code is a standard autocomplete token; lit-analyzer's HTML data predates it",
   },
   {
+    file: 'src/elements/okta-signin/views/form-step.ts',
+    message: /^Type '"username" \| .*"one-time-code".*' is not assignable to/,
+    count: 1,
+    why: "autocomplete=${autocomplete}: one of the Autocomplete tokens, one-time-code among them; lit-analyzer's HTML data predates it",
+  },
+  {
+    file: 'src/elements/okta-signin/views/password-field.ts',
+    message: /^Type '"username" \| .*"one-time-code".*' is not assignable to/,
+    count: 1,
+    why: 'the same Autocomplete tokens, for a step form\'s secret (one-time-code) beside current-password and new-password',
+  },
+  {
     file: 'src/elements/okta-signin/views/credentials.ts',
     message: `Type '"username" | "username webauthn"' is not assignable to`,
     count: 1,

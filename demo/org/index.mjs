@@ -13,6 +13,7 @@ import { bodyParsers } from './http.mjs';
 import { idxRouter } from './idx/routes.mjs';
 import { createSigner } from './keys.mjs';
 import { oauthRouter } from './oauth.mjs';
+import { OktaSessions, oktaSessionsRouter } from './okta-sessions.mjs';
 import { ssoRouter } from './sso/index.mjs';
 import { OrgStore } from './store.mjs';
 
@@ -32,6 +33,7 @@ import { OrgStore } from './store.mjs';
  * @property {boolean} [passkeys] WebAuthn as Okta's "Passkeys": discoverable credentials with user verification at
  *   enrollment, and a passkey sign-in (autofill or button) offered on identify (default false)
  * @property {number} [webauthnTimeoutMs] how long a WebAuthn challenge can be answered (default 5 minutes)
+ * @property {number} [tokenTtlSeconds] lifetime of access and ID tokens (default 3600)
  * @property {number} [lockoutThreshold] wrong passwords in a row that lock an account, as Okta's password policy
  *   does (default 10); a locked account refuses every password until the org restarts
  * @property {Logger} [logger] default: only unexpected faults, to stderr
@@ -61,6 +63,7 @@ function settings(options) {
     passkeys: Boolean(options.passkeys),
     webauthnTimeoutMs: options.webauthnTimeoutMs ?? 5 * 60 * 1000,
     lockoutThreshold: options.lockoutThreshold ?? 10,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     logger: options.logger ?? quietLogger,
   };
 }
@@ -74,12 +77,13 @@ export function createOrg(options = {}) {
   const s = settings(options);
   const store = new OrgStore(loadData(s.dataFile), s);
   const signer = createSigner();
-  const env = { ...s, store, signer };
+  const env = { ...s, store, signer, sessions: new OktaSessions() };
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(ORG_PATHS, cors(s.trustedOrigins), ...bodyParsers());
+  app.use(oktaSessionsRouter(env));
   app.use(oauthRouter(env));
   app.use(ssoRouter(env));
   app.use('/idp/idx', idxRouter(env));
@@ -129,7 +133,14 @@ export async function startOrg(options = {}) {
   });
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const origin = `http://localhost:${port}`;
-  const org = createOrg({ ...options, origin });
+  let org;
+  try {
+    org = createOrg({ ...options, origin });
+  } catch (error) {
+    // A data file that does not load: nothing is left listening.
+    server.close();
+    throw error;
+  }
   server.on('request', org.router);
   return {
     origin,

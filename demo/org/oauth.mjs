@@ -1,4 +1,5 @@
-// OAuth 2.0 / OIDC endpoints of the org's authorization servers: discovery, interact, token and keys.
+// OAuth 2.0 / OIDC endpoints of the org's authorization servers: discovery, interact, token and keys (refresh,
+// revocation, introspection and logout are in ./okta-sessions.mjs).
 import { createHash } from 'node:crypto';
 import express from 'express';
 import { authorizationServers, checkAuthorizationRequest, startTransaction } from './authorize.mjs';
@@ -7,7 +8,7 @@ import { sameSecret } from './ids.mjs';
 
 // The Basic challenge goes only to clients that tried Basic (RFC 6749 5.2): a browser that sees it on a fetch
 // may hold the request open for a credentials prompt.
-const oauthError = (res, status, error, description, triedBasic = false) => {
+export const oauthError = (res, status, error, description, triedBasic = false) => {
   if (status === 401 && triedBasic) res.set('WWW-Authenticate', `Basic realm="${error}"`);
   sendJson(res, status, { error, error_description: description });
 };
@@ -29,7 +30,7 @@ export function clientCredentials(req, body) {
  * Authenticates the client of a request; answers the error itself and returns undefined on failure.
  * @param {import('./store.mjs').OrgStore} store
  */
-function authenticateClient(store, req, res, body) {
+export function authenticateClient(store, req, res, body) {
   let creds;
   try {
     creds = clientCredentials(req, body);
@@ -56,8 +57,29 @@ function authenticateClient(store, req, res, body) {
 }
 
 /**
+ * Signs a grant's access and ID tokens and answers them as the token endpoint does; `extra` adds to the reply (a
+ * refresh token). `record(tokens)` runs before the reply and answers that extra.
+ * @param {import('express').Response} res
+ * @param {{ signer: ReturnType<import('./keys.mjs').createSigner>, tokenTtlSeconds: number }} env
+ * @param {{ issuer: string, audience: string }} server
+ * @param {{ clientId: string, user: import('./store.mjs').User, scopes: string[], nonce?: string }} grant
+ * @param {(tokens: { idToken: string }) => Record<string, string>} record
+ */
+export async function sendTokens(res, env, server, grant, record) {
+  const tokens = await env.signer.tokens({ issuer: server.issuer, audience: server.audience, ...grant, ttlSeconds: env.tokenTtlSeconds });
+  sendJson(res, 200, {
+    token_type: 'Bearer',
+    expires_in: tokens.expiresIn,
+    access_token: tokens.accessToken,
+    scope: grant.scopes.join(' '),
+    id_token: tokens.idToken,
+    ...record(tokens),
+  });
+}
+
+/**
  * @param {{ store: import('./store.mjs').OrgStore, signer: ReturnType<import('./keys.mjs').createSigner>,
- *   origin: string, stateHandleTtlMs: number }} env
+ *   sessions: import('./okta-sessions.mjs').OktaSessions, origin: string, stateHandleTtlMs: number, tokenTtlSeconds: number }} env
  */
 export function oauthRouter(env) {
   const { store, signer, origin } = env;
@@ -69,10 +91,13 @@ export function oauthRouter(env) {
     authorization_endpoint: `${origin}${s.base}/v1/authorize`,
     token_endpoint: `${origin}${s.base}/v1/token`,
     jwks_uri: `${origin}${s.base}/v1/keys`,
+    revocation_endpoint: `${origin}${s.base}/v1/revoke`,
+    introspection_endpoint: `${origin}${s.base}/v1/introspect`,
+    end_session_endpoint: `${origin}${s.base}/v1/logout`,
     interaction_endpoint: `${origin}${s.base}/v1/interact`,
     response_types_supported: ['code'],
     response_modes_supported: ['query', 'fragment', 'form_post'],
-    grant_types_supported: ['authorization_code', 'interaction_code'],
+    grant_types_supported: ['authorization_code', 'interaction_code', 'refresh_token'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
@@ -106,10 +131,11 @@ export function oauthRouter(env) {
       handle(async (req, res) => {
         res.set('Pragma', 'no-cache');
         const body = isObject(req.body) ? req.body : {};
-        // interaction_code ends the embedded (IDX) flow; authorization_code ends the hosted page's (/v1/authorize).
+        // interaction_code ends the embedded (IDX) flow; authorization_code ends the hosted page's (/v1/authorize);
+        // refresh_token is ./okta-sessions.mjs's.
         const grantType = body.grant_type;
         if (grantType !== 'interaction_code' && grantType !== 'authorization_code') {
-          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code' or 'authorization_code'.");
+          return oauthError(res, 400, 'unsupported_grant_type', "The 'grant_type' parameter must be 'interaction_code', 'authorization_code' or 'refresh_token'.");
         }
         const codeParam = grantType === 'authorization_code' ? 'code' : 'interaction_code';
         const app = authenticateClient(store, req, res, body);
@@ -135,21 +161,10 @@ export function oauthRouter(env) {
         }
         const user = store.findUser(grant.username);
         if (!user) return oauthError(res, 400, 'invalid_grant', 'The user no longer exists.');
-        const tokens = await signer.tokens({
-          issuer: s.issuer,
-          audience: s.audience,
-          clientId: app.clientId,
-          user,
-          nonce: grant.nonce ?? undefined,
-          scopes: grant.scopes,
-        });
-        sendJson(res, 200, {
-          token_type: 'Bearer',
-          expires_in: tokens.expiresIn,
-          access_token: tokens.accessToken,
-          scope: grant.scopes.join(' '),
-          id_token: tokens.idToken,
-        });
+        // A new Okta session for this sign-in, and a refresh token in it when the client asked for offline_access.
+        await sendTokens(res, env, s, { clientId: app.clientId, user, nonce: grant.nonce ?? undefined, scopes: grant.scopes }, (tokens) =>
+          env.sessions.start({ issuer: s.issuer, clientId: app.clientId, user, scopes: grant.scopes, tokens }),
+        );
       }),
     );
   }

@@ -3,16 +3,16 @@
  * state must also offer, and the backend contract's endpoint and body. The flow (`SignInFlow.can`), the backend
  * transport, the server module's routes and the element all read it, so a view cannot offer what the server refuses.
  */
-import type { BackendEndpoint } from './endpoints.js';
 import { FLOW_STATUSES } from './statuses.js';
-import type {
-  EnrollmentChannel,
-  FlowState,
-  FlowStatus,
-  FormValues,
-  PhoneMethod,
-  WebAuthnAssertion,
-  WebAuthnAttestation,
+import type { BackendEndpoint } from './endpoints.js';
+import {
+  type EnrollmentChannel,
+  type FlowState,
+  type FlowStatus,
+  type FormValues,
+  type PhoneMethod,
+  type WebAuthnAssertion,
+  type WebAuthnAttestation,
 } from './types.js';
 
 /** What each action takes. */
@@ -73,6 +73,12 @@ export const ENROLLING: readonly FlowStatus[] = [
   'AwaitingEnrollmentCode',
   'AwaitingWebAuthnEnrollment',
 ];
+
+/** Okta's steps that enroll an authenticator when they come as a generic form (`AwaitingInput`). */
+const ENROLL_FORMS: readonly string[] = ['enroll-authenticator', 'authenticator-enrollment-data', 'enroll-authenticator-promotion'];
+
+/** Whether the step sets an authenticator up: "Set up something else" goes back to the enrollment picker. */
+export const isEnrolling = (s: FlowState): boolean => ENROLLING.includes(s.status) || ENROLL_FORMS.includes(s.form?.step ?? '');
 
 /** Steps that carry the picker they came from ("Verify with something else" / "Set up something else"). */
 const CARRY_PICKER: readonly FlowStatus[] = [

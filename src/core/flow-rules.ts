@@ -1,6 +1,6 @@
-import { ACTIONS, ENROLLING, type FlowAction } from './actions.js';
 import { FLOW_STATUSES } from './statuses.js';
-import type { FlowState, FlowStatus, PollKind } from './types.js';
+import { ACTIONS, ENROLLING, type FlowAction } from './actions.js';
+import { type FlowState, type FlowStatus, type PollKind } from './types.js';
 
 export { ENROLLING, type FlowAction };
 

@@ -137,6 +137,17 @@ describe('SignInFlow', () => {
     expect(log.slice(1)).to.deep.equal(['error:session_expired', 'AwaitingChallengeAuthenticatorSelection>Idle']);
   });
 
+  it('returns to Idle with the error when the account is refused (access_denied) at the last step', async () => {
+    const { t } = fakeTransport({ login: [picker], selectAuthenticator: [new FlowError('access_denied', 'Staff only.', { status: 403 })] });
+    const flow = new SignInFlow(t);
+    const log = record(flow);
+    await flow.login({ username: 'a', password: 'p' });
+    await flow.selectAuthenticator({ id: 'ov' });
+    expect(flow.state).to.deep.equal({ status: 'Idle' });
+    expect(flow.error?.code).to.equal('access_denied');
+    expect(log.slice(1)).to.deep.equal(['error:access_denied', 'AwaitingChallengeAuthenticatorSelection>Idle']);
+  });
+
   it('polls in poll states, then asks for the state after the last reply', async () => {
     const push: FlowState = { status: 'AwaitingChallengePoll', challenge: { correctAnswer: 7 }, refresh: 10 };
     const { t, calls } = fakeTransport({

@@ -1,5 +1,6 @@
 import {
   FlowError,
+  offersOnForm,
   toFlowError,
   type EnrollmentChannel,
   type FlowState,
@@ -11,7 +12,7 @@ import {
   type WebAuthnAttestation,
 } from './types.js';
 import { pollKindOf } from './flow-rules.js';
-import { allows, ENROLLING, type ActionInputs, type FlowAction } from './actions.js';
+import { allows, isEnrolling, type ActionInputs, type FlowAction } from './actions.js';
 import {
   FlowErrorEvent,
   FlowPendingEvent,
@@ -42,8 +43,6 @@ export interface SignInFlowOptions {
 /** How long the page stays busy after it was sent away, in case it stays (a navigation the browser stopped). */
 const LEAVING_MS = 10_000;
 
-/** A state that offers something on the sign-in form: a passkey sign-in, "Forgot password?", identity providers. */
-const offersOnForm = (s: FlowState | null): boolean => s?.status === 'Idle' && !!(s.canRecover || s.webauthn || s.idps?.length);
 
 export { toFlowError };
 
@@ -53,7 +52,7 @@ export { toFlowError };
  * `statechange`, `success`, `error`, `poll`, `pollretry`, `pollcomplete`, `pendingchange`.
  * In a poll status the flow polls by itself (one loop, paused while the page is hidden) until the reply says
  * polling is over, then moves to the state that follows.
- * A `session_expired` error takes the flow back to `Idle` with a message.
+ * A `session_expired` error takes the flow back to `Idle` with a message; an `access_denied` one, with the error.
  */
 export class SignInFlow extends EventTarget {
   state: FlowState = { status: 'Idle' };
@@ -89,9 +88,11 @@ export class SignInFlow extends EventTarget {
     try {
       const refused = this.error;
       const resumed = await this.transport.resume(ctrl.signal);
-      // A resumed Idle state matters only for what it offers (recovery, passkeys, IdPs) and only if nothing happened meanwhile.
+      // A resumed Idle state matters only for what it offers (recovery, passkeys, links, IdPs) and only if nothing
+      // happened meanwhile but a way back's refusal, which stays shown.
       const untouched = this.state.status === 'Idle' && !this.pending && this.error === refused;
-      if (resumed && !ctrl.signal.aborted && untouched && (resumed.status !== 'Idle' || offersOnForm(resumed))) this.apply(resumed, refused);
+      const offers = resumed?.status === 'Idle' && offersOnForm(resumed);
+      if (resumed && !ctrl.signal.aborted && untouched && (resumed.status !== 'Idle' || offers)) this.apply(resumed, refused);
     } catch {
       // No transaction to resume is the common case; the form works either way.
     } finally {
@@ -193,10 +194,9 @@ export class SignInFlow extends EventTarget {
    */
   showAuthenticators(): FlowState {
     if (!this.can('showAuthenticators')) throw notAllowed('showAuthenticators', this.state);
-    const { authenticators, canSkip, status } = this.state;
-    const enrolling = ENROLLING.includes(status);
+    const { authenticators, canSkip } = this.state;
     this.apply(
-      enrolling
+      isEnrolling(this.state)
         ? { status: 'AwaitingAuthenticatorEnrollment', authenticators, canSkip }
         : { status: 'AwaitingChallengeAuthenticatorSelection', authenticators },
     );
@@ -298,7 +298,7 @@ export class SignInFlow extends EventTarget {
     }
   }
 
-  /** Records and announces an error; `session_expired` also returns to Idle. */
+  /** Records and announces an error; `session_expired` and `access_denied` also return to Idle. */
   report(error: unknown): void {
     const e = toFlowError(error);
     if (this.disposed || this.error === e) return;
@@ -307,6 +307,10 @@ export class SignInFlow extends EventTarget {
     if (e.code === 'session_expired') {
       this.abortAll();
       this.apply({ status: 'Idle', message: e.message }, e);
+    } else if (e.code === 'access_denied') {
+      // The sign-in is over: the form again, with the reason.
+      this.abortAll();
+      this.apply({ status: 'Idle' }, e);
     }
   }
 

@@ -1,8 +1,8 @@
 import type { FlowStatus } from './types.js';
 
 /**
- * Every status, in the order of `FlowStatus`. Apart from the types, so that the script that paints the sign-in form,
- * which never needs the list, does not carry it: the flow, the transports and servers read it.
+ * Every status, in the order of a sign-in. A module of its own, outside the file that paints the sign-in form: only
+ * the flow, the backend replies' readers and the action table need the list.
  */
 export const FLOW_STATUSES: readonly FlowStatus[] = [
   'Idle',

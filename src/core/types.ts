@@ -196,6 +196,8 @@ export interface FormField {
   value?: FormValue;
   /** Shown, not changed (`mutable: false`). */
   readOnly?: boolean;
+  /** Not shown: a value Okta needs back as it is (an authenticator's id, the question being answered); also `readOnly`. */
+  hidden?: boolean;
   /** Okta's errors about this field (a taken email), plain text, with their message keys. */
   errors?: { text: string; key?: string }[];
 }
@@ -268,6 +270,11 @@ export interface FlowState {
   tokens?: TokenSet;
   /** Informational text from the server; rendered as text. */
   message?: string;
+  /**
+   * Okta's message key for `message` (`i18n.key`), also when Okta's text could not be kept: the element shows its own
+   * sentence for the key when it has one.
+   */
+  messageKey?: string;
   /** The authenticator the step is about (code, password, security key and enrollment views). */
   authenticator?: StepAuthenticator;
   /** Code views: where the code went, or the QR code and secret to set up an app. */
@@ -289,6 +296,12 @@ export interface FlowState {
   /** `UnsupportedStep`: Okta's name for the step (with the authenticator's key when it is about one: `challenge-poll/okta_verify`). */
   unsupportedStep?: string;
 }
+
+/**
+ * Whether a sign-in form state (`Idle`) offers anything besides the username and password: a passkey sign-in,
+ * "Forgot password?", links such as "Sign up" and "Unlock account", identity providers. Such a state is worth resuming into.
+ */
+export const offersOnForm = (s: FlowState): boolean => !!(s.canRecover || s.webauthn || s.links?.length || s.idps?.length);
 
 export type PollKind = 'enroll' | 'challenge';
 
@@ -314,6 +327,8 @@ export type ErrorCode =
   | 'malformed_response'
   | 'unsafe_navigation'
   | 'config'
+  /** The account may not sign in here: Okta's sign-on policy, or the site's `onSignIn`. */
+  | 'access_denied'
   | 'unknown';
 
 /**
@@ -361,6 +376,11 @@ export interface FlowErrorOptions {
   fields?: FieldError[];
   /** `unsupported-step`: the step (see `FlowState.unsupportedStep`). */
   step?: string;
+  /**
+   * For developers, never shown: what is misconfigured and how to fix it. A failed download's hint defaults to what
+   * its error said (the script-tag file's names the URL it tried).
+   */
+  hint?: string;
   cause?: unknown;
 }
 
@@ -393,6 +413,8 @@ export class FlowError extends Error {
   readonly fields?: FieldError[];
   /** `unsupported-step`: Okta's name for the step. */
   readonly step?: string;
+  /** For developers, never shown: what to fix (`okta-error`'s `hint`). */
+  readonly hint?: string;
 
   constructor(code: ErrorCode, message: string, options: FlowErrorOptions = {}) {
     super(message);
@@ -406,6 +428,7 @@ export class FlowError extends Error {
     this.key = options.key;
     if (options.fields?.length) this.fields = options.fields;
     if (options.step) this.step = options.step;
+    this.hint = options.hint ?? (options.reason === 'load-failed' ? (options.cause as Error | undefined)?.message : undefined);
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }

@@ -44,7 +44,7 @@ const SELECT_STEPS = ['select-authenticator-authenticate', 'select-authenticator
 const CODE_STEPS = ['challenge-authenticator', 'enroll-authenticator'];
 const NEW_PASSWORD_STEPS = ['reenroll-authenticator', 'reenroll-authenticator-warning', 'reset-authenticator', 'enroll-authenticator'];
 /** Steps a security key answers; after a refusal the transaction stays at one with a new challenge. */
-export const WEBAUTHN_STEPS = ['enroll-authenticator', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator'];
+export const WEBAUTHN_STEPS = ['enroll-authenticator', 'enroll-authenticator-promotion', 'challenge-authenticator', 'challenge-webauthn-autofillui-authenticator'];
 const RESEND_ACTIONS = ['currentAuthenticatorEnrollment-resend', 'currentAuthenticator-resend'];
 const POLL_STEP: Record<PollKind, string> = { enroll: 'enroll-poll', challenge: 'challenge-poll' };
 
@@ -284,6 +284,10 @@ export const drive: { [A in keyof Actions]: (ctx: DriverContext, input: Actions[
     }
     const form = state?.form?.step === step ? state.form : undefined;
     const link = state?.links?.some((l) => l.step === step);
+    // A way on that Okta offers as an action rather than a remediation (leaving its probing for Okta Verify).
+    if (form && !form.fields.length && !plan.steps.includes(step) && plan.actions.includes(step)) {
+      return { tx: await proceed(ctx, { actions: [step] }), op: 'proceed' };
+    }
     if ((!form && !link) || !plan.steps.includes(step)) throw notOffered('steps');
     const values = form ? formValues(form, input.values) : {};
     return { tx: await proceed(ctx, { step, ...values }), op: 'proceed' };

@@ -4,9 +4,11 @@
  */
 import { FlowError, type ErrorCode, type FlowErrorOptions } from '../core/types.js';
 import { DEFAULT_RATE_LIMIT_WAIT } from '../core/retry-after.js';
-import { stepName } from './map.js';
+import { remediation, stepName } from './map.js';
+import { fieldErrorsOf } from './map-form.js';
+import { NOTICE_STEPS, showsAsForm } from './map-steps.js';
 import { safeText } from './safe-text.js';
-import type { IdxFormField, IdxMessage, IdxTransaction } from './types.js';
+import type { IdxMessage, IdxTransaction } from './types.js';
 
 /** What was being done when the transaction came back; decides what a rejection means. */
 export type Operation =
@@ -22,7 +24,7 @@ export type Operation =
   | 'resend'
   | 'recover'
   | 'webauthn'
-  /** A generic step form, or a link beside a step. */
+  /** A generic step form, or a link. */
   | 'proceed';
 
 // The codes a user can correct and retry at once; the others end the step or wait.
@@ -43,6 +45,8 @@ const CODE_BY_KEY: ReadonlyArray<[RegExp, ErrorCode]> = [
   [/push_rejected/, 'push_rejected'],
   [/^errors\.E0000004$|^incorrectPassword$|^idx\.unknown\.user$/, 'invalid_credentials'],
   [/PASSCODE_INVALID|^E0000068$/, 'invalid_code'],
+  // Okta's sign-on policy refuses the account (`security.access_denied`, or with the admin's own message).
+  [/^security\.access_denied/, 'access_denied'],
 ];
 
 export function flowError(code: ErrorCode, serverText?: unknown, extra: FlowErrorOptions = {}): FlowError {
@@ -50,50 +54,32 @@ export function flowError(code: ErrorCode, serverText?: unknown, extra: FlowErro
   return new FlowError(code, text ?? code, { retryable: RETRYABLE.has(code), serverText: text, ...extra });
 }
 
-/** A field's sub-form: Ion puts it at `value.form.value`; some parsed shapes at `form.value`. */
-function subFields(f: IdxFormField): IdxFormField[] {
-  const inValue = typeof f.value === 'object' && f.value !== null ? (f.value as { form?: { value?: IdxFormField[] } }).form?.value : undefined;
-  return inValue ?? f.form?.value ?? [];
-}
-
 /**
- * Okta's messages about single fields (a refused code, a taken email), by the field's dotted name, from the
- * remediations' forms: okta-auth-js's generic remediator leaves them out of the transaction's `messages`.
+ * Okta's messages: those about the whole answer, then those about single fields (which okta-auth-js lists beside the
+ * others only for some clients), each once.
  */
-export function fieldMessages(tx: IdxTransaction): { name: string; message: IdxMessage }[] {
-  const found: { name: string; message: IdxMessage }[] = [];
-  const walk = (fields: IdxFormField[] | undefined, prefix: string, depth: number) => {
-    if (!Array.isArray(fields) || depth > 4) return;
-    for (const f of fields) {
-      if (typeof f?.name !== 'string') continue;
-      const name = prefix + f.name;
-      for (const m of f.messages?.value ?? []) if (typeof m?.message === 'string') found.push({ name, message: m });
-      walk(subFields(f), `${name}.`, depth + 1);
-    }
-  };
-  for (const r of tx.neededToProceed ?? []) walk(r.value, '', 0);
-  return found;
-}
-
-/** The transaction's messages, with the fields' own after them (each once). */
-function allMessages(tx: IdxTransaction, fields: { message: IdxMessage }[]): IdxMessage[] {
-  const top = tx.messages ?? tx.rawIdxState?.messages?.value ?? [];
-  const seen = new Set(top.map((m) => `${m.i18n?.key}|${m.message}`));
-  return [...top, ...fields.map((f) => f.message).filter((m) => !seen.has(`${m.i18n?.key}|${m.message}`))];
+function messagesOf(tx: IdxTransaction): { messages: IdxMessage[]; global: IdxMessage[] } {
+  const given = tx.rawIdxState?.messages?.value ?? tx.messages ?? [];
+  const onFields = (tx.neededToProceed ?? []).flatMap((r) =>
+    fieldErrorsOf(r).map((e): IdxMessage => ({ message: e.text, class: 'ERROR', ...(e.key ? { i18n: { key: e.key } } : {}) })),
+  );
+  const same = (a: IdxMessage, b: IdxMessage) => (safeText(a.message) ?? '') === (safeText(b.message) ?? '') && a.i18n?.key === b.i18n?.key;
+  // okta-auth-js lists field messages with the others for some clients: those are not about the whole answer.
+  const global = given.filter((m) => !onFields.some((f) => same(f, m)));
+  const all = [...global, ...onFields];
+  return { messages: all.filter((m, i) => all.findIndex((o) => same(o, m)) === i), global };
 }
 
 /** The error a transaction stands for, or undefined when it is a state to show. */
 export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number): FlowError | undefined {
-  const onFields = fieldMessages(tx);
-  const messages = allMessages(tx, onFields);
+  const { messages, global } = messagesOf(tx);
   const errors = messages.filter((m) => m.class === 'ERROR');
   const shown = errors[0] ?? messages[0];
   const text = shown?.message;
   const key = shown?.i18n?.key;
-  const fields = onFields
-    .filter((f) => f.message.class === 'ERROR')
-    .map((f) => ({ name: f.name, text: safeText(f.message.message) ?? '', ...(f.message.i18n?.key ? { key: f.message.i18n.key } : {}) }))
-    .filter((f) => f.text);
+  const step = stepName(tx);
+  // Okta's errors about the fields of the step answered, by field name.
+  const fields = step ? fieldErrorsOf(remediation(tx, step)) : [];
   const make = (code: ErrorCode, extra: FlowErrorOptions = {}) => flowError(code, text, { key, ...(fields.length ? { fields } : {}), ...extra });
 
   if (tx.rawIdxState?.errorCode === 'E0000047') return make('rate_limited', { retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT });
@@ -102,27 +88,41 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
     const found = CODE_BY_KEY.find(([pattern]) => pattern.test(k))?.[1];
     // Wrong credentials and codes are errors only as ERROR messages; the rest also as INFO (a denied push).
     if (!found || ((found === 'invalid_credentials' || found === 'invalid_code') && m.class !== 'ERROR')) continue;
+    // A step form shows a wrong entry under its field.
+    if (op === 'proceed' && (found === 'invalid_credentials' || found === 'invalid_code') && !global.includes(m)) continue;
     const extra = found === 'rate_limited' ? { retryAfterMs: retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT } : {};
     return flowError(found, m.message, { key: k, ...extra });
   }
 
   if (tx.status === 'TERMINAL') {
-    if (errors.length) return make(op === 'poll' ? 'session_expired' : 'server');
-    if (tx.requestDidSucceed === false) return flowError('server', tx.rawIdxState?.errorSummary);
+    if (tx.requestDidSucceed === false) return errors.length ? make(op === 'poll' ? 'session_expired' : 'server') : flowError('server', tx.rawIdxState?.errorSummary);
+    // An ended transaction Okta answered as a page (access denied on the other device, a link no longer valid): the
+    // terminal view shows its text. While polling it means the wait is over for good.
+    if (errors.length && op === 'poll') return make('session_expired');
     return undefined;
   }
   if (tx.status === 'SUCCESS' || tx.status === 'CANCELED') return undefined;
 
+  // A page made of Okta's messages (the device's grace period, an expired activation link) is the step itself.
+  if (tx.requestDidSucceed !== false && step && NOTICE_STEPS.includes(step)) return undefined;
   const rejected = tx.requestDidSucceed === false || errors.length > 0;
+  const onFieldsOnly = fields.length > 0 && !global.some((m) => m.class === 'ERROR');
+  if (onFieldsOnly && op === 'proceed') {
+    // The form's fields Okta found fault with: each error goes under its field, the alert only says to check them.
+    return flowError('invalid_input', undefined, { fields });
+  }
+  // A form that comes with its errors as a page (resumed after a refusal): the form shows them under its fields.
+  if (onFieldsOnly && tx.requestDidSucceed !== false && step && showsAsForm(tx, step)) return undefined;
   // Identifier-first orgs answer an unknown user with the identify form again and an INFO message.
-  if (op === 'login' && (rejected || stepName(tx) === 'identify')) return make('invalid_credentials');
+  if (op === 'login' && (rejected || step === 'identify')) return make('invalid_credentials');
   if (!rejected) return undefined;
   switch (op) {
     case 'code':
       return make('invalid_code');
-    // The org refused the security key's answer (unknown credential, replayed or stale assertion): its text says why.
-    case 'webauthn':
+    // A step form: Okta's message about the whole form in the alert, those about fields under them. The org refused the
+    // security key's answer (unknown credential, replayed or stale assertion): its text says why.
     case 'proceed':
+    case 'webauthn':
     case 'password':
     case 'channel-data':
     case 'channel':

@@ -4,6 +4,7 @@
  * IDX transport and the server module run it before anything is sent to Okta.
  */
 import { FlowError, type FieldError, type FormField, type FormValue, type FormValues, type StepForm } from '../core/types.js';
+import { fieldPath } from './map-form.js';
 
 /** The most any text value may hold when Okta states no limit of its own. */
 export const MAX_TEXT = 1024;
@@ -25,9 +26,9 @@ const has = (o: object, name: string) => Object.prototype.hasOwnProperty.call(o,
 
 const fieldError = (name: string, key: string): FieldError => ({ name, text: SENTENCE[key], key });
 
-/** Sets `value` at the dotted `path` of `target`. */
+/** Sets `value` at the path a field's name stands for (`fieldPath`: a consent scope may hold dots of its own). */
 function put(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+  const parts = fieldPath(path);
   let at = target;
   for (const part of parts.slice(0, -1)) {
     const next = at[part];
@@ -36,9 +37,13 @@ function put(target: Record<string, unknown>, path: string, value: unknown): voi
   at[parts[parts.length - 1]] = value;
 }
 
-/** A path is a dotted list of plain names: nothing that could reach an object's prototype. */
-const SAFE_PATH = /^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/;
-const UNSAFE_PART = /(^|\.)(__proto__|prototype|constructor)(\.|$)/;
+/**
+ * A name is a dotted list of plain names or percent-encoded segments (`fieldName`), none of which, once decoded, could
+ * reach an object's prototype.
+ */
+const SAFE_PATH = /^[\w$%-]+(\.[\w$%-]+)*$/;
+const UNSAFE = ['__proto__', 'prototype', 'constructor'];
+const safeName = (name: string) => SAFE_PATH.test(name) && !fieldPath(name).some((part) => !part || UNSAFE.includes(part));
 
 /**
  * Checks `given` against `form` and returns the nested values to proceed with. Throws an `invalid_input` FlowError
@@ -52,7 +57,7 @@ export function formValues(form: StepForm, given: FormValues = {}): Record<strin
   const faults: FieldError[] = [];
   const read = (fields: FormField[]) => {
     for (const f of fields) {
-      if (!SAFE_PATH.test(f.name) || UNSAFE_PART.test(f.name)) continue;
+      if (!safeName(f.name)) continue;
       used.add(f.name);
       const raw: unknown = f.readOnly ? f.value : has(given, f.name) ? given[f.name] : undefined;
       const checked = check(f, raw);
@@ -71,7 +76,7 @@ export function formValues(form: StepForm, given: FormValues = {}): Record<strin
   for (const [name, value] of Object.entries(given)) {
     if (used.has(name)) continue;
     const byChoice = form.choices?.some((c) => has(c.values, name) && c.values[name] === value);
-    if (!byChoice || !SAFE_PATH.test(name) || UNSAFE_PART.test(name)) throw invalid(faults, `Unknown field: ${name.slice(0, 64)}`);
+    if (!byChoice || !safeName(name)) throw invalid(faults, `Unknown field: ${name.slice(0, 64)}`);
     used.add(name);
     put(out, name, value);
   }

@@ -10,7 +10,7 @@ import { pickerEntries, remediation } from './map.js';
 import type { IdxAuthenticatorValue, IdxRemediation, IdxTransaction } from './types.js';
 
 /** The authenticators that answer with a code. */
-const CODE_KEYS: readonly string[] = ['okta_email', 'phone_number', 'google_otp', 'okta_verify'];
+export const CODE_KEYS: readonly string[] = ['okta_email', 'phone_number', 'google_otp', 'okta_verify'];
 
 /** `challenge-authenticator` for an authenticator that answers with a code. */
 export function codeChallengeState(tx: IdxTransaction, r: IdxRemediation | undefined, current: IdxAuthenticatorValue | undefined): FlowState {

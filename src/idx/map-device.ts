@@ -1,34 +1,26 @@
 /**
  * Steps no web page can answer, which the elements hand over to the org's own sign-in page (`UnsupportedStep`): Okta
- * Verify FastPass and the other challenges the app on this device answers (over its loopback server, an app or
- * universal link, the operating system's SSO extension), Duo's frame, NFC.
+ * Verify FastPass with nothing else to verify with, device probing without a way around it, Duo's frame, the Apple SSO
+ * extension, NFC, and any step the mapping does not drive.
  */
 import { FlowError, type FlowState } from '../core/types.js';
-import { remediation, stateOf } from './map.js';
+import { remediation, stateOf, stepName } from './map.js';
 import type { IdxTransaction } from './types.js';
 
-// Okta's device probing and FastPass launch steps.
-const DEVICE_STEPS = ['launch-authenticator', 'device-challenge-poll', 'device-apple-sso-extension'];
-
 /**
- * A challenge the app on this device answers, never a push to a phone: FastPass (`signed_nonce`) and the other
- * device challenges Okta hands to the app (`contextualData.challenge`).
+ * A step's name as Okta has it, with the key of the authenticator it is about when it is about one
+ * (`challenge-poll/okta_verify`, `challenge-authenticator/duo`): the same step is a code for one authenticator and a
+ * frame for another.
  */
-export function isDeviceChallenge(tx: IdxTransaction): boolean {
-  const current = tx.context?.currentAuthenticator?.value ?? tx.context?.currentAuthenticatorEnrollment?.value;
-  const methods = (current?.methods ?? []).map((m) => m?.type);
-  if (methods.length && methods.every((m) => m === 'signed_nonce')) return true;
-  if ((current?.contextualData as { challenge?: unknown } | undefined)?.challenge) return true;
-  return (tx.neededToProceed ?? []).some((r) => DEVICE_STEPS.includes(r.name));
+function stepLabel(tx: IdxTransaction, name: string | undefined): string {
+  if (!name) return 'none';
+  const key = remediation(tx, name)?.relatesTo?.value?.key;
+  return key ? `${name}/${key}` : name;
 }
 
-/**
- * The error for a step the elements do not drive, naming it as Okta does, with the key of the authenticator it is
- * about when it is about one (`challenge-poll/okta_verify`, `challenge-authenticator/duo`).
- */
+/** The error for a step the elements do not drive, naming it. */
 export function unsupportedStep(tx: IdxTransaction, name: string | undefined): FlowError {
-  const key = name ? remediation(tx, name)?.relatesTo?.value?.key : undefined;
-  const step = name ? (key ? `${name}/${key}` : name) : 'none';
+  const step = stepLabel(tx, name);
   return new FlowError('config', `Unsupported IDX step: ${step}`, { reason: 'unsupported-step', step });
 }
 
@@ -37,7 +29,9 @@ export function stateToShow(tx: IdxTransaction): FlowState {
   try {
     return stateOf(tx);
   } catch (e) {
-    if (e instanceof FlowError && e.reason === 'unsupported-step') return { status: 'UnsupportedStep', unsupportedStep: e.step ?? 'none' };
+    if (e instanceof FlowError && e.reason === 'unsupported-step') {
+      return { status: 'UnsupportedStep', unsupportedStep: e.step ?? stepLabel(tx, stepName(tx)) };
+    }
     throw e;
   }
 }

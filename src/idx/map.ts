@@ -3,6 +3,7 @@
  * browser and for servers that speak the backend contract. Pure functions: no network, no DOM.
  */
 import {
+  FlowError,
   isEnrollmentChannel,
   type Authenticator,
   type EnrollmentInfo,
@@ -13,11 +14,24 @@ import {
 import { isInlineImage } from '../core/inline-image.js';
 import { safeText } from './safe-text.js';
 import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, IdxTransaction } from './types.js';
-import { canResendIn, codeChallengeState, codeEnrollState, phoneDataState } from './map-codes.js';
+import { CODE_KEYS, canResendIn, codeChallengeState, codeEnrollState, phoneDataState } from './map-codes.js';
 import { RECOVER_FROM_IDENTIFY, newPasswordState, offers, passwordChallengeState } from './map-password.js';
 import { passkeyOffer, webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
 import { idpStepState, isRedirect, withIdps } from './map-idp.js';
-import { isDeviceChallenge, unsupportedStep } from './map-device.js';
+import { unsupportedStep } from './map-device.js';
+import {
+  DEVICE_STEPS,
+  FORM_STEPS,
+  LINK_STEPS,
+  authenticatorFormState,
+  deviceProbeState,
+  enrollmentDataFormState,
+  fastPassState,
+  formStepState,
+  isDeviceChallenge,
+  linksOf,
+  redirectOf,
+} from './map-steps.js';
 
 /** The status each remediation leads to: the steps this library drives. */
 const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
@@ -31,20 +45,28 @@ const STATUS_BY_STEP: Readonly<Record<string, FlowStatus>> = {
   'challenge-poll': 'AwaitingChallengePoll',
   'challenge-authenticator': 'AwaitingChallengeCode',
   'enroll-authenticator': 'AwaitingEnrollmentCode',
+  // "Set up a passkey?" after the sign-in: a security key enrollment the user may skip.
+  'enroll-authenticator-promotion': 'AwaitingWebAuthnEnrollment',
   'authenticator-enrollment-data': 'AwaitingEnrollmentData',
   'reenroll-authenticator': 'PasswordExpired',
   'identify-recovery': 'AwaitingRecoveryIdentifier',
   'reset-authenticator': 'AwaitingPasswordReset',
 };
 
+/** The redirects that end a transaction: success goes to `next`, failure ends it. */
+const REDIRECT_STEPS = ['success-redirect', 'failure-redirect'];
+
+const drives = (name: string) => name in STATUS_BY_STEP || FORM_STEPS.includes(name) || REDIRECT_STEPS.includes(name);
+
 /**
  * The step that decides the view: the first remediation this library drives. Okta lists the main one first,
- * except after a denied push, where `resend` comes before the authenticator choice.
+ * except after a denied push, where `resend` comes before the authenticator choice. A link Okta offers beside a step
+ * ("Sign up", "Unlock account") decides only when it comes first.
  */
 export function stepName(tx: IdxTransaction): string | undefined {
   // A redirect Okta lists first (the IdP that is the authenticator, the one a user is routed to) is the way on.
   if (isRedirect(tx.neededToProceed?.[0])) return tx.neededToProceed![0].name;
-  const known = tx.neededToProceed?.find((r) => r.name in STATUS_BY_STEP)?.name;
+  const known = tx.neededToProceed?.find((r, i) => drives(r.name) && (i === 0 || !LINK_STEPS.includes(r.name)))?.name;
   return known ?? tx.nextStep?.name ?? tx.neededToProceed?.[0]?.name;
 }
 
@@ -52,10 +74,9 @@ export function remediation(tx: IdxTransaction, name: string): IdxRemediation | 
   return tx.neededToProceed?.find((r) => r.name === name);
 }
 
-/** Okta's informational messages (a notice such as "Your password has expired"), as one short text. */
-function infoText(tx: IdxTransaction): string | undefined {
-  const info = (tx.messages ?? []).filter((m) => m.class === 'INFO' && typeof m.message === 'string');
-  return safeText(info.map((m) => m.message).join(' '));
+/** Okta's informational messages (a notice such as "Your password has expired"). */
+function infoMessages(tx: IdxTransaction) {
+  return (tx.messages ?? []).filter((m) => m.class === 'INFO' && typeof m.message === 'string');
 }
 
 /** The authenticator the transaction is about: the one being enrolled, else the enrollment being verified. */
@@ -70,13 +91,25 @@ function currentAuthenticator(tx: IdxTransaction): IdxAuthenticatorValue | undef
  */
 export function stateOf(tx: IdxTransaction): FlowState {
   if (tx.status === 'TERMINAL') {
-    const text = safeText((tx.messages ?? [])[0]?.message);
-    return text ? { status: 'Terminal', message: text } : { status: 'Terminal' };
+    // Okta's `success` without an interaction code: the page it sends the user to (followed only when safe).
+    const next = redirectOf(tx, 'success');
+    if (next) return { status: 'Success', next };
+    const first = (tx.messages ?? [])[0];
+    const state: FlowState = { status: 'Terminal' };
+    const text = safeText(first?.message);
+    if (text) state.message = text;
+    if (first?.i18n?.key) state.messageKey = first.i18n.key;
+    return state;
   }
   if (tx.status === 'CANCELED') return { status: 'Idle' };
   const state = pendingState(tx);
-  const message = infoText(tx);
+  const name = stepName(tx);
+  const links = state.status === 'Success' || state.status === 'Terminal' ? [] : linksOf(tx, name);
+  if (links.length) state.links = links;
+  const info = infoMessages(tx);
+  const message = safeText(info.map((m) => m.message).join(' '));
   if (message) state.message = message;
+  if (info.length === 1 && info[0].i18n?.key) state.messageKey = info[0].i18n.key;
   return state;
 }
 
@@ -99,9 +132,9 @@ function pendingState(tx: IdxTransaction): FlowState {
     case 'identify-recovery':
       return { status: 'AwaitingRecoveryIdentifier' };
     case 'select-authenticator-enroll':
-      return { status: 'AwaitingAuthenticatorEnrollment', authenticators: pickerEntries(first, 'enroll'), canSkip };
+      return { status: 'AwaitingAuthenticatorEnrollment', authenticators: entriesOf(first, 'enroll', canSkip), canSkip };
     case 'select-authenticator-authenticate':
-      return { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: pickerEntries(first, 'verify') };
+      return { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: entriesOf(first, 'verify', false) };
     case 'authenticator-verification-data':
       return { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: methodEntries(first) };
     case 'select-enrollment-channel':
@@ -111,8 +144,8 @@ function pendingState(tx: IdxTransaction): FlowState {
     case 'enroll-poll':
       return withRefresh({ status: 'AwaitingEnrollmentPoll', enrollment: enrollmentOf(tx, current), canSkip }, first);
     case 'challenge-poll': {
-      // FastPass and the other challenges the app on this device answers are no push: no web page can answer them.
-      if (isDeviceChallenge(tx)) throw unsupportedStep(tx, name);
+      // Okta FastPass: Okta Verify on this device answers, no push comes to a phone.
+      if (isDeviceChallenge(current, first)) return fastPassState(tx);
       const answer = Number(
         tx.nextStep?.relatesTo?.value?.contextualData?.correctAnswer ??
           first?.relatesTo?.value?.contextualData?.correctAnswer ??
@@ -132,12 +165,25 @@ function pendingState(tx: IdxTransaction): FlowState {
         return passwordChallengeState(tx, pickerEntries(remediation(tx, 'select-authenticator-authenticate'), 'verify'));
       }
       if (current?.key === 'webauthn') return webauthnChallengeState(tx, first, current);
-      return codeChallengeState(tx, first, current);
+      if (!current?.key || CODE_KEYS.includes(current.key)) return codeChallengeState(tx, first, current);
+      return authenticatorFormState(tx, first, current, 'verify');
+    case 'enroll-authenticator-promotion':
+      return webauthnEnrollState(tx, first, current);
     case 'enroll-authenticator':
       if (current?.key === 'webauthn') return webauthnEnrollState(tx, first, current);
-      return codeEnrollState(tx, first, current);
+      if (current?.key && CODE_KEYS.includes(current.key)) return codeEnrollState(tx, first, current);
+      return authenticatorFormState(tx, first, current, 'enroll');
     case 'authenticator-enrollment-data':
-      return phoneDataState(tx, first, current);
+      if ((first?.relatesTo?.value?.key ?? current?.key ?? 'phone_number') === 'phone_number') return phoneDataState(tx, first, current);
+      return enrollmentDataFormState(tx, first, current);
+    case 'success-redirect': {
+      const next = redirectOf(tx, 'success');
+      if (next) return { status: 'Success', next };
+      throw new FlowError('config', 'IDX success-redirect without a page', { reason: 'unsupported-step' });
+    }
+    // The app's own page for a sign-in that failed is not followed: the sign-in ends here, and says so.
+    case 'failure-redirect':
+      return { status: 'Terminal' };
     case 'reenroll-authenticator':
       return newPasswordState('PasswordExpired', first, current);
     case 'reset-authenticator':
@@ -147,6 +193,8 @@ function pendingState(tx: IdxTransaction): FlowState {
     case 'piv-idp':
       return idpStepState(tx);
     default:
+      if (name && first && FORM_STEPS.includes(name)) return formStepState(tx, first);
+      if (name && DEVICE_STEPS.includes(name)) return deviceProbeState(tx);
       throw unsupportedStep(tx, name);
   }
 }
@@ -173,7 +221,9 @@ function subForm(f: IdxFormField | undefined): IdxFormField[] | undefined {
 }
 
 function optionFields(option: IdxOption): IdxFormField[] {
-  return typeof option.value === 'object' ? option.value?.form?.value ?? [] : [];
+  // Okta puts an option's form in its value; some answers put it beside.
+  const beside = (option as { form?: { value?: IdxFormField[] } }).form?.value;
+  return (typeof option.value === 'object' ? option.value?.form?.value : undefined) ?? beside ?? [];
 }
 
 function relatesTo(option: IdxOption) {
@@ -197,6 +247,8 @@ export function pickerEntries(r: IdxRemediation | undefined, mode: 'enroll' | 'v
     if (typeof id !== 'string' || !id) continue;
     const rel = relatesTo(option);
     const key = rel?.key ?? '';
+    // An identity provider is a redirect, not an authenticator this picker can drive.
+    if (key === 'external_idp') continue;
     const label = safeText(option.label) ?? safeText(rel?.displayName) ?? (key || 'Authenticator');
     const method = field(fields, 'methodType');
     if (mode === 'verify' && method?.options?.length) {
@@ -212,6 +264,16 @@ export function pickerEntries(r: IdxRemediation | undefined, mode: 'enroll' | 'v
     }
   }
   return entries;
+}
+
+/**
+ * A picker's entries; a picker with none to choose (only identity providers, or only FastPass) is not shown, unless it
+ * can be skipped.
+ */
+function entriesOf(r: IdxRemediation | undefined, mode: 'enroll' | 'verify', canSkip: boolean): Authenticator[] {
+  const entries = pickerEntries(r, mode);
+  if (entries.length || canSkip) return entries;
+  throw new FlowError('config', `IDX ${r?.name ?? 'picker'} offers nothing this page can use`, { reason: 'unsupported-step' });
 }
 
 /** `authenticator-verification-data`: the methods of the one authenticator already chosen. */

@@ -6,7 +6,7 @@ import { errorOf, type Operation } from '../idx/errors.js';
 import { stateToShow } from '../idx/map-device.js';
 import type { IdxTransaction } from '../idx/types.js';
 import type { FlowState } from '../core/types.js';
-import { BackendError, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.js';
+import { BackendError, accessDenied, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.js';
 
 /** A flow reply as the contract sends it (a plain JSON object). */
 export type FlowReply = FlowState & Record<string, unknown>;
@@ -37,6 +37,9 @@ export function errorReply(
       return rateLimited((error.retryAfterMs ?? 60000) / 1000);
     case 'session_expired':
       return sessionExpired();
+    case 'access_denied':
+      // The org's sign-on policy refused the account: its message (Okta's, or the admin's own) says so.
+      return accessDenied(error.serverText, error.key);
     case 'server':
       // Okta refused the step with its own reason (a password rule, a bad phone number): that text helps the user.
       return error.serverText ? invalidInput(error.serverText, error.key, error.fields) : upstreamFailure();

@@ -15,12 +15,13 @@ import type { Operation } from '../idx/errors.js';
 import { stepName } from '../idx/map.js';
 import { isRedirect } from '../idx/map-idp.js';
 import { callbackParams, finishRedirect, hostedSignIn, resumeTransaction, type WayBack } from '../idx/redirect.js';
-import type { IdxTokens, IdxTransaction } from '../idx/types.js';
+import type { IdxTransaction } from '../idx/types.js';
 import { ACTION_INPUT } from './action-input.js';
 import { jsonObject } from './validate.js';
 import {
   BackendError,
   invalidInput,
+  misconfigured,
   StoreUnavailableError,
   busy,
   rateLimited,
@@ -36,6 +37,7 @@ import { clearIdxTransaction, createOktaClient, hasIdxTransaction, memoryStorage
 import { resolveOptions, type ResolvedOptions, type SignInHandlerOptions } from './options.js';
 import {
   MemorySessionStore,
+  guardedStore,
   newSessionId,
   readCookie,
   serializeCookie,
@@ -44,6 +46,10 @@ import {
   type SessionData,
   type SessionStore,
 } from './session.js';
+import { appSessions, sessionTtl, type AppSessions } from './app-session.js';
+import { finishSignIn } from './sign-in.js';
+import { revokeTokens } from './okta-tokens.js';
+import { signOut } from './sign-out.js';
 
 /** A request as the handler sees it, whatever server it came from. */
 interface Incoming {
@@ -60,6 +66,8 @@ interface Incoming {
   encrypted: boolean;
   /** Finish work such as a pre-start before answering (serverless hosts may freeze after the reply). */
   awaitBackground?: boolean;
+  /** The request as the server gave it, for `onSignIn`. */
+  raw: IncomingMessage | Request;
 }
 
 /** A reply: status, headers and a JSON body. */
@@ -79,6 +87,8 @@ interface Context {
   id?: string;
   /** The flow status the session was loaded with: a sign-in that moves on from it gets a new session id. */
   loadedStatus?: string;
+  /** The session was loaded with a transaction started ahead that nobody had used yet. */
+  loadedPrestarted?: boolean;
   /** A new id at save (sign-in), the old one destroyed. */
   regenerate: boolean;
   destroy: boolean;
@@ -109,8 +119,11 @@ function sameState(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** What `createSignInHandler` returns: call it as `(req, res, next?)`, or use `.fetch(request)`. */
-export interface SignInHandler {
+/**
+ * What `createSignInHandler` returns: call it as `(req, res, next?)`, or use `.fetch(request)`; the site's own routes
+ * read the signed-in user with `getSession`, `requireSession` and `withSession`.
+ */
+export interface SignInHandler extends AppSessions {
   (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
   /** The web-standard form: `export const GET = handler.fetch; export const POST = handler.fetch;` */
   fetch(request: Request): Promise<Response>;
@@ -146,7 +159,8 @@ const FORM_MESSAGES: Partial<Record<string, string>> = {
 /** The Node request handler and web `fetch` handler of the backend contract. */
 export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHandler {
   const options = resolveOptions(userOptions, () => new MemorySessionStore());
-  const { store, logger } = options;
+  const { logger } = options;
+  const store = guardedStore(options.store);
   const cache = memoryStorage();
   const counts = counterSettings(options.limits, options.redisMs);
   const throttle = new LoginThrottle(options.limits, counts);
@@ -156,8 +170,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   /** This process's queue of each session's requests (the store's lock, if any, covers other processes). */
   const tails = new Map<string, Promise<void>>();
 
-  const okta = (ctx: Context) => {
-    const client = createOktaClient(
+  const oktaClient = (session: SessionData, deadline: number) =>
+    createOktaClient(
       {
         issuer: options.issuer,
         clientId: options.clientId,
@@ -166,11 +180,13 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         scopes: options.scopes,
         fetch: options.fetch,
         callTimeoutMs: options.oktaCallMs,
-        deadline: ctx.deadline,
+        deadline,
       },
-      ctx.session,
+      session,
       cache,
     );
+  const okta = (ctx: Context) => {
+    const client = oktaClient(ctx.session, ctx.deadline);
     ctx.calls.push(client.http);
     return client;
   };
@@ -192,7 +208,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       forgetFlow(session);
       return { status: 'Idle' } as FlowReply;
     }
-    if (transaction.status === 'SUCCESS') return signedIn(ctx, transaction.tokens);
+    if (transaction.status === 'SUCCESS') return signedIn(ctx, transaction);
     if (!transaction.neededToProceed?.length) {
       // An answer without remediations: Okta refused the request itself (rate limit, gone, broken).
       if (http.status === 429) throw rateLimited(http.retryAfter ?? 60);
@@ -205,22 +221,27 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   }
 
   /**
-   * The user the tokens name, signed in: a new session holds them (and nothing of the attempt), the same after a
-   * password, a factor, an identity provider or the org's own sign-in page.
+   * The user a successful transaction's tokens name, signed in (the site's `onSignIn` asked first): a new session holds
+   * them and nothing of the attempt, the same after a password, a factor, an identity provider or the org's own page.
    */
-  async function signedIn(ctx: Context, tokens: IdxTokens | undefined): Promise<FlowReply> {
-    const claims = tokens?.idToken?.claims;
-    if (!claims?.sub) throw upstreamFailure();
-    const user = {
-      sub: String(claims.sub),
-      email: typeof claims.email === 'string' ? claims.email : undefined,
-      name: typeof claims.name === 'string' ? claims.name : undefined,
-    };
+  async function signedIn(ctx: Context, transaction: Pick<IdxTransaction, 'tokens'>): Promise<FlowReply> {
+    const session = ctx.session;
+    const user = await finishSignIn(transaction as IdxTransaction, ctx.in.raw, {
+      onSignIn: options.onSignIn,
+      keepTokens: options.keepTokens,
+      keepIdToken: Boolean(options.postLogoutRedirectUri),
+      deadline: ctx.deadline,
+      logError: (line) => logger.error?.(line),
+      revoke: (tokens) => revokeTokens(oktaClient(session, Date.now() + options.oktaCallMs).authClient, tokens),
+    }).catch((error) => {
+      forgetFlow(session);
+      throw error;
+    });
     const reply = { status: 'Success', next: options.successUrl } as FlowReply;
     // The password was right after all: that username's failures are forgiven.
-    if (ctx.session.username) await throttle.succeed(ctx.session.username);
+    if (session.username) await throttle.succeed(session.username);
     // A new session id at sign-in, so that a session id planted before sign-in is worth nothing after it.
-    ctx.session = { createdAt: Date.now(), user, flowState: reply };
+    ctx.session = { createdAt: Date.now(), ...user, flowState: reply };
     ctx.regenerate = true;
     return reply;
   }
@@ -246,6 +267,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         const known = toBackendError(error, ctx);
         if (!known) throw error;
         logFailure(ctx.in, known, error);
+        // The site's own `onSignIn` refused the user: as a refusal at the provider.
+        if (known.code === 'access_denied') return backToSignIn('redirect-denied');
         return backToSignIn(known.status === 401 || known.status === 409 || known.status === 400 ? 'redirect-invalid' : 'redirect-failed');
       }
     };
@@ -481,7 +504,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         throw error;
       }
       if ('tokens' in back) {
-        await signedIn(ctx, back.tokens);
+        await signedIn(ctx, back);
         return new Redirect(options.successUrl);
       }
       // The org's policy asks for more (an authenticator to enroll): the sign-in page goes on with that step.
@@ -496,7 +519,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
 
     'POST /logout': async (ctx) => {
       ctx.destroy = true;
-      return { signedIn: false, user: null };
+      return signOut(ctx.session, () => okta(ctx).authClient, options);
     },
   };
 
@@ -549,6 +572,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     }
     if (error instanceof StoreUnavailableError) return unavailable();
     if (ctx?.calls.some((call) => call.timedOut)) return upstreamTimeout();
+    const config = misconfigured(error, options, ctx?.calls ?? []);
+    if (config) return config;
     const e = error as { name?: string; message?: string } | null;
     if (e?.name === 'AuthSdkError' && /saved transaction could not be loaded/i.test(e.message ?? '')) return sessionExpired();
     // okta-auth-js errors: Okta unreachable, or it refused the client (wrong secret, unknown client, bad token).
@@ -662,6 +687,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         session: stored ?? { createdAt: now },
         id: stored ? signedId : undefined,
         loadedStatus: stored?.flowState?.status,
+        loadedPrestarted: stored?.prestarted,
         regenerate: false,
         destroy: false,
         deadline: now + options.requestMs,
@@ -748,7 +774,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   }
 
   function logFailure(incoming: Incoming, reply: BackendError, error: unknown) {
-    if (reply.status >= 500) {
+    if (reply.hint) {
+      logger.error?.(`[auth] ${incoming.method} ${incoming.path}: ${reply.code}: ${reply.hint}`);
+    } else if (reply.status >= 500) {
       logger.error?.(`[auth] ${incoming.method} ${incoming.path}: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`);
     } else {
       logger.warn?.(`[auth] ${incoming.method} ${incoming.path}: ${reply.status} ${reply.code}`);
@@ -765,6 +793,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure,
     };
     const session = ctx.session;
+    if (ctx.loadedPrestarted && !session.prestarted) await prestartLimit?.release().catch(() => undefined);
     const hasContent = hasIdxTransaction(session) || Boolean(session.flowState) || Boolean(session.user);
     if (ctx.destroy || !hasContent) {
       // A cookie that named no session is left alone: it may be the old id of a session that has just moved on.
@@ -785,7 +814,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return undefined; // unchanged, and touched recently enough for the idle timeout
     }
     session.savedAt = now;
-    let ttl = Math.min(options.idleMs, session.createdAt + options.absoluteMs - now);
+    let ttl = sessionTtl(options, session, now);
     if (session.prestarted && options.prestart) ttl = Math.min(ttl, session.createdAt + options.prestart.ttlMs - now);
     if (ttl <= 0) {
       await store.destroy(ctx.id);
@@ -808,6 +837,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       query: new URLSearchParams(url.split('?')[1]?.split('#')[0] ?? ''),
       socketAddress: req.socket?.remoteAddress,
       encrypted: Boolean((req.socket as TLSSocket | undefined)?.encrypted),
+      raw: req,
     };
     handle(incoming).then(
       (out) => {
@@ -860,6 +890,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       query: url.searchParams,
       encrypted: url.protocol === 'https:',
       awaitBackground: true,
+      raw: request,
     });
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(out.headers)) {
@@ -870,7 +901,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     return new Response(request.method === 'HEAD' ? null : JSON.stringify(out.body), { status: out.status, headers: responseHeaders });
   };
 
-  Object.defineProperty(handler, 'store', { value: store });
+  Object.assign(handler, appSessions({ options, acquire, client: (session) => oktaClient(session, Date.now() + options.requestMs) }));
+  Object.defineProperty(handler, 'store', { value: options.store });
   const { secrets: _secrets, ...visible } = options;
   Object.defineProperty(handler, 'options', { value: Object.freeze(visible) });
   return handler;

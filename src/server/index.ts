@@ -1,5 +1,5 @@
 /**
- * `okta-signin-elements/server`: what a Node server that speaks the backend contract shares with the elements.
+ * `okta-signin-elements-server`: what a Node server that speaks the backend contract shares with the elements.
  * The IDX mapping here is the one IDX mode uses in the browser, so both modes show the same steps the same way.
  * Pure functions over okta-auth-js 8 step-mode transactions: no DOM, no Lit, no network.
  */
@@ -20,6 +20,7 @@ export {
   type EnrollmentChannel,
   type Authenticator,
   type IdentityProvider,
+  type TokenSet,
 } from '../core/types.js';
 export { FLOW_STATUSES } from '../core/statuses.js';
 export { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint } from '../transports/config.js';
@@ -33,3 +34,9 @@ export { BackendError } from './errors.js';
 export { LoginThrottle, type LoginLimits } from './limits.js';
 export { toFlowState, errorReply, type FlowReply } from './flow-reply.js';
 export { retryAfterSeconds } from './okta-client.js';
+
+// The signed-in session for the site's own routes (README, "Signed-in sessions").
+export type { AppSession, AppSessions, AppSessionOptions, SessionTokens, SessionRequest, GuardOptions } from './app-session.js';
+export { SignInDenied, type OnSignIn, type SignInEvent, type SignInVerdict } from './sign-in.js';
+export type { SignOutReply } from './sign-out.js';
+export type { StoredTokens } from './okta-tokens.js';

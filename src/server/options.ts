@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolveAppSessionOptions, type AppSessionOptions, type ResolvedAppSessionOptions } from './app-session.js';
 import type { LoginLimits } from './limits.js';
 import type { SessionStore } from './session.js';
 
@@ -10,8 +11,8 @@ export interface Logger {
   error?: (message: string) => void;
 }
 
-/** Options of `createSignInHandler`. */
-export interface SignInHandlerOptions {
+/** Options of `createSignInHandler` (the signed-in session's: `AppSessionOptions`). */
+export interface SignInHandlerOptions extends AppSessionOptions {
   /** Authorization server, e.g. `https://example.okta.com/oauth2/default`. */
   issuer: string;
   /** A confidential web application with the Interaction Code grant. */
@@ -87,7 +88,10 @@ export interface SignInHandlerOptions {
     ttlMs?: number;
     perAddress?: number;
     windowSeconds?: number;
-    /** At most this many pre-starts in all (every address) per `ttlMs`, which bounds what they hold. Default 2000. */
+    /**
+     * At most this many pre-started transactions not yet taken up by a login, in all (every address), per `ttlMs`:
+     * the bound on what they hold in the store. Default 1000.
+     */
     max?: number;
   };
   /**
@@ -110,7 +114,7 @@ export interface SignInHandlerOptions {
   fetch?: typeof fetch;
 }
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends ResolvedAppSessionOptions {
   issuer: string;
   clientId: string;
   clientSecret?: string;
@@ -178,13 +182,14 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
             ttlMs: options.prestart?.ttlMs ?? 5 * 60_000,
             perAddress: options.prestart?.perAddress ?? 10,
             windowSeconds: options.prestart?.windowSeconds ?? 600,
-            max: options.prestart?.max ?? 2000,
+            max: options.prestart?.max ?? 1000,
           },
     passwordRecovery: options.passwordRecovery ?? true,
     passkeys: options.passkeys === true,
     idps: options.idps === true,
     logger: options.logger ?? { warn: () => {}, error: (line) => console.error(line) },
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    ...resolveAppSessionOptions(options),
   };
 }
 

@@ -8,7 +8,8 @@ import { decodeQr, sleep } from './org-helpers.mjs';
 
 export { decodeQr, sleep };
 
-const listen = (app) =>
+/** A node:http server for `app` on a free port of 127.0.0.1. */
+export const listen = (app) =>
   new Promise((resolve, reject) => {
     const server = createServer(app);
     server.on('error', reject);
@@ -16,8 +17,9 @@ const listen = (app) =>
   });
 
 /**
- * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown> | ((origin: string) => Record<string, unknown>) }} [options]
- *   `backend`: options of the reference backend, or a function of the site's origin that gives them
+ * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown> | ((origin: string) => Record<string, unknown>), middleware?: import('express').RequestHandler }} [options]
+ *   `backend`: options of the reference backend, or a function of the site's origin that gives them; `middleware` runs
+ *   before the backend on every /auth request (to watch what reaches it).
  */
 export async function startStack(options = {}) {
   const org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50, ...options.org });
@@ -25,21 +27,23 @@ export async function startStack(options = {}) {
   const server = await listen(app);
   const origin = `http://localhost:${server.address().port}`;
   const logs = [];
-  app.use(
-    '/auth',
-    createBackend({
-      issuer: org.issuer,
-      clientId: 'local-web',
-      clientSecret: 'local-web-secret',
-      redirectUri: `${origin}/login/callback`,
-      successUrl: '/signed-in',
-      logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
-      ...(typeof options.backend === 'function' ? options.backend(origin) : options.backend),
-    }),
-  );
+  const handler = createBackend({
+    issuer: org.issuer,
+    clientId: 'local-web',
+    clientSecret: 'local-web-secret',
+    redirectUri: `${origin}/login/callback`,
+    successUrl: '/signed-in',
+    logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
+    ...(typeof options.backend === 'function' ? options.backend(origin) : options.backend),
+  });
+  if (options.middleware) app.use('/auth', options.middleware);
+  app.use('/auth', handler);
   return {
     org,
     origin,
+    // The site around the backend: tests add their own routes to it.
+    app,
+    handler,
     logs,
     device: new DeviceApi(org.origin),
     /** @param {Record<string, string>} [headers] sent with every request, e.g. `{ 'x-forwarded-for': '203.0.113.9' }` */

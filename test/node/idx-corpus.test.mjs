@@ -18,11 +18,17 @@ const ALLOWED_UNSUPPORTED = {
   'challenge-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
   'enroll-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
   'challenge-poll/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
-  // Okta FastPass and device probing: Okta Verify on this device answers (its loopback server, an app or universal
-  // link); the element offers the org's own sign-in page instead (UnsupportedStep, redirectToOkta).
+  // Okta FastPass with nothing else to verify with, device probing, and FastPass's app link or universal link: only
+  // Okta Verify on this device can answer; the element offers the org's own sign-in page (UnsupportedStep).
   'challenge-poll/okta_verify': 'FastPass: Okta Verify on this device answers the signed nonce, not the page',
   'device-challenge-poll': "Device probing: Okta Verify on this device answers Okta's challenge, not the page",
-  'launch-authenticator': 'Okta Verify launched by an app or universal link: the app answers, not the page',
+  'launch-authenticator': 'Okta FastPass app link: only Okta Verify on this device answers',
+  // A registration form guarded by hCaptcha or reCAPTCHA needs the CAPTCHA provider's script and token, which the
+  // elements do not load into the site's page; the org's own sign-in page has it.
+  'enroll-profile': 'CAPTCHA-guarded registration: the CAPTCHA provider\'s script, not a field the page can fill',
+  // Okta's safe mode (the org degraded): a bare `poll` with no view of its own and no poll endpoint in the backend
+  // contract; the element ends it with the unsupported-step error and the org's own sign-in page.
+  poll: 'Okta safe-mode polling: no poll endpoint for it in the backend contract yet',
 };
 const MAX_UNSUPPORTED_SHARE = 0.05;
 

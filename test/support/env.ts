@@ -14,6 +14,8 @@ export interface TestEnv {
   backendIdFirst: string;
   /** The org's identifier-first public client. */
   idFirstClientId: string;
+  /** Reference backends set up wrong: a wrong client secret, an unknown client id, an unregistered redirect URI. */
+  misconfiguredBackends: { wrongSecret: string; unknownClient: string; unregisteredRedirect: string };
   hostile: string;
   /** An org started with `passkeys: true`, and a reference backend on it at this path (`passkeys: true`). */
   passkeyOrgOrigin: string;

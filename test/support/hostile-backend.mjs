@@ -2,7 +2,8 @@
 //
 // /hostile/reply/:kind/...        every path answers the same way: 500, malformed, html, 429, 429-date, 401,
 //                                 network (socket dropped), bad-status, empty, slow (never answers), keyed (an error
-//                                 with Okta's message key), long-key (a `key` too long to be one)
+//                                 with Okta's message key), long-key (a `key` too long to be one), denied (the site's
+//                                 onSignIn refused the account, with markup in its message)
 // /hostile/flow/:run/...          a scripted backend-contract server, one transaction per :run; the username
 //                                 picks the scenario (push, totp, enroll, expired, hostile-names, hostile-next,
 //                                 offsite-next, expire-later, push-denied, flaky), the password is `correct-horse`
@@ -13,7 +14,7 @@
 //                                 (a reply of /hostile/reply/:kind), times (how many first replies, default 1)
 // /hostile/count/:run             { count } of /hostile/poll/:run requests
 import express from 'express';
-import { ENROLLMENT_CHANNELS } from 'okta-signin-elements/server';
+import { ENROLLMENT_CHANNELS } from 'okta-signin-elements-server';
 
 const PASSWORD = 'correct-horse';
 const PNG =
@@ -62,6 +63,8 @@ function replyKind(kind, res) {
       return undefined;
     case 'keyed':
       return res.status(400).json({ code: 'invalid_input', message: 'Invalid Phone Number.', key: 'api.factors.error.sms.invalid_phone' });
+    case 'denied':
+      return fail(res, 403, 'access_denied', '<b>Staff only:</b> this account cannot sign in here.');
     case 'long-key':
       return res.status(400).json({ error: { code: 'invalid_input', message: 'Refused.', key: 'k'.repeat(101) } });
     default:

@@ -1,5 +1,6 @@
 /**
- * The look of the sign-in form `<okta-signin>` renders in its light DOM. Shadow styles cannot reach light-DOM
+ * The look of the sign-in form `<okta-signin>` renders in its light DOM, and of the React bindings' `SignInForm`
+ * (`data-okta-signin-form`). Shadow styles cannot reach light-DOM
  * descendants, and a strict Content-Security-Policy refuses inline `<style>` elements, so these rules go in one
  * constructed stylesheet adopted by the element's root node (the document or an enclosing shadow root).
  * Every colour and size comes from the same `--okta-signin-*` custom properties as the shadow styles, so themes
@@ -11,7 +12,7 @@ import { adoptSheet } from '../shared/adopt-sheet.js';
 // Lit's css tag, so that the build minifies the rules as it does the shadow styles; the selector is written out in
 // each rule, since a value interpolated into a selector would stop that.
 const CSS = css`@layer okta-signin-fields {
-  okta-signin > form[data-okta-signin-fields] {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) {
     --_fg: var(--okta-signin-color, #1d1d21);
     --_bg: var(--okta-signin-background, #fff);
     --_accent: var(--okta-signin-accent, #1662dd);
@@ -26,7 +27,7 @@ const CSS = css`@layer okta-signin-fields {
     font: var(--okta-signin-font, inherit);
   }
   @media (prefers-color-scheme: dark) {
-    okta-signin > form[data-okta-signin-fields] {
+    okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) {
       --_fg: var(--okta-signin-color, #ececf1);
       --_bg: var(--okta-signin-background, #1d1d21);
       --_accent: var(--okta-signin-accent, #6ea1ff);
@@ -34,11 +35,11 @@ const CSS = css`@layer okta-signin-fields {
       --_border: var(--okta-signin-border-color, #77777f);
     }
   }
-  okta-signin > form[data-okta-signin-fields] label {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) label {
     font-weight: 600;
   }
-  okta-signin > form[data-okta-signin-fields] input,
-  okta-signin > form[data-okta-signin-fields] button {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) input,
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) button {
     box-sizing: border-box;
     /* Touch targets of at least 44 by 44 CSS pixels (WCAG 2.5.5). */
     min-block-size: 2.75rem;
@@ -52,37 +53,37 @@ const CSS = css`@layer okta-signin-fields {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  okta-signin > form[data-okta-signin-fields] button {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) button {
     cursor: pointer;
     border-color: var(--_accent);
     background: var(--_accent);
     color: var(--_on-accent);
   }
-  okta-signin > form[data-okta-signin-fields] .link {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) .link {
     background: none;
     color: var(--_accent);
     border-color: transparent;
   }
-  okta-signin > form[data-okta-signin-fields] :disabled {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) :disabled {
     opacity: 0.6;
   }
   /* Outside the control, so that it shows on buttons filled with the accent colour too. */
-  okta-signin > form[data-okta-signin-fields] :focus-visible {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) :focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
   /* A password field and its show-password toggle on one line. */
-  okta-signin > form[data-okta-signin-fields] .pw {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) .pw {
     display: flex;
     gap: 0.25em;
     align-items: center;
   }
-  okta-signin > form[data-okta-signin-fields] .pw input {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) .pw input {
     flex: 1;
     min-inline-size: 0;
   }
   /* The error text the fields are described by: the element shows it (role="alert") under its heading. */
-  okta-signin > form[data-okta-signin-fields] .sr {
+  okta-signin > form:is([data-okta-signin-fields], [data-okta-signin-form]) .sr {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;

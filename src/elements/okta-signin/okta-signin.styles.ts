@@ -31,7 +31,9 @@ export const signinStyles = css`
     background: #fff;
   }
   [part~='channel'],
-  [part~='method'] {
+  [part~='method'],
+  [part~='option'],
+  .check {
     display: flex;
     align-items: center;
     gap: 0.5em;
@@ -44,6 +46,9 @@ export const signinStyles = css`
     letter-spacing: 0.05em;
     user-select: all;
     overflow-wrap: anywhere;
+  }
+  [part~='field-error'] {
+    color: var(--_error);
   }
   [part~='hint'] {
     font-size: 0.9em;

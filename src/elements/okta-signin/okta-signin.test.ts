@@ -108,6 +108,8 @@ describe('<okta-signin> credentials', () => {
     ['network', 'network', 'The server could not be reached. Check your connection and try again.'],
     ['429', 'rate_limited', 'Too many attempts. Wait a moment and try again.'],
     ['401', 'session_expired', 'Your sign-in session expired. Sign in again.'],
+    // The site's own reason, as text.
+    ['denied', 'access_denied', '<b>Staff only:</b> this account cannot sign in here.'],
   ];
   for (const [kind, code, message] of bad) {
     it(`a ${kind} reply shows "${message}" and stays on the form`, async () => {

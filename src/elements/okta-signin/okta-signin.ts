@@ -5,7 +5,7 @@ import type { FlowAction } from '../../core/flow-rules.js';
 import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type TransportConfig } from '../../transports/config.js';
 import { createTransport } from '../../transports/create.js';
 import { emit, type OktaAuthenticatorSelectEvent } from '../shared/events.js';
-import { errorText, format } from '../shared/messages.js';
+import { errorDetail, errorText, format } from '../shared/messages.js';
 import { Translator, type StringsOverride } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { signinStyles } from './okta-signin.styles.js';
@@ -13,8 +13,10 @@ import { FIRST_VIEWS, loadStepViews, type Views } from './views/index.js';
 import type { ViewHost } from './views/host.js';
 import { define } from '../shared/define.js';
 import { errorUnderHeading } from './error-under-heading.js';
+import { stepLinks } from './views/links.js';
 import { PasskeyOffer } from './passkey-offer.js';
 import { LightFields } from './light-fields.js';
+import { adoptFieldStyles } from './light-fields.styles.js';
 
 // Errors about what the user typed: the view's fields are marked invalid while one is shown.
 const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code', 'invalid_input'];
@@ -32,9 +34,12 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * (QR code, email or SMS link), push with number challenge, code entry, password change, skip and start over;
  * Email, Phone (text message or voice call) and Google Authenticator codes, to verify and to enroll, with
  * "Send again" and "Verify with something else"; the password asked for on its own, "Forgot password?" and the
- * new password with the org's rules, and a show-password toggle on every password field; the org's identity providers
- * (buttons on the form, the IdP as a step, identity verification), and the org's own sign-in page for a step no web page
- * can answer. On IDX mode's `redirect-uri` it finishes a sign-in that comes back from them by itself.
+ * new password with the org's rules, and a show-password toggle on every password field; any step Okta describes as
+ * plain fields (registration, account unlock, consent, keep me signed in, the password expiry warning, the security
+ * question, passcode authenticators, ...) as one generic form, and "Sign up" / "Unlock account" where Okta offers them;
+ * the org's identity providers (buttons on the form, the IdP as a step, identity verification), and the org's own
+ * sign-in page for a step no web page can answer. On IDX mode's `redirect-uri` it finishes a sign-in that comes back
+ * from them by itself.
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
  * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path); property `loginEndpoint`.
@@ -52,6 +57,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {'light' | 'shadow'} fields - Where the element's own sign-in fields live: `light` (the default), a
  *   `<form slot="credentials" data-okta-signin-fields>` the element renders into its light DOM, where password
  *   managers see them; `shadow`, inside its shadow root. A page's own `<form slot="credentials">` replaces either.
+ * @attr {boolean} defer-hydration - On an element put on the page with it, the element waits until it is removed: no
+ *   request, no event, no light-DOM form. The React bindings render it and remove it once React has set the
+ *   element's properties (server-rendered or not).
  * @attr {string} webauthn-endpoint - Replaces the URL of the `webauthn` endpoint (default: `backend` + its contract path); property `webauthnEndpoint`.
  * @attr {string} skip-endpoint - Replaces the URL of the `skip` endpoint (default: `backend` + its contract path); property `skipEndpoint`.
  * @attr {string} cancel-endpoint - Replaces the URL of the `cancel` endpoint (default: `backend` + its contract path); property `cancelEndpoint`.
@@ -64,10 +72,11 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  *   `secondary` (the default) after the form, `primary` before it, `none` nowhere (`okta-status-change` still lists them).
  * @attr {'off'} hosted-fallback - `off`: a step no web page can answer (Okta FastPass, Duo, ...) is only an error; by
  *   default the element also offers to finish on the org's own sign-in page.
- * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules?, idps? }`
+ * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules?, form?, links?, idps? }`
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
- * @fires okta-error - `{ code, message, retryable, reason?, step? }`: `reason` where the code says too little
- *   (`unsupported-step`, `redirect-denied`, ...), `step` the name of a step no page can answer.
+ * @fires okta-error - `{ code, message, retryable, reason?, step?, hint? }`: `reason` where the code says too little
+ *   (`unsupported-step`, `redirect-denied`, ...), `step` the name of a step no page can answer; `hint`, for developers
+ *   and never shown, says what to fix
  * @fires okta-authenticator-select - from the inner picker.
  * @fires okta-poll - `{ continuePolling, refresh }` on every poll reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
@@ -112,8 +121,8 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart channel - One enrollment channel choice.
  * @csspart resend - "Send again" (code, push or link), disabled with a countdown after each send.
  * @csspart other-authenticator - "Verify with something else" / "Set up something else": back to the picker.
- * @csspart help - What to do on a code view (open the app and enter its code), where an identity provider step goes,
- *   and what a step no page can answer offers.
+ * @csspart help - What to do on a code view (open the app and enter its code), the help of a step form, where an
+ *   identity provider step goes, and what a step no page can answer offers.
  * @csspart idps - The group of identity provider buttons (on the sign-in form and on an identity provider step).
  * @csspart idp - One identity provider's button ("Sign in with Google"; `data-idp` holds Okta's id).
  * @csspart idp-logo - The logo Okta gives for an identity provider (an `<img>`, https or inline images only).
@@ -141,6 +150,23 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart webauthn-start - The button that starts the security key ceremony ("Set up", "Verify", "Try again").
  * @csspart webauthn-progress - The status line while the browser asks for the key (`role="status"`).
  * @csspart webauthn-failure - Why the security key ceremony failed (`role="alert"`).
+ * @csspart step-form - The form of a step Okta describes as plain fields (`AwaitingInput`): registration, unlock, consent, ...
+ * @csspart field - A field of the step form (also on `input`).
+ * @csspart checkbox - A yes/no field of the step form.
+ * @csspart select - A choice among many options.
+ * @csspart field-group - A group of radios (a `fieldset`), or a checkbox with its label.
+ * @csspart option - One radio of a choice, with its label.
+ * @csspart field-option - The radio itself.
+ * @csspart option-fields - The fields a chosen option brings (the security question's "write your own").
+ * @csspart optional - "(optional)" after the label of a field that may stay empty.
+ * @csspart field-error - An error under its field (Okta's, or the element's check).
+ * @csspart choices - The step's own buttons, when it has them.
+ * @csspart choice - One of them (consent "Allow Access" / "Don't Allow", keep me signed in yes / no).
+ * @csspart context - What the step is about (the app asking for consent).
+ * @csspart scopes - The scopes an app asks for.
+ * @csspart question - The security question to answer.
+ * @csspart notices - Okta's notices (the device's grace period).
+ * @csspart link - Another way forward Okta offers beside the step ("Sign up", "Unlock account").
  * @tagname okta-signin
  * @cssprop --okta-signin-color - Text color (light `#1d1d21`, dark `#ececf1`).
  * @cssprop --okta-signin-background - Background (light `#fff`, dark `#1d1d21`).
@@ -306,7 +332,19 @@ export class OktaSignin extends LitElement {
     return this.flow ? Promise.resolve(this.flow) : this.flowTransport ? this.startFlow(this.flowTransport) : Promise.resolve(undefined);
   }
 
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'defer-hydration'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== 'defer-hydration') return super.attributeChangedCallback(name, old, value);
+    if (value === null && this.isConnected) this.connectedCallback();
+  }
+
   override connectedCallback(): void {
+    // A framework that server-renders the element sets its properties only when it hydrates: until then the element
+    // neither reports a configuration it does not have yet nor adds a form to children the framework owns.
+    if (this.hasAttribute('defer-hydration')) return;
     super.connectedCallback();
     this.childWatch.observe(this, { childList: true });
     this.dirty = true;
@@ -330,8 +368,11 @@ export class OktaSignin extends LitElement {
     if ([...changed.keys()].some((k) => !LOCAL.includes(k))) this.dirty = true;
     if (this.dirty && this.isConnected) this.setup();
     // The element's own light-DOM form, unless the page gave one or the fields are to stay in the shadow root.
-    if (this.isConnected && this.fields !== 'shadow' && !this.pageForm()) this.light.attach();
+    const pageForm = this.pageForm();
+    if (this.isConnected && this.fields !== 'shadow' && !pageForm) this.light.attach();
     else this.light.detach();
+    // A form made to look like the element's own (the React bindings' SignInForm) gets its styles.
+    if (this.isConnected && pageForm?.hasAttribute('data-okta-signin-form')) adoptFieldStyles(this.getRootNode());
   }
 
   /** A request is in flight, or the next view still loads after its request. */
@@ -429,7 +470,7 @@ export class OktaSignin extends LitElement {
         this.revealed = [];
         this.rulesMet = [];
         if (clearError) this.error = null;
-        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules, idps } = state;
+        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules, form, links, idps } = state;
         emit(this, 'okta-status-change', {
           status,
           previousStatus: previous.status,
@@ -443,6 +484,8 @@ export class OktaSignin extends LitElement {
           canResend,
           canRecover,
           passwordRules,
+          form,
+          links,
           idps,
         });
       };
@@ -503,9 +546,7 @@ export class OktaSignin extends LitElement {
 
   private showError(e: FlowError) {
     this.error = e;
-    const { code, retryable, reason, step } = e;
-    // Why and which step only where there is one: the detail of a plain error stays `{ code, message, retryable }`.
-    emit(this, 'okta-error', { code, message: errorText(e, this.i18n.t), retryable, ...(reason && { reason }), ...(step && { step }) });
+    emit(this, 'okta-error', errorDetail(e, this.i18n.t));
   }
 
   /**
@@ -614,9 +655,14 @@ export class OktaSignin extends LitElement {
       if (met.join() !== this.rulesMet.join()) this.rulesMet = [...met];
     };
     const resendDelay = Number.isFinite(this.resendDelay) && this.resendDelay >= 0 ? this.resendDelay : 30;
+    const onMismatch = () => {
+      this.mismatch = true;
+      this.error = MISMATCH;
+    };
     return {
       state, flow, pending, mismatch, invalid, username, lightForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
-      revealed, onReveal, rulesMet, onRulesMet, idpDisplay: this.idpDisplay, hostedFallback: this.hostedFallback != 'off',
+      revealed, onReveal, rulesMet, onRulesMet, fieldErrors: e?.fields ?? [], onMismatch, idpDisplay: this.idpDisplay,
+      hostedFallback: this.hostedFallback != 'off',
     };
   }
 
@@ -630,13 +676,16 @@ export class OktaSignin extends LitElement {
     const s = this.flowState;
     const { t, lang, dir } = this.i18n;
     const error = this.errorMessage();
-    // A state's message that only repeats the error (an expired session) is not shown twice.
-    const message = s.message && s.message !== error && s.message !== this.flow?.error?.message ? s.message : '';
+    // Okta's message in the element's words when it has a sentence for its key; one that only repeats the error (an
+    // expired session) is not shown twice.
+    const text = (s.messageKey && Object.prototype.hasOwnProperty.call(t.oktaKeys, s.messageKey) && t.oktaKeys[s.messageKey as keyof typeof t.oktaKeys]) || s.message;
+    const message = text && text !== error && s.message !== this.flow?.error?.message ? text : '';
     const n = s.status === 'AwaitingChallengePoll' ? s.challenge?.correctAnswer : undefined;
+    const host = this.viewHost();
     // The logo above every view, the page's links below; the error region goes right under the view's heading.
     return html`<section part="container" lang=${lang} dir=${dir} aria-busy=${this.busy}>
       <slot name="logo"></slot>
-      ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(this.viewHost()) ?? nothing}
+      ${message ? html`<p part="message">${message}</p>` : nothing} ${this.views[s.status]?.(host) ?? nothing} ${stepLinks(host)}
       ${errorUnderHeading(error)}
       ${s.status === 'Idle'
         ? nothing

@@ -8,6 +8,8 @@ import type {
   IdentityProvider,
   PasswordRules,
   StepAuthenticator,
+  StepForm,
+  StepLink,
   TokenSet,
 } from '../../core/types.js';
 
@@ -30,10 +32,12 @@ export interface StatusChangeDetail {
   canRecover?: boolean;
   /** New-password views: the org's rules. */
   passwordRules?: PasswordRules;
+  /** `AwaitingInput`: the step form shown (Okta's fields, labels and rules; never a value typed, nor a secret). */
+  form?: StepForm;
+  /** Other ways forward offered beside the step ("Sign up", "Unlock account"). */
+  links?: StepLink[];
   /** The identity providers offered: the sign-in form's buttons, or the one to continue at (never their address). */
   idps?: IdentityProvider[];
-  /** `UnsupportedStep`: Okta's name for the step no web page can answer. */
-  unsupportedStep?: string;
 }
 /** `okta-success` (cancelable: `preventDefault()` keeps the page from navigating to `next`). */
 export interface SuccessDetail {
@@ -49,6 +53,11 @@ export interface ErrorDetail {
   reason?: FlowErrorReason;
   /** `unsupported-step`: Okta's name for the step (`challenge-poll/okta_verify`, `device-challenge-poll`). */
   step?: string;
+  /**
+   * For developers, never shown: what is misconfigured and how to fix it (a `config` error: which setting Okta
+   * refused), or which file did not load.
+   */
+  hint?: string;
 }
 /** `okta-authenticator-select`: the user chose an authenticator in the picker. */
 export interface AuthenticatorSelectDetail {

@@ -113,6 +113,101 @@ export const stepStrings = {
     hostedHelp: "You can finish signing in on your organization's sign-in page.",
     hosted: 'Continue on the sign-in page',
   },
+  /**
+   * The generic step form: registration, account unlock, consent, keep me signed in, the password expiry warning,
+   * the security question, passcode authenticators, device activation. Titles, help and buttons by Okta's step name;
+   * Okta's own labels are shown for the fields.
+   */
+  form: {
+    /** The heading of a step this table has no title for. */
+    title: 'One more step',
+    titles: {
+      'select-enroll-profile': 'Sign up',
+      'enroll-profile': 'Sign up',
+      'profile-update': 'Complete your profile',
+      'unlock-account': 'Unlock your account',
+      'select-authenticator-unlock-account': 'Unlock your account',
+      consent: 'Allow access?',
+      'admin-consent': 'Allow access?',
+      'granular-consent': 'Allow access?',
+      'email-challenge-consent': 'Did you just try to sign in?',
+      'reenroll-authenticator-warning': 'Your password will expire soon',
+      'reenroll-custom-password-expiry-warning': 'Your password will expire soon',
+      'reenroll-custom-password-expiry': 'Change your password',
+      'keep-me-signed-in': 'Stay signed in?',
+      'device-assurance-grace-period': 'Your device needs attention',
+      'user-code': 'Activate your device',
+      'request-activation-email': 'Your activation link is no longer valid',
+      /** Okta Verify on this device did not answer, or Okta probes for it: on without Okta FastPass. */
+      'cancel-transaction': 'Sign in another way',
+      'authenticatorChallenge-cancel': 'Sign in another way',
+    },
+    help: {
+      'unlock-account': 'Enter your username. We will help you verify it is you and unlock your account.',
+      'select-authenticator-unlock-account': 'Enter your username and choose how to verify it is you.',
+      'reenroll-authenticator-warning': 'Choose a new password now, or do it later.',
+      'reenroll-custom-password-expiry-warning': 'Choose a new password now, or do it later.',
+      'keep-me-signed-in': 'You will be asked to sign in less often on this device.',
+      'device-assurance-grace-period': 'Fix these issues soon to keep signing in from this device:',
+      'user-code': 'Enter the code shown on your device.',
+      'request-activation-email': 'We can send you a new activation email.',
+      'cancel-transaction': 'Okta FastPass is not available on this page. Continue to sign in another way.',
+      'authenticatorChallenge-cancel': 'Okta FastPass is not available on this page. Continue to sign in another way.',
+    },
+    submit: {
+      'select-enroll-profile': 'Sign up',
+      'enroll-profile': 'Sign up',
+      'profile-update': 'Save',
+      'reenroll-authenticator-warning': 'Change password',
+      'reenroll-custom-password-expiry-warning': 'Change password',
+      'reenroll-custom-password-expiry': 'Change password',
+      'request-activation-email': 'Send activation email',
+    },
+    /** The two buttons of a yes/no step, where Okta gives them no labels. */
+    yes: 'Allow',
+    no: "Don't allow",
+    staySignedIn: 'Stay signed in',
+    dontStaySignedIn: "Don't stay signed in",
+    itWasMe: "Yes, it's me",
+    notMe: "No, it's not me",
+    /** "Skip for now" on the password expiry warning. */
+    later: 'Remind me later',
+    /** Consent: the app that asks, and what it asks for. */
+    appAsks: '{app} is asking to access your account.',
+    scopes: 'It will be able to:',
+    /** A field the form can be sent without, after its label. */
+    optional: '(optional)',
+    /** The first entry of a list to choose from. */
+    choose: 'Choose…',
+    /** Authenticators that take plain fields (security question, RSA SecurID, YubiKey, ...). */
+    enrollWith: 'Set up {name}',
+    verifyWith: 'Verify with {name}',
+    securityQuestionEnroll: 'Set up a security question',
+    securityQuestionVerify: 'Answer your security question',
+    passwordEnroll: 'Set up a password',
+    setPassword: 'Set password',
+    emailEnroll: 'Set up email',
+    emailEnrollHelp: 'We will send a code to your email address.',
+  },
+  /**
+   * Okta's message keys of the later steps (joined to the sign-in form's, `oktaKeys` in `./messages.ts`): errors under
+   * a step form's fields, account unlock, and Okta FastPass (`signed_nonce`, Okta's name for it) where it cannot be used.
+   */
+  oktaKeys: {
+    'model.validation.field.blank': 'Fill in this field.',
+    'model.validation.field.string.minLength': 'This is too short.',
+    'model.validation.field.string.maxLength': 'This is too long.',
+    'model.validation.field.invalid': 'This value is not valid.',
+    'registration.error.notUniqueWithinOrg': 'An account with this value already exists.',
+    'registration.error.invalidLoginEmail': 'Enter a valid email address.',
+    'registration.error.doesNotMatchPattern': 'This value is not in the expected format.',
+    'securityQuestion.answer.tooShort.arg': 'The answer is too short.',
+    'oie.selfservice.unlock_user.success.message': 'Your account is unlocked. Sign in with your username and password.',
+    'oie.selfservice.unlock_user.failed.message': 'Your account could not be unlocked. Contact your administrator.',
+    'oie.selfservice.user.unlock.not.allowed': 'You cannot unlock your account here. Contact your administrator.',
+    'idx.operation.cancelled.by.user': 'The sign-in was cancelled.',
+    signed_nonce: 'Okta FastPass is not available on this page. Sign in another way, or ask your administrator for help.',
+  },
   /** Security key or biometric (WebAuthn) and passkeys. */
   webauthn: {
     enrollTitle: 'Set up a security key or biometric',

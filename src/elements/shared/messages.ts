@@ -1,5 +1,6 @@
 import type { ErrorCode, FlowError, FlowErrorReason } from '../../core/types.js';
 import type { stepStrings } from './messages-steps.js';
+import type { ErrorDetail } from './events.js';
 
 type StepStrings = typeof stepStrings;
 
@@ -17,6 +18,8 @@ const firstStrings = {
   password: 'Password',
   startOver: 'Start over',
   continue: 'Continue',
+  /** Other ways forward Okta offers beside a step, by Okta's name for them. */
+  links: { 'select-enroll-profile': 'Sign up', 'unlock-account': 'Unlock account' },
   /** The password on its own, "Forgot password?", recovery and the new password's rules. */
   recovery: {
     passwordTitle: 'Enter your password',
@@ -56,6 +59,7 @@ const firstStrings = {
     malformed_response: 'The server sent an unexpected reply. Try again later.',
     unsafe_navigation: 'The sign-in finished, but the page it wants to open is not allowed.',
     config: 'This sign-in form is not set up correctly.',
+    access_denied: 'You cannot sign in here with this account.',
     unknown: 'Something went wrong. Try again.',
   } as Record<ErrorCode, string>,
   /** Sentences for errors whose code alone says too little (FlowError `reason`). */
@@ -101,6 +105,8 @@ const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'invalid_code',
   'invalid_input',
   'push_rejected',
+  // The site's or Okta's reason for refusing the account.
+  'access_denied',
 ]);
 
 /** A sentence with placeholders: a template such as `'Tap {n} in Okta Verify.'`, or a function of them in order. */
@@ -133,3 +139,16 @@ export function errorText(
     table.errors.unknown
   );
 }
+
+/**
+ * `okta-error`'s detail for an error: the text the element shows, why and which step where there is one, and the
+ * developer's hint, which it never shows. A plain error's detail stays `{ code, message, retryable }`.
+ */
+export const errorDetail = (error: FlowError, table?: Parameters<typeof errorText>[1]): ErrorDetail => ({
+  code: error.code,
+  message: errorText(error, table),
+  retryable: error.retryable,
+  ...(error.reason && { reason: error.reason }),
+  ...(error.step && { step: error.step }),
+  ...(error.hint && { hint: error.hint }),
+});

@@ -46,7 +46,8 @@ export const baseStyles = css`
     font-weight: 600;
   }
   /* Radios keep their native look and size; their label is the target (see the channel choice). */
-  input:not([type='radio']),
+  input:not([type='radio'], [type='checkbox']),
+  select,
   button {
     box-sizing: border-box;
     /* Touch targets of at least 44 by 44 CSS pixels (WCAG 2.5.5). */

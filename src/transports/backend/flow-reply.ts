@@ -16,6 +16,7 @@ import {
 } from '../../core/types.js';
 import { isObject, pick, pickMs, pickString, type Json } from './read.js';
 import { isInlineImage } from '../../core/inline-image.js';
+import { readLinks, readStepForm } from './form-reply.js';
 
 
 const malformed = (what: string) =>
@@ -62,12 +63,17 @@ export function parseFlowReply(body: unknown): FlowState {
     if (!Array.isArray(idps)) throw malformed('idps');
     state.idps = idps.map(readIdp);
   }
+  const form = pick(body, 'form');
+  if (form != null) state.form = readStepForm(form);
+  const links = pick(body, 'links');
+  if (links != null) state.links = readLinks(links);
 
   const refresh = pickMs(body, 'refresh');
   if (refresh !== undefined) state.refresh = refresh;
   copyText(state, body, 'next');
   copyText(state, body, 'message');
   copyText(state, body, 'unsupportedStep');
+  copyText(state, body, 'messageKey');
   return state;
 }
 

@@ -6,6 +6,7 @@
 import { ACTIONS, type ActionInputs, type ActionRule, type FlowAction } from '../../core/actions.js';
 import {
   FlowError,
+  offersOnForm,
   type EnrollmentChannel,
   type FlowErrorReason,
   type FlowState,
@@ -51,8 +52,8 @@ export class BackendTransport implements Transport {
 
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
     const state = await this.flow('state', undefined, signal);
-    // An Idle state matters only for what it offers (passkey sign-in, recovery, identity providers).
-    return state.status === 'Idle' && !state.webauthn && !state.canRecover && !state.idps?.length ? null : state;
+    // An Idle state matters only for what it offers (passkey sign-in, recovery, links, identity providers).
+    return state.status === 'Idle' && !offersOnForm(state) ? null : state;
   }
 
   /** A navigation of the table: the endpoint's URL with the action's path (the backend answers with a redirect). */

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { ENROLLING } from '../../../core/flow-rules.js';
+import { isEnrolling } from '../../../core/actions.js';
 import type { ViewHost } from './host.js';
 import './resend-button.js';
 
@@ -23,7 +23,7 @@ export const resendButton = (h: ViewHost, label = h.t.codes.resend) =>
 export const otherAuthenticator = (h: ViewHost) =>
   h.state.authenticators?.length
     ? html`<button type="button" class="link" part="other-authenticator" ?disabled=${h.pending} @click=${() => h.act('showAuthenticators')}>
-        ${ENROLLING.includes(h.state.status) ? h.t.codes.otherEnrollment : h.t.codes.otherAuthenticator}
+        ${isEnrolling(h.state) ? h.t.codes.otherEnrollment : h.t.codes.otherAuthenticator}
       </button>`
     : nothing;
 

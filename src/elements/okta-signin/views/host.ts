@@ -1,6 +1,6 @@
 import type { SignInFlow } from '../../../core/flow.js';
 import type { FlowAction } from '../../../core/flow-rules.js';
-import type { FlowState } from '../../../core/types.js';
+import type { FieldError, FlowState } from '../../../core/types.js';
 import type { OktaAuthenticatorSelectEvent } from '../../shared/events.js';
 import type { Strings } from '../../shared/messages.js';
 
@@ -21,6 +21,10 @@ export interface ViewHost {
    * described by the error region (`aria-describedby="error"`), which is empty, and so says nothing, otherwise.
    */
   readonly invalid: boolean;
+  /** The error shown names fields of a step form (Okta refused them, or they failed the checks): their errors. */
+  readonly fieldErrors: readonly FieldError[];
+  /** A new password typed twice does not match: the element says so. */
+  onMismatch(): void;
   /** The username typed so far; kept across errors. */
   readonly username: string;
   /** The element's text, in its language with its overrides. */

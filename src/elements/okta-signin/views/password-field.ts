@@ -1,11 +1,15 @@
 import { html } from 'lit';
 import type { ViewHost } from './host.js';
 
+/** The autofill hints the views give (the ones whose meaning is plain from Okta's field names). */
+export type Autocomplete = 'current-password' | 'new-password' | 'one-time-code' | 'off' | 'username' | 'email' | 'given-name' | 'family-name' | 'tel';
+
 export interface PasswordFieldOptions {
   id: string;
   name: string;
   label: string;
-  autocomplete: 'current-password' | 'new-password';
+  /** `current-password`, `new-password`, or what a step form's secret is (`one-time-code`, `off`). */
+  autocomplete: Autocomplete;
   /** Space-separated parts of the field besides `input`. */
   part: string;
   invalid: boolean;
@@ -14,6 +18,8 @@ export interface PasswordFieldOptions {
   /** The id of the error text the field is described by (default `error`, the view's error region). */
   errorId?: string;
   onInput?: (e: Event) => void;
+  /** Whether the field must be filled (default: yes). */
+  required?: boolean;
 }
 
 /**
@@ -33,7 +39,7 @@ export const passwordField = (h: ViewHost, o: PasswordFieldOptions) => {
         autocomplete=${o.autocomplete}
         autocapitalize="none"
         spellcheck="false"
-        required
+        ?required=${o.required ?? true}
         aria-invalid=${o.invalid}
         aria-describedby=${o.describedBy ? `${error} ${o.describedBy}` : error}
         @input=${o.onInput}

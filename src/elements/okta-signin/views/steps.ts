@@ -9,6 +9,7 @@ import { CODE_VIEWS } from './code-views.js';
 import { RECOVERY_VIEWS } from './recovery-views.js';
 import { WEBAUTHN_VIEWS } from './webauthn-views.js';
 import { IDP_VIEWS } from './idp.js';
+import { formStepView } from './form-step.js';
 
 /** The view for each status after the sign-in form, and the sign-in form's identity provider buttons. */
 export const STEP_VIEWS: Views = {
@@ -19,6 +20,7 @@ export const STEP_VIEWS: Views = {
   AwaitingEnrollmentPoll: enrollPollView,
   AwaitingChallengePoll: pushView,
   PasswordExpired: passwordView,
+  AwaitingInput: formStepView,
   ...CODE_VIEWS,
   ...RECOVERY_VIEWS,
   ...WEBAUTHN_VIEWS,
