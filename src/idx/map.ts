@@ -247,8 +247,8 @@ export function pickerEntries(r: IdxRemediation | undefined, mode: 'enroll' | 'v
     if (typeof id !== 'string' || !id) continue;
     const rel = relatesTo(option);
     const key = rel?.key ?? '';
-    // An identity provider is a redirect, not an authenticator this picker can drive.
-    if (key === 'external_idp') continue;
+    // An identity provider is offered like any authenticator: choosing it leads to its own step (a redirect), and the
+    // step leaves it out of its own picker (map-idp.ts), so that choosing it again cannot loop.
     const label = safeText(option.label) ?? safeText(rel?.displayName) ?? (key || 'Authenticator');
     const method = field(fields, 'methodType');
     if (mode === 'verify' && method?.options?.length) {
@@ -267,8 +267,7 @@ export function pickerEntries(r: IdxRemediation | undefined, mode: 'enroll' | 'v
 }
 
 /**
- * A picker's entries; a picker with none to choose (only identity providers, or only FastPass) is not shown, unless it
- * can be skipped.
+ * A picker's entries; a picker with none to choose (only FastPass) is not shown, unless it can be skipped.
  */
 function entriesOf(r: IdxRemediation | undefined, mode: 'enroll' | 'verify', canSkip: boolean): Authenticator[] {
   const entries = pickerEntries(r, mode);

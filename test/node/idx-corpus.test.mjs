@@ -17,11 +17,8 @@ const ALLOWED_UNSUPPORTED = {
   // The PIN of an NFC security key is set and checked by Okta Verify on the phone that holds the key to it.
   'challenge-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
   'enroll-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
-  'challenge-poll/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
-  // Okta FastPass with nothing else to verify with, device probing, and FastPass's app link or universal link: only
-  // Okta Verify on this device can answer; the element offers the org's own sign-in page (UnsupportedStep).
-  'challenge-poll/okta_verify': 'FastPass: Okta Verify on this device answers the signed nonce, not the page',
-  'device-challenge-poll': "Device probing: Okta Verify on this device answers Okta's challenge, not the page",
+  // Okta FastPass's app link or universal link: only the Okta Verify app on this device can answer it; the element
+  // says so (UnsupportedStep) and offers the org's own sign-in page.
   'launch-authenticator': 'Okta FastPass app link: only Okta Verify on this device answers',
   // A registration form guarded by hCaptcha or reCAPTCHA needs the CAPTCHA provider's script and token, which the
   // elements do not load into the site's page; the org's own sign-in page has it.

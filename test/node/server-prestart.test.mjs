@@ -101,7 +101,7 @@ test('a pre-started transaction is no sign-in: steps answer 401, polls end', asy
     assert.equal((await browser.get('/OktaVerify/ChallengePoll')).status, 401);
     // The sign-in form, with what the org offers on it ("Forgot password?", its identity providers).
     const { idps, ...form } = (await browser.get('/state')).json;
-    assert.deepEqual(form, { status: 'Idle', canRecover: true });
+    assert.deepEqual(form, { status: 'Idle', canRecover: true, links: [{ step: 'select-enroll-profile' }, { step: 'unlock-account' }] });
     assert.deepEqual(idps.map((p) => p.name), ['Google', 'Microsoft', 'Acme Identity']);
   } finally {
     await stack.close();

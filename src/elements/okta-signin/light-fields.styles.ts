@@ -7,7 +7,6 @@
  * apply. The rules sit in a cascade layer: any rule of the page's own wins over them.
  */
 import { css } from 'lit';
-import { adoptSheet } from '../shared/adopt-sheet.js';
 
 // Lit's css tag, so that the build minifies the rules as it does the shadow styles; the selector is written out in
 // each rule, since a value interpolated into a selector would stop that.
@@ -94,5 +93,20 @@ const CSS = css`@layer okta-signin-fields {
   }
 }`;
 
+// One sheet per document: a constructed sheet may only be adopted in the document it was made for.
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
 /** Adopts the sheet on `root` (the element's root node) unless it already has it; made on first use only. */
-export const adoptFieldStyles = (root: Node): void => adoptSheet(root, CSS);
+export function adoptFieldStyles(root: Node): void {
+  const target = root as Document | ShadowRoot;
+  const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  const View = doc?.defaultView;
+  if (!doc || !View || !Array.isArray(target.adoptedStyleSheets)) return;
+  let sheet = sheets.get(doc);
+  if (!sheet) {
+    sheet = new View.CSSStyleSheet();
+    sheet.replaceSync(CSS.cssText);
+    sheets.set(doc, sheet);
+  }
+  if (!target.adoptedStyleSheets.includes(sheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+}

@@ -271,7 +271,7 @@ export class OktaSignin extends LitElement {
    * Where the sign-in form's identity provider buttons go: `secondary` (the default) after the form, `primary` before
    * its fields, `none` nowhere (`okta-status-change` still lists them, for buttons of the page's own).
    */
-  idpDisplay: 'primary' | 'secondary' | 'none' = 'secondary';
+  idpDisplay?: 'primary' | 'secondary' | 'none';
   /**
    * `off`: a step no web page can answer (Okta FastPass, Duo, ...) is only an error; by default the element also
    * offers to finish on the org's own sign-in page.
@@ -462,7 +462,7 @@ export class OktaSignin extends LitElement {
       const clearError = !flow.error;
       const ready = this.views[state.status] ? undefined : this.loadViews();
       // The sign-in form's identity provider buttons come with the later steps' views; the form works meanwhile.
-      if (state.idps) void this.loadViews().then(() => this.requestUpdate());
+      if (state.idps) void this.loadViews();
       const show = () => {
         if (this.flow !== flow) return;
         this.flowState = state;
@@ -535,6 +535,8 @@ export class OktaSignin extends LitElement {
     this.viewsLoading ??= loadStepViews().then(
       (views) => {
         this.views = { ...FIRST_VIEWS, ...views };
+        // A view already shown may have one of its own now (the sign-in form's identity provider buttons).
+        this.requestUpdate();
       },
       (cause) => {
         this.viewsLoading = undefined;
@@ -644,7 +646,7 @@ export class OktaSignin extends LitElement {
 
   /** What the views may see of this element. */
   private viewHost(): ViewHost {
-    const { flowState: state, flow, mismatch, username, revealed, rulesMet } = this;
+    const { flowState: state, flow, mismatch, username, revealed, rulesMet, idpDisplay, hostedFallback } = this;
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay, onReveal } = this;
     const pending = this.busy;
     const lightForm = !!this.credentialsForm();
@@ -661,8 +663,7 @@ export class OktaSignin extends LitElement {
     };
     return {
       state, flow, pending, mismatch, invalid, username, lightForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
-      revealed, onReveal, rulesMet, onRulesMet, fieldErrors: e?.fields ?? [], onMismatch, idpDisplay: this.idpDisplay,
-      hostedFallback: this.hostedFallback != 'off',
+      revealed, onReveal, rulesMet, onRulesMet, fieldErrors: e?.fields ?? [], onMismatch, idpDisplay, hostedFallback,
     };
   }
 

@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { isLogoUrl } from '../../../core/logo.js';
 import type { IdentityProvider } from '../../../core/types.js';
-import { adoptSheet } from '../../shared/adopt-sheet.js';
 import { format } from '../../shared/messages.js';
 import type { ViewHost } from './host.js';
 import type { Views } from './index.js';
@@ -10,8 +9,8 @@ import { otherAuthenticator, skipButton } from './code-parts.js';
 import { credentialsView } from './credentials.js';
 import { idpLogo } from './idp-logos.js';
 
-// The buttons' own look, adopted by the element's shadow root when they first show (styles the first paint does
-// without); themes apply through the same custom properties, and `::part(idp)` reaches them.
+// The buttons' own look, adopted by the element's shadow root when they first show, as Lit adopts the element's own
+// styles (the first paint does without them); themes apply through the same custom properties, `::part(idp)` too.
 const IDP_STYLES = css`
   [part~='idps'] {
     display: flex;
@@ -38,7 +37,11 @@ const IDP_STYLES = css`
     object-fit: contain;
   }
 `;
-const adopt = (el: Element | undefined) => el && adoptSheet(el.getRootNode(), IDP_STYLES);
+function adopt(el: Element | undefined) {
+  const root = el?.getRootNode() as ShadowRoot | undefined;
+  const sheet = IDP_STYLES.styleSheet;
+  if (sheet && root?.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
 
 /** The label of an identity provider's button: Okta's name for it, in the sentence for what it does. */
 function label(h: ViewHost, idp: IdentityProvider): string {
@@ -90,7 +93,7 @@ export const idpStepView = (h: ViewHost) => {
 export const unsupportedView = (h: ViewHost) =>
   html`<div class="col" part="unsupported">
     <h2 part="title terminal" tabindex="-1">${h.t.terminalTitle}</h2>
-    ${h.hostedFallback
+    ${h.hostedFallback !== 'off'
       ? html`<p part="help">${h.t.idps.hostedHelp}</p>
           <button type="button" part="hosted" ?disabled=${h.pending} @click=${() => h.act('redirectToOkta')}>${h.t.idps.hosted}</button>`
       : nothing}
