@@ -7,6 +7,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { testServers } from './test/support/servers.mjs';
 import { webauthnCommandPlugin } from './test/support/webauthn-command.mjs';
+import { popupCommandPlugin } from './test/support/popup-command.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 // okta-auth-js imports the CommonJS package tiny-emitter, which browsers cannot load as it is.
@@ -37,5 +38,5 @@ export default {
   plugins: [
     commonjs({ include: ['**/node_modules/tiny-emitter/**'], strictRequires: false }),
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' }), ...servers.plugins,
-    webauthnCommandPlugin()],
+    webauthnCommandPlugin(), popupCommandPlugin()],
 };

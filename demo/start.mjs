@@ -61,10 +61,17 @@ const main = express();
 main.disable('x-powered-by');
 main.use('/dist', dist);
 main.use('/shared', shared);
-main.use('/auth', createBackend({ ...backendConfig, ...redis?.options, passkeys }));
+// `idps`: the org's identity provider buttons show on the form at once.
+main.use('/auth', createBackend({ ...backendConfig, ...redis?.options, passkeys, idps: true }));
 main.get('/demo-config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/` });
 });
+// IDX mode's redirect URI is the demo page itself: identity providers and the org's own page come back to it.
+const callbackPage = (dir, csp) => (_req, res) => {
+  res.setHeader('Content-Security-Policy', csp);
+  res.sendFile(`${root}/${dir}/index.html`);
+};
+main.get('/login/callback', callbackPage('demo/public', contentSecurityPolicy()));
 // Backend mode and IDX mode both talk to this origin only (the org is here too).
 main.use('/', staticFiles('demo/public', contentSecurityPolicy()));
 main.use(org.router);
@@ -77,6 +84,7 @@ idxDemo.get('/config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${idxOrigin}/login/callback` });
 });
 // IDX mode from the second origin talks to the org's origin.
+idxDemo.get('/login/callback', callbackPage('demo/public-idx', contentSecurityPolicy({ connect: [origin] })));
 idxDemo.use('/', staticFiles('demo/public-idx', contentSecurityPolicy({ connect: [origin] })));
 
 const listen = (app, p) =>

@@ -4,6 +4,7 @@ export { strings, errorText, type Strings, type Template } from './elements/shar
 export { LANGUAGES, loadLanguage, type Language, type Messages, type StringsOverride } from './elements/shared/i18n.js';
 export * from './core/index.js';
 export { createTransport } from './transports/create.js';
+export { handleSignInRedirect } from './transports/redirect-callback.js';
 export {
   BACKEND_ENDPOINTS,
   type BackendEndpoint,

@@ -83,5 +83,6 @@ document.getElementById('logout').addEventListener('click', async () => {
 
 document.getElementById('clear-log').addEventListener('click', () => log.replaceChildren());
 
-chooseMode(new URLSearchParams(location.search).get('mode') ?? 'backend');
+// IDX mode's redirect URI is this page too: an identity provider or the org's own page comes back to it.
+chooseMode(new URLSearchParams(location.search).get('mode') ?? (location.pathname === '/login/callback' ? 'idx' : 'backend'));
 showAccount(await whoIsSignedIn());

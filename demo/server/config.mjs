@@ -17,7 +17,8 @@ export function configFromEnv(env = process.env, defaults = {}) {
     issuer: env.OKTA_ISSUER || `${origin}/oauth2/default`,
     clientId: env.OKTA_CLIENT_ID || 'local-web',
     clientSecret: env.OKTA_CLIENT_SECRET || (env.OKTA_CLIENT_ID ? undefined : 'local-web-secret'),
-    redirectUri: env.OKTA_REDIRECT_URI || `${origin}/login/callback`,
+    // The reference backend's own callback (mounted at /auth): where identity providers and the org's page come back.
+    redirectUri: env.OKTA_REDIRECT_URI || `${origin}/auth/callback`,
     scopes: scopes?.length ? scopes : DEFAULT_SCOPES,
     sessionSecret: env.SESSION_SECRET || undefined,
   };

@@ -35,6 +35,10 @@ export interface ActionInputs {
   skip: void;
   proceed: { step: string; values?: FormValues };
   cancel: void;
+  /** Continue at an identity provider the state offers (`idps`): the page goes there. */
+  redirectToIdp: { id: string };
+  /** Finish on the org's own sign-in page, for a step no web page can answer: the page goes there. */
+  redirectToOkta: void;
 }
 
 /** What a user can ask the flow to do. */
@@ -49,6 +53,11 @@ export interface ActionRule<A extends FlowAction = FlowAction> {
   readonly endpoint?: BackendEndpoint;
   /** The endpoint's JSON body. */
   readonly body?: (input: ActionInputs[A]) => Record<string, unknown>;
+  /**
+   * A navigation instead of a POST: the page goes to the endpoint's URL with this added (a GET, which the backend
+   * answers with a redirect).
+   */
+  readonly path?: (input: ActionInputs[A]) => string;
 }
 
 const ENDED: readonly FlowStatus[] = ['Idle', 'Success', 'Terminal'];
@@ -74,6 +83,7 @@ export const isEnrolling = (s: FlowState): boolean => ENROLLING.includes(s.statu
 /** Steps that carry the picker they came from ("Verify with something else" / "Set up something else"). */
 const CARRY_PICKER: readonly FlowStatus[] = [
   ...ENROLLING,
+  'AwaitingIdentityProvider',
   'AwaitingChallengePoll',
   'AwaitingChallengeCode',
   'AwaitingPassword',
@@ -174,6 +184,17 @@ export const ACTIONS: Table = {
     statuses: FLOW_STATUSES.filter((s) => s !== 'Idle'),
     endpoint: 'cancel',
     body: none,
+  },
+  redirectToIdp: {
+    statuses: ['Idle', 'AwaitingIdentityProvider'],
+    needs: (s, input) => (input ? !!s.idps?.some((p) => p.id === input.id) : !!s.idps?.length),
+    endpoint: 'idp',
+    path: ({ id }) => `/${encodeURIComponent(id)}`,
+  },
+  redirectToOkta: {
+    statuses: ['UnsupportedStep'],
+    endpoint: 'authorize',
+    path: () => '',
   },
 };
 

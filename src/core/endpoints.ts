@@ -20,6 +20,8 @@ export const BACKEND_ENDPOINTS = [
   'cancel',
   'enrollPoll',
   'challengePoll',
+  'idp',
+  'authorize',
 ] as const;
 
 export type BackendEndpoint = (typeof BACKEND_ENDPOINTS)[number];

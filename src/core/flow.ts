@@ -25,6 +25,7 @@ import {
 } from './flow-events.js';
 import type { PollerOptions } from './poller.js';
 import { pageVisible } from './page-visible.js';
+import { navigateSafely, type SafeNavigationOptions } from './safe-navigation.js';
 
 export interface SignInFlowOptions {
   /**
@@ -32,7 +33,16 @@ export interface SignInFlowOptions {
    * page is hidden.
    */
   poller?: Omit<PollerOptions, 'poll' | 'signal' | 'initialDelay' | 'onReply' | 'onRetry'>;
+  /**
+   * How the page leaves for an identity provider or the org's sign-in page, read when it does: the origins it may go
+   * to besides its own, and the function that goes (default `location.assign`).
+   */
+  navigation?: () => Pick<SafeNavigationOptions, 'allowedOrigins'> & { navigate?: (url: string) => void };
 }
+
+/** How long the page stays busy after it was sent away, in case it stays (a navigation the browser stopped). */
+const LEAVING_MS = 10_000;
+
 
 export { toFlowError };
 
@@ -67,21 +77,45 @@ export class SignInFlow extends EventTarget {
     return allows(action, this.state, input);
   }
 
-  /** Picks up a transaction already in progress (after a reload); stays Idle when there is none or on error. */
+  /**
+   * Finishes a sign-in coming back from a redirect to this page, else picks up a transaction already in progress
+   * (after a reload); stays Idle when there is none or on error. A way back that is refused or failed is reported, and
+   * the sign-in form is there to start again.
+   */
   async start(): Promise<FlowState> {
+    if (await this.comeBack()) return this.state;
     const ctrl = this.begin(false);
     try {
+      const refused = this.error;
       const resumed = await this.transport.resume(ctrl.signal);
-      // A resumed Idle state matters only for what it offers (recovery, passkeys) and only if nothing happened meanwhile.
-      const untouched = this.state.status === 'Idle' && !this.pending && !this.error;
+      // A resumed Idle state matters only for what it offers (recovery, passkeys, links, IdPs) and only if nothing
+      // happened meanwhile but a way back's refusal, which stays shown.
+      const untouched = this.state.status === 'Idle' && !this.pending && this.error === refused;
       const offers = resumed?.status === 'Idle' && offersOnForm(resumed);
-      if (resumed && !ctrl.signal.aborted && untouched && (resumed.status !== 'Idle' || offers)) this.apply(resumed);
+      if (resumed && !ctrl.signal.aborted && untouched && (resumed.status !== 'Idle' || offers)) this.apply(resumed, refused);
     } catch {
       // No transaction to resume is the common case; the form works either way.
     } finally {
       this.end(ctrl, false);
     }
     return this.state;
+  }
+
+  /** Whether this page is a sign-in coming back from a redirect, and finished it (a refused way back is reported). */
+  private async comeBack(): Promise<boolean> {
+    const ctrl = this.begin(false);
+    try {
+      const back = (await this.transport.callback?.(ctrl.signal)) ?? null;
+      if (back && !ctrl.signal.aborted) {
+        this.apply(back);
+        return true;
+      }
+    } catch (error) {
+      if (!ctrl.signal.aborted) this.report(error);
+    } finally {
+      this.end(ctrl, false);
+    }
+    return false;
   }
 
   async login(input: { username: string; password: string }): Promise<FlowState> {
@@ -183,6 +217,42 @@ export class SignInFlow extends EventTarget {
     return this.run('proceed', (s) => this.transport.proceed(values ? { step, values } : { step }, s), input);
   }
 
+  /** Continue at an identity provider the state offers (`idps`): the page goes there, and comes back on the callback. */
+  redirectToIdp(input: ActionInputs['redirectToIdp']): Promise<FlowState> {
+    return this.leave('redirectToIdp', (s) => this.transport.redirectToIdp?.({ id: input.id }, s), { id: input.id });
+  }
+
+  /** Finish on the org's own sign-in page a step no web page can answer (`UnsupportedStep`). */
+  redirectToOkta(): Promise<FlowState> {
+    return this.leave('redirectToOkta', (s) => this.transport.redirectToOkta?.(s));
+  }
+
+  /**
+   * Sends the page to the address the transport gives, when it is this page's origin or an allowed one. The flow
+   * stays busy while the page leaves (at most `LEAVING_MS`, and no longer once it is shown again from the history).
+   */
+  private async leave<A extends FlowAction>(
+    action: A,
+    where: (signal: AbortSignal) => Promise<string> | undefined,
+    input?: ActionInputs[A],
+  ): Promise<FlowState> {
+    if (!this.can(action, input)) throw notAllowed(action, this.state);
+    const ctrl = this.begin(true);
+    try {
+      const url = await where(ctrl.signal);
+      if (ctrl.signal.aborted) return this.state;
+      if (url === undefined) throw new FlowError('config', `The transport cannot ${action}`);
+      const { allowedOrigins, navigate } = this.options.navigation?.() ?? {};
+      if (!navigateSafely(url, { allowedOrigins, navigate })) throw new FlowError('unsafe_navigation', 'The sign-in page to go to is not allowed.');
+      if (!navigate) await whileLeaving(ctrl.signal);
+    } catch (error) {
+      if (!ctrl.signal.aborted) this.report(error);
+    } finally {
+      this.end(ctrl, true);
+    }
+    return this.state;
+  }
+
   /** Start over: stops every request and the poller, tells the server, and returns to Idle whatever it answers. */
   async cancel(): Promise<FlowState> {
     if (!this.can('cancel')) throw notAllowed('cancel', this.state);
@@ -269,9 +339,15 @@ export class SignInFlow extends EventTarget {
   private apply(next: FlowState, error: FlowError | null = null): void {
     this.stopPolling();
     const previous = this.state;
+    // A step no web page can answer is reported too, with its name, unless another error is shown.
+    const unsupported =
+      next.status === 'UnsupportedStep' && !error
+        ? new FlowError('config', `Unsupported IDX step: ${next.unsupportedStep}`, { reason: 'unsupported-step', step: next.unsupportedStep })
+        : undefined;
     this.state = next;
-    this.error = error;
+    this.error = error ?? unsupported ?? null;
     this.dispatchEvent(new FlowStateEvent(next, previous));
+    if (unsupported && !this.disposed) this.dispatchEvent(new FlowErrorEvent(unsupported));
     if (next.status === 'Success') this.dispatchEvent(new FlowSuccessEvent(next.next, next.tokens));
     else if (!this.disposed) this.startPolling();
   }
@@ -362,6 +438,21 @@ export class SignInFlow extends EventTarget {
     this.pending = pending;
     this.dispatchEvent(new FlowPendingEvent(pending));
   }
+}
+
+/** Resolves when the page is shown again from the history (it left and came back), after `LEAVING_MS`, or on abort. */
+function whileLeaving(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('pageshow', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, LEAVING_MS);
+    globalThis.addEventListener?.('pageshow', done);
+    signal.addEventListener('abort', done);
+  });
 }
 
 function notAllowed(action: FlowAction, state: FlowState): FlowError {

@@ -23,5 +23,7 @@ export const FLOW_STATUSES: readonly FlowStatus[] = [
   'AwaitingWebAuthnEnrollment',
   'AwaitingWebAuthnChallenge',
   'AwaitingInput',
+  'AwaitingIdentityProvider',
+  'UnsupportedStep',
   'Terminal',
 ];

@@ -45,6 +45,16 @@ export type FlowStatus =
    * security question, passcode authenticators, consent, keep me signed in, the password expiry warning, ...
    */
   | 'AwaitingInput'
+  /**
+   * Continue at an identity provider (`idps`): the IdP that is the authenticator, identity verification, or the IdP
+   * the org sends this user to. The page goes there (`redirectToIdp`) and the sign-in comes back on the callback.
+   */
+  | 'AwaitingIdentityProvider'
+  /**
+   * Okta asks for a step no web page can answer (`unsupportedStep` names it: Okta FastPass, Duo, the Apple SSO
+   * extension, ...): finish on the org's own sign-in page (`redirectToOkta`), or start over.
+   */
+  | 'UnsupportedStep'
   /** The transaction ended without success (cancelled, expired, denied): start over. */
   | 'Terminal';
 
@@ -214,6 +224,25 @@ export interface StepLink {
   label?: string;
 }
 
+/** How an identity provider is reached: Okta's `redirect-idp`, `redirect-idverify` or `piv-idp`. */
+export type IdentityProviderKind = 'idp' | 'idverify' | 'piv';
+
+/**
+ * An identity provider Okta offers: social or enterprise sign-in, the IdP that is an authenticator, identity
+ * verification, a smart card. Never holds the address the page goes to (the transport keeps it).
+ */
+export interface IdentityProvider {
+  /** Okta's id of the IdP: `redirectToIdp({ id })` goes there. */
+  id: string;
+  /** Okta's name for it, plain text. */
+  name: string;
+  /** Okta's type: `GOOGLE`, `FACEBOOK`, `APPLE`, `MICROSOFT`, `LINKEDIN`, `OIDC`, `SAML2`, `X509`, `ID_PROOFING`, ... */
+  type: string;
+  kind: IdentityProviderKind;
+  /** The address of a logo Okta gives for it; the element shows it only when it is `https:` or an inline `data:image`. */
+  logo?: string;
+}
+
 /** Tokens delivered on success in IDX mode. */
 export interface TokenSet {
   accessToken?: string;
@@ -262,13 +291,17 @@ export interface FlowState {
   form?: StepForm;
   /** Other ways forward beside the step: "Sign up", "Unlock account". */
   links?: StepLink[];
+  /** Identity providers offered: buttons on the sign-in form, or the one to continue at (`AwaitingIdentityProvider`). */
+  idps?: IdentityProvider[];
+  /** `UnsupportedStep`: Okta's name for the step (with the authenticator's key when it is about one: `challenge-poll/okta_verify`). */
+  unsupportedStep?: string;
 }
 
 /**
  * Whether a sign-in form state (`Idle`) offers anything besides the username and password: a passkey sign-in,
- * "Forgot password?", or links such as "Sign up" and "Unlock account". Such a state is worth resuming into.
+ * "Forgot password?", links such as "Sign up" and "Unlock account", identity providers. Such a state is worth resuming into.
  */
-export const offersOnForm = (s: FlowState): boolean => !!(s.canRecover || s.webauthn || s.links?.length);
+export const offersOnForm = (s: FlowState): boolean => !!(s.canRecover || s.webauthn || s.links?.length || s.idps?.length);
 
 export type PollKind = 'enroll' | 'challenge';
 
@@ -322,7 +355,13 @@ export type FlowErrorReason =
   /** The tokens Okta returned could not be verified. */
   | 'unverified'
   /** A required field was empty. */
-  | 'empty';
+  | 'empty'
+  /** The sign-in was cancelled or refused at the identity provider or on Okta's page (`access_denied`). */
+  | 'redirect-denied'
+  /** The identity provider or Okta's page ended the sign-in with another error. */
+  | 'redirect-failed'
+  /** A way back from a redirect that this page did not start, or one already used: refused. */
+  | 'redirect-invalid';
 
 export interface FlowErrorOptions {
   retryable?: boolean;
@@ -335,6 +374,8 @@ export interface FlowErrorOptions {
   key?: string;
   /** Errors about single fields of a step form (a taken email), by field name; each text is Okta's, plain. */
   fields?: FieldError[];
+  /** `unsupported-step`: the step (see `FlowState.unsupportedStep`). */
+  step?: string;
   /**
    * For developers, never shown: what is misconfigured and how to fix it. A failed download's hint defaults to what
    * its error said (the script-tag file's names the URL it tried).
@@ -370,6 +411,8 @@ export class FlowError extends Error {
   readonly key?: string;
   /** Errors about single fields of a step form. */
   readonly fields?: FieldError[];
+  /** `unsupported-step`: Okta's name for the step. */
+  readonly step?: string;
   /** For developers, never shown: what to fix (`okta-error`'s `hint`). */
   readonly hint?: string;
 
@@ -384,6 +427,7 @@ export class FlowError extends Error {
     this.serverText = options.serverText;
     this.key = options.key;
     if (options.fields?.length) this.fields = options.fields;
+    if (options.step) this.step = options.step;
     this.hint = options.hint ?? (options.reason === 'load-failed' ? (options.cause as Error | undefined)?.message : undefined);
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
@@ -428,4 +472,19 @@ export interface Transport {
   proceed(input: { step: string; values?: FormValues }, signal?: AbortSignal): Promise<FlowState>;
   cancel(signal?: AbortSignal): Promise<FlowState>;
   poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult>;
+  /**
+   * Where the page goes to continue at an identity provider the state offers: Okta's address (IDX mode, with the
+   * transaction kept for the way back) or the backend's route that answers with it. The flow checks it before going.
+   * A transport without it offers no identity providers.
+   */
+  redirectToIdp?(input: { id: string }, signal?: AbortSignal): Promise<string>;
+  /** Where the page goes to finish on the org's own sign-in page (`UnsupportedStep`). */
+  redirectToOkta?(signal?: AbortSignal): Promise<string>;
+  /**
+   * Finishes a sign-in that comes back to this page from a redirect (IDX mode: `interaction_code` or `code` with
+   * `state` on the `redirect-uri`; backend mode: the error the backend's callback sent back): its state (Success), or
+   * null when this page is not one coming back. Rejects with the reason when the way back is refused or failed.
+   * A transport that never sends the page away need not have it.
+   */
+  callback?(signal?: AbortSignal): Promise<FlowState | null>;
 }

@@ -12,6 +12,7 @@ import type { ActionInputs } from '../core/actions.js';
 import { errorOf, flowError, type Operation } from './errors.js';
 import { formValues } from './form-values.js';
 import { formValue, remediation, stateOf, stepName } from './map.js';
+import { idpLinks } from './map-idp.js';
 import { RECOVER_FROM_CHALLENGE, RECOVER_FROM_IDENTIFY } from './map-password.js';
 import type { IdxAuthClient, IdxTransaction } from './types.js';
 import { webauthnValues } from './webauthn-values.js';
@@ -33,6 +34,8 @@ export interface StepPlan {
   ids?: Record<string, string>;
   /** Identifier-first recovery: the username is asked here, then identified, then recovered from its challenge. */
   recoverByIdentify?: boolean;
+  /** Where each identity provider the transaction offers is reached, by IdP id (never in a flow state). */
+  idps?: Record<string, string>;
 }
 
 /** Steps whose form sends the authenticator's id back. */
@@ -59,7 +62,16 @@ export function planOf(tx: IdxTransaction): StepPlan {
     const id = formValue(remediation(tx, step), 'authenticator', 'id');
     if (typeof id === 'string') (plan.ids ??= {})[step] = id;
   }
+  const idps = idpLinks(tx);
+  if (idps) plan.idps = idps;
   return plan;
+}
+
+/** Where the identity provider `id` the transaction offers is reached; an id it does not offer is refused. */
+export function idpAddress(plan: StepPlan | undefined, id: unknown): string {
+  const href = typeof id === 'string' && plan?.idps && Object.prototype.hasOwnProperty.call(plan.idps, id) ? plan.idps[id] : undefined;
+  if (!href) throw flowError('invalid_input');
+  return href;
 }
 
 const isPlan = (x: IdxTransaction | StepPlan): x is StepPlan => Array.isArray((x as StepPlan).steps);
@@ -101,7 +113,7 @@ const isPasswordChallenge = (tx: IdxTransaction) =>
   stepName(tx) === 'challenge-authenticator' && remediation(tx, 'challenge-authenticator')?.relatesTo?.value?.key === 'okta_password';
 
 /** The actions that reach Okta (the others only move between views of one step). */
-export type DriverActions = Omit<ActionInputs, 'showAuthenticators' | 'showEnrollmentChannels'>;
+export type DriverActions = Omit<ActionInputs, 'showAuthenticators' | 'showEnrollmentChannels' | 'redirectToIdp' | 'redirectToOkta'>;
 type Actions = DriverActions;
 
 /** What each action is, for reading Okta's refusals (`errorOf`) and exceptions (`errorFromException`). */

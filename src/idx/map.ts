@@ -17,6 +17,8 @@ import type { IdxAuthenticatorValue, IdxFormField, IdxOption, IdxRemediation, Id
 import { CODE_KEYS, canResendIn, codeChallengeState, codeEnrollState, phoneDataState } from './map-codes.js';
 import { RECOVER_FROM_IDENTIFY, newPasswordState, offers, passwordChallengeState } from './map-password.js';
 import { passkeyOffer, webauthnChallengeState, webauthnEnrollState } from './map-webauthn.js';
+import { idpStepState, isRedirect, withIdps } from './map-idp.js';
+import { unsupportedStep } from './map-device.js';
 import {
   DEVICE_STEPS,
   FORM_STEPS,
@@ -62,6 +64,8 @@ const drives = (name: string) => name in STATUS_BY_STEP || FORM_STEPS.includes(n
  * ("Sign up", "Unlock account") decides only when it comes first.
  */
 export function stepName(tx: IdxTransaction): string | undefined {
+  // A redirect Okta lists first (the IdP that is the authenticator, the one a user is routed to) is the way on.
+  if (isRedirect(tx.neededToProceed?.[0])) return tx.neededToProceed![0].name;
   const known = tx.neededToProceed?.find((r, i) => drives(r.name) && (i === 0 || !LINK_STEPS.includes(r.name)))?.name;
   return known ?? tx.nextStep?.name ?? tx.neededToProceed?.[0]?.name;
 }
@@ -123,7 +127,7 @@ function pendingState(tx: IdxTransaction): FlowState {
       const webauthn = passkeyOffer(tx);
       if (webauthn) state.webauthn = webauthn;
       if (offers(tx, RECOVER_FROM_IDENTIFY)) state.canRecover = true;
-      return state;
+      return withIdps(state, tx);
     }
     case 'identify-recovery':
       return { status: 'AwaitingRecoveryIdentifier' };
@@ -184,10 +188,14 @@ function pendingState(tx: IdxTransaction): FlowState {
       return newPasswordState('PasswordExpired', first, current);
     case 'reset-authenticator':
       return newPasswordState('AwaitingPasswordReset', first, current);
+    case 'redirect-idp':
+    case 'redirect-idverify':
+    case 'piv-idp':
+      return idpStepState(tx);
     default:
       if (name && first && FORM_STEPS.includes(name)) return formStepState(tx, first);
       if (name && DEVICE_STEPS.includes(name)) return deviceProbeState(tx);
-      throw new FlowError('config', `Unsupported IDX step: ${name ?? 'none'}`, { reason: 'unsupported-step' });
+      throw unsupportedStep(tx, name);
   }
 }
 
@@ -239,8 +247,8 @@ export function pickerEntries(r: IdxRemediation | undefined, mode: 'enroll' | 'v
     if (typeof id !== 'string' || !id) continue;
     const rel = relatesTo(option);
     const key = rel?.key ?? '';
-    // An identity provider is a redirect, not an authenticator this picker can drive.
-    if (key === 'external_idp') continue;
+    // An identity provider is offered like any authenticator: choosing it leads to its own step (a redirect), and the
+    // step leaves it out of its own picker (map-idp.ts), so that choosing it again cannot loop.
     const label = safeText(option.label) ?? safeText(rel?.displayName) ?? (key || 'Authenticator');
     const method = field(fields, 'methodType');
     if (mode === 'verify' && method?.options?.length) {
@@ -259,8 +267,7 @@ export function pickerEntries(r: IdxRemediation | undefined, mode: 'enroll' | 'v
 }
 
 /**
- * A picker's entries; a picker with none to choose (only identity providers, or only FastPass) is not shown, unless it
- * can be skipped.
+ * A picker's entries; a picker with none to choose (only FastPass) is not shown, unless it can be skipped.
  */
 function entriesOf(r: IdxRemediation | undefined, mode: 'enroll' | 'verify', canSkip: boolean): Authenticator[] {
   const entries = pickerEntries(r, mode);
@@ -300,7 +307,7 @@ function enrollmentOf(tx: IdxTransaction, current: IdxAuthenticatorValue | undef
 }
 
 /** The tokens okta-auth-js obtained (and verified: signature against the JWKS, iss, aud, expiry). */
-export function tokensOf(tx: IdxTransaction): TokenSet {
+export function tokensOf(tx: Pick<IdxTransaction, 'tokens'>): TokenSet {
   const { accessToken, idToken, refreshToken } = tx.tokens ?? {};
   const set: TokenSet = {};
   if (accessToken?.accessToken) {

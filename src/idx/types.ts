@@ -88,17 +88,50 @@ export interface IdxTransaction {
   };
   rawIdxState?: { errorCode?: string; errorSummary?: string; messages?: { value?: IdxMessage[] } };
   requestDidSucceed?: boolean;
-  tokens?: { accessToken?: IdxToken; idToken?: IdxToken; refreshToken?: IdxToken };
-  meta?: { nonce?: string };
+  tokens?: IdxTokens;
+  meta?: IdxTransactionMeta;
+}
+
+export interface IdxTokens {
+  accessToken?: IdxToken;
+  idToken?: IdxToken;
+  refreshToken?: IdxToken;
+}
+
+/** okta-auth-js's transaction meta: the PKCE verifier, state and nonce of an interaction or authorization request. */
+export interface IdxTransactionMeta {
+  issuer?: string;
+  clientId?: string;
+  redirectUri?: string;
+  scopes?: string[];
+  state?: string;
+  nonce?: string;
+  codeVerifier?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: string;
+  interactionHandle?: string;
+  urls?: { authorizeUrl?: string };
 }
 
 export interface IdxAuthClient {
   idx: {
     start(options?: Record<string, unknown>): Promise<IdxTransaction>;
     proceed(options: Record<string, unknown>): Promise<IdxTransaction>;
+    /** A new authorization request's meta (PKCE verifier and challenge, state, nonce, the endpoints). */
+    createTransactionMeta?(options?: Record<string, unknown>): Promise<IdxTransactionMeta>;
+  };
+  token?: {
+    /** The code of a redirect's way back (`interactionCode` or `authorizationCode`) for tokens, verified. */
+    exchangeCodeForTokens(params: Record<string, unknown>): Promise<{ tokens: IdxTokens }>;
   };
   tokenManager?: { setTokens(tokens: Record<string, unknown>): void };
-  transactionManager?: { clear(options?: Record<string, unknown>): void };
+  transactionManager?: {
+    clear(options?: Record<string, unknown>): void;
+    save?(meta: IdxTransactionMeta, options?: Record<string, unknown>): void;
+    load?(options?: Record<string, unknown>): IdxTransactionMeta | null;
+    /** Forgets the last IDX answer kept for the transaction. */
+    clearIdxResponse?(): void;
+  };
 }
 
 /** The request function given to okta-auth-js, with what the transport needs to see of it. */

@@ -3,24 +3,17 @@
  * mapping, so that backend mode shows every step exactly as IDX mode does. The reply never holds secrets.
  */
 import { errorOf, type Operation } from '../idx/errors.js';
-import { stateOf } from '../idx/map.js';
+import { stateToShow } from '../idx/map-device.js';
 import type { IdxTransaction } from '../idx/types.js';
-import { FlowError, type FlowState } from '../core/types.js';
+import type { FlowState } from '../core/types.js';
 import { BackendError, accessDenied, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.js';
 
 /** A flow reply as the contract sends it (a plain JSON object). */
 export type FlowReply = FlowState & Record<string, unknown>;
 
 export function toFlowState(transaction: IdxTransaction): FlowReply {
-  try {
-    return { ...stateOf(transaction) } as FlowReply;
-  } catch (error) {
-    // A step the elements cannot drive: the attempt ends here, and the user may start over.
-    if (error instanceof FlowError && error.reason === 'unsupported-step') {
-      return { status: 'Terminal', message: 'This sign-in attempt has ended. Please sign in again.' } as FlowReply;
-    }
-    throw error;
-  }
+  // A step no web page can answer is `UnsupportedStep`: the user may finish on the org's own page (`GET /authorize`).
+  return { ...stateToShow(transaction) } as FlowReply;
 }
 
 // What the browser is told for each error code the mapping reports. Okta's own wording for these names the user or

@@ -3,15 +3,18 @@
  * one framework-free request handler: a Node `http` handler that is also Connect/Express middleware, and a
  * web-standard `fetch(Request) => Response` for Next.js route handlers, Hono, Deno, Bun and the like.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { ACTIONS, allows, type FlowAction } from '../core/actions.js';
 import { pollKindOf } from '../core/flow-rules.js';
-import { FlowError, type PollKind } from '../core/types.js';
-import { BACKEND_PATHS } from '../transports/backend/transport.js';
-import { drive, planOf, pollOnce, type DriverActions, type DriverContext, type Driven, type StepPlan } from '../idx/driver.js';
+import { FlowError, type FlowErrorReason, type PollKind } from '../core/types.js';
+import { BACKEND_PATHS, CALLBACK_ERROR_PARAM } from '../transports/backend/transport.js';
+import { drive, idpAddress, planOf, pollOnce, type DriverActions, type DriverContext, type Driven, type StepPlan } from '../idx/driver.js';
 import type { Operation } from '../idx/errors.js';
 import { stepName } from '../idx/map.js';
+import { isRedirect } from '../idx/map-idp.js';
+import { callbackParams, finishRedirect, hostedSignIn, resumeTransaction, type WayBack } from '../idx/redirect.js';
 import type { IdxTransaction } from '../idx/types.js';
 import { ACTION_INPUT } from './action-input.js';
 import { jsonObject } from './validate.js';
@@ -57,6 +60,8 @@ interface Incoming {
   readBody: (limit: number, timeoutMs: number) => Promise<string>;
   /** A body a framework already parsed (Express's `express.json()`). */
   parsedBody?: unknown;
+  /** The query string's parameters (the callback's). */
+  query: URLSearchParams;
   socketAddress?: string;
   encrypted: boolean;
   /** Finish work such as a pre-start before answering (serverless hosts may freeze after the reply). */
@@ -94,6 +99,25 @@ interface Context {
 }
 
 type Route = (ctx: Context) => Promise<unknown>;
+
+/** A route's answer that sends the browser elsewhere (a page navigation, not a `fetch`): `302 Found`. */
+class Redirect {
+  constructor(readonly location: string) {}
+}
+
+/** `url` with `name=value` added to its query (before any fragment). */
+function withParam(url: string, name: string, value: string): string {
+  const [path, hash] = url.split('#', 2);
+  const joined = `${path}${path.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  return hash === undefined ? joined : `${joined}#${hash}`;
+}
+
+/** Compares two states in constant time. */
+function sameState(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 /**
  * What `createSignInHandler` returns: call it as `(req, res, next?)`, or use `.fetch(request)`; the site's own routes
@@ -184,26 +208,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       forgetFlow(session);
       return { status: 'Idle' } as FlowReply;
     }
-    if (transaction.status === 'SUCCESS') {
-      const signedIn = await finishSignIn(transaction, ctx.in.raw, {
-        onSignIn: options.onSignIn,
-        keepTokens: options.keepTokens,
-        keepIdToken: Boolean(options.postLogoutRedirectUri),
-        deadline: ctx.deadline,
-        logError: (line) => logger.error?.(line),
-        revoke: (tokens) => revokeTokens(oktaClient(session, Date.now() + options.oktaCallMs).authClient, tokens),
-      }).catch((error) => {
-        forgetFlow(session);
-        throw error;
-      });
-      const reply = { status: 'Success', next: options.successUrl } as FlowReply;
-      // The password was right after all: that username's failures are forgiven.
-      if (session.username) await throttle.succeed(session.username);
-      // A new session id at sign-in, so that a session id planted before sign-in is worth nothing after it.
-      ctx.session = { createdAt: Date.now(), ...signedIn, flowState: reply };
-      ctx.regenerate = true;
-      return reply;
-    }
+    if (transaction.status === 'SUCCESS') return signedIn(ctx, transaction);
     if (!transaction.neededToProceed?.length) {
       // An answer without remediations: Okta refused the request itself (rate limit, gone, broken).
       if (http.status === 429) throw rateLimited(http.retryAfter ?? 60);
@@ -213,6 +218,75 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return toFlowState(transaction);
     }
     return keep(session, transaction);
+  }
+
+  /**
+   * The user a successful transaction's tokens name, signed in (the site's `onSignIn` asked first): a new session holds
+   * them and nothing of the attempt, the same after a password, a factor, an identity provider or the org's own page.
+   */
+  async function signedIn(ctx: Context, transaction: Pick<IdxTransaction, 'tokens'>): Promise<FlowReply> {
+    const session = ctx.session;
+    const user = await finishSignIn(transaction as IdxTransaction, ctx.in.raw, {
+      onSignIn: options.onSignIn,
+      keepTokens: options.keepTokens,
+      keepIdToken: Boolean(options.postLogoutRedirectUri),
+      deadline: ctx.deadline,
+      logError: (line) => logger.error?.(line),
+      revoke: (tokens) => revokeTokens(oktaClient(session, Date.now() + options.oktaCallMs).authClient, tokens),
+    }).catch((error) => {
+      forgetFlow(session);
+      throw error;
+    });
+    const reply = { status: 'Success', next: options.successUrl } as FlowReply;
+    // The password was right after all: that username's failures are forgiven.
+    if (session.username) await throttle.succeed(session.username);
+    // A new session id at sign-in, so that a session id planted before sign-in is worth nothing after it.
+    ctx.session = { createdAt: Date.now(), ...user, flowState: reply };
+    ctx.regenerate = true;
+    return reply;
+  }
+
+  /** Back to the sign-in page, with why the way out or back failed (the element there reads and shows it). */
+  const backToSignIn = (reason: FlowErrorReason | undefined) => new Redirect(withParam(options.signInUrl, CALLBACK_ERROR_PARAM, reason ?? 'redirect-failed'));
+
+  /**
+   * A route the browser navigates to (not a `fetch`): whatever goes wrong sends it back to the sign-in page with why,
+   * never to a JSON error. A sign-in that is not there (expired, another step) is `redirect-invalid`.
+   */
+  const navigation =
+    (route: Route): Route =>
+    async (ctx) => {
+      try {
+        return await route(ctx);
+      } catch (error) {
+        // A way back refused or failed says why itself (and has already let go of what it had to).
+        if (error instanceof FlowError && error.reason) {
+          logger.warn?.(`[auth] ${ctx.in.method} ${ctx.in.path}: ${error.reason}`);
+          return backToSignIn(error.reason);
+        }
+        const known = toBackendError(error, ctx);
+        if (!known) throw error;
+        logFailure(ctx.in, known, error);
+        // The site's own `onSignIn` refused the user: as a refusal at the provider.
+        if (known.code === 'access_denied') return backToSignIn('redirect-denied');
+        return backToSignIn(known.status === 401 || known.status === 409 || known.status === 400 ? 'redirect-invalid' : 'redirect-failed');
+      }
+    };
+
+  /**
+   * The transaction of the sign-in form or of the step that offers identity providers, with its state: the one in
+   * progress, the one started ahead for the form, or a new one.
+   */
+  async function idpTransaction(ctx: Context): Promise<{ state: FlowReply; plan?: StepPlan }> {
+    const session = ctx.session;
+    if (inFlow(session)) return { state: currentFlowState(session), plan: session.plan };
+    const ahead = startedAhead(session);
+    if (ahead) return { state: { status: 'Idle', ...session.formState } as FlowReply, plan: ahead };
+    const client = okta(ctx);
+    const started = await client.idxClient.idx.start();
+    if (client.http.timedOut) throw upstreamTimeout();
+    if (!started.neededToProceed?.length || errorReply(started, 'start', client.http)) throw upstreamFailure();
+    return { state: keep(session, started), plan: session.plan };
   }
 
   /** The transaction's state, kept in the session with the plan the driver reads next. */
@@ -383,6 +457,61 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     'GET /OktaVerify/EnrollPoll': (ctx) => poll(ctx, 'enroll'),
     'GET /OktaVerify/ChallengePoll': (ctx) => poll(ctx, 'challenge'),
 
+    // The page leaves for an identity provider: to Okta's address for it, which the session keeps and the browser
+    // never saw. The transaction is the session's from here on, whatever it was started for.
+    'GET /idp': navigation(async (ctx) => {
+      let id: string;
+      try {
+        id = decodeURIComponent(ctx.in.path.slice(BACKEND_PATHS.idp.length + 1));
+      } catch {
+        return backToSignIn('redirect-invalid');
+      }
+      const { state, plan } = await idpTransaction(ctx);
+      if (!allows('redirectToIdp', state, { id })) return backToSignIn('redirect-invalid');
+      const href = idpAddress(plan, id);
+      delete ctx.session.prestarted;
+      ctx.session.flowState = state;
+      ctx.session.plan = plan;
+      return new Redirect(href);
+    }),
+
+    // A step no web page can answer: a new authorization request (PKCE, state, nonce) for the org's own sign-in page,
+    // kept in the session for the callback; the IDX transaction is left behind.
+    'GET /authorize': navigation(async (ctx) => {
+      const session = ctx.session;
+      if (!inFlow(session) || !allows('redirectToOkta', currentFlowState(session))) return backToSignIn('redirect-invalid');
+      const client = okta(ctx);
+      const { meta, url } = await hostedSignIn(client.idxClient);
+      clearIdxTransaction(session);
+      delete session.plan;
+      client.idxClient.transactionManager?.save?.(meta, { muteWarning: true });
+      return new Redirect(url);
+    }),
+
+    // The way back from an identity provider (`interaction_code`) or the org's sign-in page (`code`): checked against
+    // the session's own request (state, PKCE), exchanged for tokens here, and the user signed in as after a password.
+    'GET /callback': navigation(async (ctx) => {
+      const params = callbackParams(ctx.in.query);
+      const session = ctx.session;
+      const client = okta(ctx);
+      const meta = params && hasIdxTransaction(session) ? client.idxClient.transactionManager?.load?.() : null;
+      let back: WayBack;
+      try {
+        back = await finishRedirect(client.idxClient, meta, params ?? {}, sameState);
+      } catch (error) {
+        // A way back this session did not start (or one already used) leaves its own sign-in alone.
+        if (!(error instanceof FlowError && error.reason === 'redirect-invalid')) forgetFlow(session);
+        throw error;
+      }
+      if ('tokens' in back) {
+        await signedIn(ctx, back);
+        return new Redirect(options.successUrl);
+      }
+      // The org's policy asks for more (an authenticator to enroll): the sign-in page goes on with that step.
+      await settle(ctx, await resumeTransaction(client.idxClient, back.resume), client.http, 'start');
+      return new Redirect(options.signInUrl);
+    }),
+
     'GET /me': async (ctx) => {
       const user = ctx.session.user ?? null;
       return { signedIn: Boolean(user), user };
@@ -530,7 +659,10 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     let ctx: Context | undefined;
     let release: (() => Promise<void>) | undefined;
     try {
-      const route = routes[`${incoming.method === 'HEAD' ? 'GET' : incoming.method} ${incoming.path}`];
+      const method = incoming.method === 'HEAD' ? 'GET' : incoming.method;
+      // `GET /idp/{id}`: one route for every identity provider.
+      const idp = method === 'GET' && incoming.path.startsWith(`${BACKEND_PATHS.idp}/`);
+      const route = routes[`${method} ${idp ? BACKEND_PATHS.idp : incoming.path}`];
       if (!route) {
         if (incoming.method === 'POST') await readJsonBody(incoming);
         throw new BackendError(404, 'not_found', 'No such endpoint.');
@@ -574,13 +706,21 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         reply = known.body;
         if (known.retryAfter !== undefined) headers['Retry-After'] = String(known.retryAfter);
       }
+      if (reply instanceof Redirect) {
+        status = 302;
+        headers.Location = reply.location;
+        // The address of the way back holds a code: no page it leads to learns it.
+        headers['Referrer-Policy'] = 'no-referrer';
+        reply = undefined;
+      }
       // Not for a cookie of ours that names no session: its session may have moved to a new id a moment ago, and
       // the pre-start's cookie would replace that one.
       if (ctx.prestart && status === 200 && !(signedId && !stored)) {
-        const passkeys = Boolean(options.passkeys);
-        const started = await prestart(ctx, Boolean(incoming.awaitBackground) || passkeys, isHttps(incoming));
+        // An org that offers passkeys or identity providers on its form: the page learns of them from this reply.
+        const offers = Boolean(options.passkeys || options.idps);
+        const started = await prestart(ctx, Boolean(incoming.awaitBackground) || offers, isHttps(incoming));
         headers['Set-Cookie'] = started.cookie;
-        return { status, headers, body: passkeys && started.offer ? started.offer : reply };
+        return { status, headers, body: offers && started.offer ? started.offer : reply };
       }
       const cookie = await save(ctx, loaded, isHttps(incoming));
       if (cookie) headers['Set-Cookie'] = cookie;
@@ -610,23 +750,26 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       const ahead: Context = { ...ctx, session, id: undefined, calls: [], deadline: now + options.requestMs, prestart: false };
       const { idxClient } = okta(ahead);
       const started = await idxClient.idx.start();
-      if (stepName(started) !== 'identify' || !hasIdxTransaction(session) || ahead.calls.some((c) => c.timedOut)) return;
+      // The sign-in form, or an org that offers only identity providers.
+      const onlyIdps = isRedirect(started.neededToProceed?.[0]);
+      if ((stepName(started) !== 'identify' && !onlyIdps) || !hasIdxTransaction(session) || ahead.calls.some((c) => c.timedOut)) return;
       session.prestarted = true;
       session.savedAt = now;
-      // What the form offers with this transaction: a passkey sign-in, "Forgot password?", "Sign up".
+      // What the form offers with this transaction: a passkey sign-in, "Forgot password?", "Sign up", IdPs.
       session.plan = planOf(started);
       const offer = toFlowState(started);
       if (offer.status === 'Idle') {
         const { status: _idle, ...offers } = offer;
         if (Object.keys(offers).length) session.formState = offers;
-      }
+      } else session.formState = offer;
       await store.set(id, session, (options.prestart as { ttlMs: number }).ttlMs);
     })()
       .catch((error) => logger.warn?.(`[auth] pre-start: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`))
       .finally(() => unlock().catch(() => undefined));
     if (wait) await work;
     const settings = { ...options.cookie, secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure };
-    const offer = wait && session.prestarted && session.formState?.webauthn ? ({ status: 'Idle', ...session.formState } as FlowReply) : undefined;
+    const form = session.formState;
+    const offer = wait && session.prestarted && (form?.webauthn || form?.idps) ? ({ status: 'Idle', ...form } as FlowReply) : undefined;
     return { cookie: serializeCookie(signSessionId(id, options.secrets), settings), offer };
   }
 
@@ -691,6 +834,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       headers: lowerHeaders(req.headers),
       readBody: (limit, timeoutMs) => readNodeBody(req, limit, timeoutMs),
       parsedBody: parsedBodyOf(req),
+      query: new URLSearchParams(url.split('?')[1]?.split('#')[0] ?? ''),
       socketAddress: req.socket?.remoteAddress,
       encrypted: Boolean((req.socket as TLSSocket | undefined)?.encrypted),
       raw: req,
@@ -701,11 +845,15 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
           res.end();
           return;
         }
-        const text = JSON.stringify(out.body);
         res.statusCode = out.status;
         for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
         // The rest of a body that stalled is not waited for: the connection ends with this answer.
         if (out.status === 408) res.setHeader('Connection', 'close');
+        if (out.body === undefined) {
+          res.end();
+          return;
+        }
+        const text = JSON.stringify(out.body);
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.setHeader('Content-Length', Buffer.byteLength(text));
         res.end(req.method === 'HEAD' ? undefined : text);
@@ -739,6 +887,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       path: routePath(url.pathname),
       headers,
       readBody: (limit, timeoutMs) => readWebBody(request, limit, timeoutMs),
+      query: url.searchParams,
       encrypted: url.protocol === 'https:',
       awaitBackground: true,
       raw: request,
@@ -747,6 +896,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     for (const [name, value] of Object.entries(out.headers)) {
       for (const v of [value].flat()) responseHeaders.append(name, v);
     }
+    if (out.body === undefined) return new Response(null, { status: out.status, headers: responseHeaders });
     responseHeaders.set('Content-Type', 'application/json; charset=utf-8');
     return new Response(request.method === 'HEAD' ? null : JSON.stringify(out.body), { status: out.status, headers: responseHeaders });
   };

@@ -4,9 +4,10 @@
  * Pure functions over okta-auth-js 8 step-mode transactions: no DOM, no Lit, no network.
  */
 export { stateOf, stepName, remediation, pickerEntries, tokensOf } from '../idx/map.js';
+export { stateToShow } from '../idx/map-device.js';
+export { identityProviders, idpLinks } from '../idx/map-idp.js';
 export { errorOf, errorFromException, type Operation } from '../idx/errors.js';
 export { safeText } from '../idx/safe-text.js';
-export { FLOW_STATUSES } from '../core/statuses.js';
 export type { IdxTransaction, IdxRemediation, IdxMessage } from '../idx/types.js';
 export {
   FlowError,
@@ -18,8 +19,10 @@ export {
   type FlowStatus,
   type EnrollmentChannel,
   type Authenticator,
+  type IdentityProvider,
   type TokenSet,
 } from '../core/types.js';
+export { FLOW_STATUSES } from '../core/statuses.js';
 export { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint } from '../transports/config.js';
 export { BACKEND_PATHS } from '../transports/backend/transport.js';
 

@@ -18,13 +18,19 @@ export interface SignInHandlerOptions extends AppSessionOptions {
   /** A confidential web application with the Interaction Code grant. */
   clientId: string;
   clientSecret?: string;
-  /** Registered sign-in redirect URI (IDX never redirects to it, but Okta checks it). */
+  /**
+   * The registered sign-in redirect URI: this handler's `GET /callback` (e.g. `https://example.com/auth/callback`),
+   * where identity providers and the org's own sign-in page come back. Okta checks it on every transaction.
+   */
   redirectUri: string;
   /** Default `['openid', 'profile', 'email']`. */
   scopes?: string[];
-  /** Where the browser goes after signing in. Default `/`. */
+  /** Where the browser goes after signing in (also from `GET /callback`). Default `/`. */
   successUrl?: string;
-  /** The page with the sign-in element: `Next` of a poll that ends elsewhere than success. Default `/`. */
+  /**
+   * The page with the sign-in element: `Next` of a poll that ends elsewhere than success, and where `GET /callback`
+   * sends the browser back when the way back failed (`?okta_signin_error=<reason>`). Default `/`.
+   */
   signInUrl?: string;
   /**
    * Path the handler is mounted at, stripped from request paths when present (e.g. `/api/auth` for a Next.js
@@ -98,6 +104,11 @@ export interface SignInHandlerOptions extends AppSessionOptions {
    * and answers the org's offer (`webauthn.requestOptions`), so that the form can offer passkeys at once.
    */
   passkeys?: boolean;
+  /**
+   * The org offers identity providers (social or enterprise sign-in) on its sign-in form: `GET /state` in Idle waits
+   * for the transaction it starts ahead (`prestart`) and answers them (`idps`), so that the form shows their buttons.
+   */
+  idps?: boolean;
   logger?: Logger;
   /** The fetch the server calls Okta with (tests, proxies, instrumentation). Default the global fetch. */
   fetch?: typeof fetch;
@@ -128,6 +139,7 @@ export interface ResolvedOptions extends ResolvedAppSessionOptions {
   prestart: false | { ttlMs: number; perAddress: number; windowSeconds: number; max: number };
   passwordRecovery: boolean;
   passkeys: boolean;
+  idps: boolean;
   logger: Logger;
   fetch: typeof fetch;
 }
@@ -174,6 +186,7 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
           },
     passwordRecovery: options.passwordRecovery ?? true,
     passkeys: options.passkeys === true,
+    idps: options.idps === true,
     logger: options.logger ?? { warn: () => {}, error: (line) => console.error(line) },
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     ...resolveAppSessionOptions(options),

@@ -23,6 +23,12 @@ export interface ClientOptions {
   clientId: string;
   redirectUri: string;
   scopes: string[];
+  /**
+   * Where the transaction's meta (PKCE verifier, state, nonce) lives: `memory` (default) for the sign-in on this page;
+   * `sessionStorage` (this tab only, never localStorage) for one kept while the page is away at an identity provider
+   * or the org's sign-in page.
+   */
+  transactionStorage?: 'memory' | 'sessionStorage';
 }
 
 interface RawResult {
@@ -120,7 +126,7 @@ function createHttp(issuer: string): IdxHttp {
 }
 
 
-/** A fresh client whose transaction (PKCE verifier, state, nonce) and HTTP cache live in memory only. */
+/** A fresh client whose transaction (PKCE verifier, state, nonce) lives where `transactionStorage` says, its HTTP cache in memory. */
 export function createAuthClient(options: ClientOptions): { client: IdxAuthClient; http: IdxHttp } {
   const http = createHttp(options.issuer.replace(/\/+$/, ''));
   const client = new MinimalOktaAuthIdx({
@@ -129,7 +135,7 @@ export function createAuthClient(options: ClientOptions): { client: IdxAuthClien
     redirectUri: options.redirectUri,
     scopes: options.scopes,
     storageManager: {
-      transaction: { storageType: 'memory' },
+      transaction: { storageType: options.transactionStorage ?? 'memory' },
       cache: { storageType: 'memory' },
     },
     // Shared storage would copy the transaction, PKCE verifier included, into localStorage.

@@ -22,12 +22,16 @@ import {
 } from '../core/types.js';
 import type { ActionInputs } from '../core/actions.js';
 import { pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/map.js';
+import { stateToShow } from '../idx/map-device.js';
+import { isRedirect } from '../idx/map-idp.js';
 import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
+import { CALLBACK_PARAMS, callbackParams, finishRedirect, hostedSignIn, nonceMatches, resumeTransaction } from '../idx/redirect.js';
 import { misconfiguration } from '../idx/misconfiguration.js';
 import {
   ACTION_OPS,
   WEBAUTHN_STEPS,
   drive,
+  idpAddress,
   planOf,
   pollOnce,
   refreshOf,
@@ -36,7 +40,7 @@ import {
   type Driven,
   type StepPlan,
 } from '../idx/driver.js';
-import type { IdxAuthClient, IdxHttp, IdxTransaction } from '../idx/types.js';
+import type { IdxAuthClient, IdxHttp, IdxTokens, IdxTransaction } from '../idx/types.js';
 import type { IdxTransportOptions } from './config.js';
 import { loadIdxClient } from './idx-client-load.js';
 
@@ -65,6 +69,12 @@ async function issuerAnswers(issuer: string): Promise<boolean> {
 interface Loaded {
   client: IdxAuthClient;
   http?: IdxHttp;
+  /**
+   * The client that keeps a transaction while the page is away at an identity provider or the org's sign-in page,
+   * in okta-auth-js's transaction storage in this tab's sessionStorage, and finishes it on the way back. An app's own
+   * OktaAuth keeps it in the storage it was configured with.
+   */
+  keeper: IdxAuthClient;
 }
 
 export function createIdxTransport(options: IdxTransportOptions): Transport {
@@ -126,7 +136,22 @@ class IdxTransport implements Transport {
     this.options = options;
     this.loaded = this.load();
     this.loaded.catch(() => undefined);
-    this.queue = this.warmUp().catch(() => undefined);
+    // A page coming back from a redirect finishes that sign-in first: no new one is started for it.
+    if (!this.comingBack()) this.queue = this.warmUp().catch(() => undefined);
+  }
+
+  /** The way back's parameters, when this page is the redirect URI and carries them; else null. */
+  private comingBack() {
+    const location = globalThis.location;
+    if (!location) return null;
+    const here = new URL(location.href);
+    let back: URL;
+    try {
+      back = new URL(this.options.redirectUri, location.href);
+    } catch {
+      return null;
+    }
+    return here.origin === back.origin && here.pathname === back.pathname ? callbackParams(here.searchParams) : null;
   }
 
   private load(): Promise<Loaded> {
@@ -135,14 +160,15 @@ class IdxTransport implements Transport {
       if (typeof given.idx?.proceed !== 'function' || typeof given.idx?.start !== 'function') {
         return Promise.reject(new FlowError('config', 'authClient has no IDX API', { reason: 'auth-client' }));
       }
-      return Promise.resolve({ client: given });
+      return Promise.resolve({ client: given, keeper: given });
     }
     const { issuer, clientId, redirectUri } = this.options;
     const scopes = this.options.scopes?.length ? [...this.options.scopes] : [...DEFAULT_SCOPES];
     return loadIdxClient().then(
       (m) => {
         try {
-          return m.createAuthClient({ issuer, clientId, redirectUri, scopes });
+          const keeper = m.createAuthClient({ issuer, clientId, redirectUri, scopes, transactionStorage: 'sessionStorage' }).client;
+          return { ...m.createAuthClient({ issuer, clientId, redirectUri, scopes }), keeper };
         } catch (e) {
           // okta-auth-js checks the settings when the client is made (issuer must be an http(s) URL, ...).
           throw flowError('config', undefined, { cause: e, reason: 'idx-settings' });
@@ -250,28 +276,29 @@ class IdxTransport implements Transport {
   private async settle(tx: IdxTransaction, client: IdxAuthClient): Promise<FlowState> {
     if (tx.status === 'SUCCESS') {
       this.reset();
-      const tokens = tokensOf(tx);
       // okta-auth-js checks the id_token's signature, iss, aud and lifetime, but not its nonce in this flow.
-      const nonce = tx.meta?.nonce;
-      if (tokens.idTokenClaims && nonce && tokens.idTokenClaims.nonce !== nonce) {
-        throw flowError('server', undefined, { retryable: false, reason: 'unverified' });
-      }
-      const storage = this.options.tokenStorage;
-      if (storage && storage !== 'none' && tx.tokens) {
-        const { storeTokens } = await import('./idx-token-store.js');
-        storeTokens(client, tx.tokens, storage);
-      }
-      return { status: 'Success', tokens };
+      if (!nonceMatches(tx.tokens, tx.meta?.nonce)) throw flowError('server', undefined, { retryable: false, reason: 'unverified' });
+      return this.succeed(client, tx.tokens);
     }
     if (tx.status === 'CANCELED') {
       this.reset();
       return { status: 'Idle' };
     }
-    const state = stateOf(tx);
+    const state = stateToShow(tx);
     this.own = undefined;
     if (state.status === 'Terminal') this.reset();
     else this.current = tx;
     return state;
+  }
+
+  /** Success with the tokens, kept in the token storage the page asked for. */
+  private async succeed(client: IdxAuthClient, tokens: IdxTokens | undefined): Promise<FlowState> {
+    const storage = this.options.tokenStorage;
+    if (storage && storage !== 'none' && tokens) {
+      const { storeTokens } = await import('./idx-token-store.js');
+      storeTokens(client, tokens, storage);
+    }
+    return { status: 'Success', tokens: tokensOf({ tokens }) };
   }
 
   /** What the driver sees of this transport's transaction. */
@@ -330,10 +357,16 @@ class IdxTransport implements Transport {
       return stateOf(tx);
     }
     if (tx) return null;
-    // Else the sign-in form, with what the transaction started ahead offers (passkeys, "Forgot password?").
+    // Else the sign-in form, with what the transaction started ahead offers (passkeys, "Forgot password?", IdPs), or
+    // the identity providers of an org that offers nothing else.
     try {
       const started = await untilAborted(warming, signal);
-      if (this.current || stepName(started) !== 'identify') return null;
+      if (this.current) return null;
+      if (isRedirect(started.neededToProceed?.[0])) {
+        this.current = started;
+        return stateOf(started);
+      }
+      if (stepName(started) !== 'identify') return null;
       const state = stateOf(started);
       return offersOnForm(state) ? state : null;
     } catch {
@@ -401,6 +434,50 @@ class IdxTransport implements Transport {
     return done.then((state) => {
       this.queue = this.queue.then(() => this.warmUp()).catch(() => undefined);
       return state;
+    });
+  }
+
+  redirectToIdp(input: ActionInputs['redirectToIdp'], signal?: AbortSignal): Promise<string> {
+    return this.run('select', signal, async () => {
+      const { keeper } = await this.loaded;
+      const tx = this.current ?? (await this.warmUp());
+      const href = idpAddress(planOf(tx), input.id);
+      // The transaction goes to this tab's storage, to be finished when the page comes back on the redirect URI.
+      if (!tx.meta) throw flowError('session_expired');
+      keeper.transactionManager?.save?.(tx.meta, { muteWarning: true });
+      return href;
+    });
+  }
+
+  redirectToOkta(signal?: AbortSignal): Promise<string> {
+    return this.run('start', signal, async () => {
+      const { keeper } = await this.loaded;
+      const { meta, url } = await hostedSignIn(keeper);
+      keeper.transactionManager?.save?.(meta, { muteWarning: true });
+      return url;
+    });
+  }
+
+  async callback(signal?: AbortSignal): Promise<FlowState | null> {
+    const params = this.comingBack();
+    if (!params) return null;
+    // Read once: a reload, or the address shared, does not finish it again.
+    const url = new URL(globalThis.location.href);
+    for (const name of CALLBACK_PARAMS) url.searchParams.delete(name);
+    globalThis.history?.replaceState(globalThis.history.state, '', url.href);
+    return this.run('login', signal, async (client, http) => {
+      const { keeper } = await this.loaded;
+      const meta = keeper.transactionManager?.load?.();
+      keeper.transactionManager?.clear();
+      const back = await finishRedirect(keeper, meta, params);
+      if ('tokens' in back) {
+        this.reset();
+        return this.succeed(keeper, back.tokens);
+      }
+      // The org's policy asks for more: the transaction goes on here, from where the identity provider left it.
+      this.reset();
+      const tx = await resumeTransaction(client, back.resume);
+      return this.settle(this.check(tx, 'start', http), client);
     });
   }
 

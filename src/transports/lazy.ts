@@ -19,6 +19,9 @@ const METHODS: readonly Method[] = [
   'proceed',
   'cancel',
   'poll',
+  'redirectToIdp',
+  'redirectToOkta',
+  'callback',
 ];
 
 /**

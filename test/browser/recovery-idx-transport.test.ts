@@ -29,7 +29,10 @@ describe('IDX transport: password and recovery', function () {
   it('identifier first: no "Forgot password?" on the form, yet recover() asks the username, then offers Email', async () => {
     const hank = await newUser('hank');
     const t = await transport(true);
-    expect(await t.resume()).to.deep.equal({ status: 'Idle', links: SELF_SERVICE });
+    // The form offers the org's identity providers and its links, and no "Forgot password?".
+    const { idps, ...form } = (await t.resume()) ?? {};
+    expect(form).to.deep.equal({ status: 'Idle', links: SELF_SERVICE });
+    expect(idps?.map((p) => p.name)).to.deep.equal(['Google', 'Microsoft', 'Acme Identity']);
     expect(await t.recover({})).to.deep.equal({ status: 'AwaitingRecoveryIdentifier' });
     const empty = await refusal(t.recover({}));
     expect(empty.code).to.equal('invalid_input');
@@ -57,7 +60,9 @@ describe('IDX transport: password and recovery', function () {
   it('recovery from the sign-in form ends with the email\'s magic link and the new password', async () => {
     const hank = await newUser('hank');
     const t = await transport();
-    expect(await t.resume()).to.deep.equal({ status: 'Idle', canRecover: true, links: SELF_SERVICE });
+    const { idps: offered, ...onForm } = (await t.resume()) ?? {};
+    expect(onForm).to.deep.equal({ status: 'Idle', canRecover: true, links: SELF_SERVICE });
+    expect(offered?.length).to.equal(3);
     const picker = await t.recover({ username: hank.username });
     expect(picker.status).to.equal('AwaitingChallengeAuthenticatorSelection');
     const since = new Date().toISOString();

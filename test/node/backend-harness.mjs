@@ -17,8 +17,9 @@ export const listen = (app) =>
   });
 
 /**
- * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown>, middleware?: import('express').RequestHandler }} [options]
- *   `middleware` runs before the backend on every /auth request (to watch what reaches it).
+ * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown> | ((origin: string) => Record<string, unknown>), middleware?: import('express').RequestHandler }} [options]
+ *   `backend`: options of the reference backend, or a function of the site's origin that gives them; `middleware` runs
+ *   before the backend on every /auth request (to watch what reaches it).
  */
 export async function startStack(options = {}) {
   const org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50, ...options.org });
@@ -33,7 +34,7 @@ export async function startStack(options = {}) {
     redirectUri: `${origin}/login/callback`,
     successUrl: '/signed-in',
     logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
-    ...options.backend,
+    ...(typeof options.backend === 'function' ? options.backend(origin) : options.backend),
   });
   if (options.middleware) app.use('/auth', options.middleware);
   app.use('/auth', handler);

@@ -130,7 +130,7 @@ test('configFromEnv: the local org by default, a real org from the environment',
   assert.equal(local.issuer, 'http://localhost:9000/oauth2/default');
   assert.equal(local.clientId, 'local-web');
   assert.equal(local.clientSecret, 'local-web-secret');
-  assert.equal(local.redirectUri, 'http://localhost:9000/login/callback');
+  assert.equal(local.redirectUri, 'http://localhost:9000/auth/callback');
   assert.deepEqual(local.scopes, ['openid', 'profile', 'email']);
 
   const real = configFromEnv({

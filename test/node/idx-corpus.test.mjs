@@ -18,7 +18,7 @@ const ALLOWED_UNSUPPORTED = {
   'challenge-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
   'enroll-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
   // Okta FastPass's app link or universal link: only the Okta Verify app on this device can answer it; the element
-  // says FastPass is not available on this page and offers the org's own sign-in page.
+  // says so (UnsupportedStep) and offers the org's own sign-in page.
   'launch-authenticator': 'Okta FastPass app link: only Okta Verify on this device answers',
   // A registration form guarded by hCaptcha or reCAPTCHA needs the CAPTCHA provider's script and token, which the
   // elements do not load into the site's page; the org's own sign-in page has it.

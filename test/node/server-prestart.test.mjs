@@ -99,7 +99,10 @@ test('a pre-started transaction is no sign-in: steps answer 401, polls end', asy
     assert.equal((await browser.post('/select-authenticator', { authenticatorId: 'x' })).json.code, 'session_expired');
     assert.equal((await browser.post('/skip')).status, 401);
     assert.equal((await browser.get('/OktaVerify/ChallengePoll')).status, 401);
-    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true });
+    // The sign-in form, with what the org offers on it ("Forgot password?", its identity providers).
+    const { idps, ...form } = (await browser.get('/state')).json;
+    assert.deepEqual(form, { status: 'Idle', canRecover: true, links: [{ step: 'select-enroll-profile' }, { step: 'unlock-account' }] });
+    assert.deepEqual(idps.map((p) => p.name), ['Google', 'Microsoft', 'Acme Identity']);
   } finally {
     await stack.close();
   }

@@ -1,9 +1,9 @@
 // Pages that load the built script-tag file the way a site does, for test/browser/script-tag.test.ts and
 // test/browser/csp.test.ts, and the built framework examples (test/browser/framework-examples.test.ts). dist/cdn is served as it is under /cdn/, away from the test server's module transforms and
 // from the pages' own folder (/pages/), so a chunk resolved against the page instead of the script would not be found.
-// Every page records Content-Security-Policy violations in `window.cspViolations` and the `okta-error` details in
-// `window.oktaErrors` (/pages/csp-violations.js). The `-alone` pages load the script-tag file from /cdn-alone/, where
-// it is served without its folder: as a site that copied only that one file.
+// Every page records Content-Security-Policy violations in `window.cspViolations`, the `okta-error` details in
+// `window.oktaErrors` and every okta-* event in `window.oktaEvents` (/pages/csp-violations.js). The `-alone` pages load
+// the script-tag file from /cdn-alone/, where it is served without its folder: as a site that copied only that one file.
 import { readFile } from 'node:fs/promises';
 import { contentSecurityPolicy } from '../../demo/csp.mjs';
 import { docSnippets } from '../../scripts/doc-snippets.mjs';
@@ -77,6 +77,33 @@ ${code}
 `;
 }
 
+// Every okta-* event of the page from its first moment, in `window.oktaEvents` (a page that comes back from a redirect
+// finishes before a test could listen); served with the CSP recorder, the one script of the test's own on each page.
+const eventRecorder = `window.oktaEvents = [];
+for (const type of ['okta-status-change', 'okta-success', 'okta-error']) {
+  document.addEventListener(type, (e) => window.oktaEvents.push({ type, detail: e.detail }));
+}
+`;
+
+/** IDX mode's redirect URI as an app without the element has it: one call finishes the sign-in (window.result). */
+const codeCallbackPage = ({ issuer, redirectUri }) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Signing in</title><link rel="icon" href="data:," />
+    <script src="/cdn/okta-signin-elements.min.js"></script>
+  </head>
+  <body>
+    <script type="module">
+      const { handleSignInRedirect } = await OktaSigninElements.loadApi();
+      const settings = { issuer: ${JSON.stringify(issuer)}, clientId: 'local-spa', redirectUri: ${JSON.stringify(redirectUri)} };
+      window.result = await handleSignInRedirect(settings).then(
+        (tokens) => ({ tokens }),
+        (error) => ({ error: { code: error.code, reason: error.reason } }),
+      );
+    </script>
+  </body>
+</html>
+`;
+
 const errorRecorder = `window.pageErrors = [];
 window.addEventListener('error', (e) => window.pageErrors.push(String(e.message || e.error || e.type)));
 window.addEventListener('unhandledrejection', (e) => window.pageErrors.push(\`unhandled rejection: \${e.reason}\`));
@@ -85,12 +112,28 @@ window.addEventListener('unhandledrejection', (e) => window.pageErrors.push(\`un
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const examples = new URL('../../demo/frameworks/', import.meta.url);
 
-/** Koa middleware for /pages/<name>, /cdn/<file>, /cdn-alone/ and /examples/<react|vue>/<file>. `connect` is the org's origin, allowed in the policy. */
-export function pagesMiddleware({ connect = [] } = {}) {
+/**
+ * Koa middleware for /pages/<name>, /cdn/<file>, /cdn-alone/ and /examples/<react|vue>/<file>. `connect` is the org's
+ * origin, allowed in the policy; `callback` (`{ issuer, redirectUri }`) serves IDX mode's redirect URI, /login/callback,
+ * as a sign-in page in IDX mode.
+ */
+export function pagesMiddleware({ connect = [], callback } = {}) {
   return async (ctx, next) => {
+    // Where the reference backend sends a signed-in user.
+    if (ctx.path === '/signed-in') {
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed in</title></head><body><p>Signed in.</p></body></html>';
+      return;
+    }
+    if (callback && ctx.path === '/login/callback') {
+      ctx.type = 'text/html';
+      // A test can ask for the page of an app that finishes the way back in code (`handleSignInRedirect`) instead.
+      ctx.body = /(^|;\s*)okta-callback=code(;|$)/.test(ctx.get('cookie')) ? codeCallbackPage(callback) : page(PAGES.classic, new URLSearchParams({ issuer: callback.issuer, 'redirect-uri': callback.redirectUri }));
+      return;
+    }
     if (ctx.path === '/pages/csp-violations.js') {
       ctx.type = 'text/javascript';
-      ctx.body = recorder;
+      ctx.body = recorder + eventRecorder;
       return;
     }
     if (ctx.path === '/pages/page-errors.js') {

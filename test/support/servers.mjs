@@ -60,12 +60,15 @@ export async function testServers() {
 
     if (has('demo/server/index.mjs')) {
       const { createBackend } = await import('../../demo/server/index.mjs');
+      // The org's identity providers come back to this backend's own callback; its sign-in page is /pages/classic.
       const backend = createBackend({
         issuer: org.issuer,
         clientId: 'local-web',
         clientSecret: 'local-web-secret',
-        redirectUri: `${testOrigin}/login/callback`,
+        redirectUri: `${testOrigin}/auth/callback`,
         successUrl: '/signed-in',
+        signInUrl: '/pages/classic',
+        idps: true,
       });
       middleware.push(mount('/auth', backend));
       env.backend = '/auth';
@@ -172,7 +175,8 @@ export async function testServers() {
   // Pages that load the built script-tag file as a site does (classic and module script tags, a strict CSP).
   if (has('test/support/pages.mjs')) {
     const { pagesMiddleware } = await import('./pages.mjs');
-    middleware.push(pagesMiddleware({ connect: env.orgOrigin ? [env.orgOrigin] : [] }));
+    // /login/callback: IDX mode's redirect URI, the page the identity providers and the org's own page come back to.
+    middleware.push(pagesMiddleware({ connect: env.orgOrigin ? [env.orgOrigin] : [], callback: env.issuer && { issuer: env.issuer, redirectUri: env.redirectUri } }));
   }
 
   const envPlugin = {

@@ -24,6 +24,7 @@ const ENTRY_ERRORS: readonly ErrorCode[] = ['invalid_credentials', 'invalid_code
 // Every other reactive property configures the transport: changing one starts a new flow.
 const LOCAL: PropertyKey[] = [
   'allowedOrigins', 'navigate', 'flowState', 'pending', 'error', 'mismatch', 'username', 'waiting', 'strings', 'resendDelay', 'revealed', 'rulesMet', 'fields',
+  'idpDisplay', 'hostedFallback',
 ];
 // The error the two new passwords' mismatch shows.
 const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.');
@@ -35,7 +36,10 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * "Send again" and "Verify with something else"; the password asked for on its own, "Forgot password?" and the
  * new password with the org's rules, and a show-password toggle on every password field; any step Okta describes as
  * plain fields (registration, account unlock, consent, keep me signed in, the password expiry warning, the security
- * question, passcode authenticators, ...) as one generic form, and "Sign up" / "Unlock account" where Okta offers them.
+ * question, passcode authenticators, ...) as one generic form, and "Sign up" / "Unlock account" where Okta offers them;
+ * the org's identity providers (buttons on the form, the IdP as a step, identity verification), and the org's own
+ * sign-in page for a step no web page can answer. On IDX mode's `redirect-uri` it finishes a sign-in that comes back
+ * from them by itself.
  * Backend mode with `backend`, IDX mode with `issuer` + `client-id` + `redirect-uri`.
  *
  * @attr {string} login-endpoint - Replaces the URL of the `login` endpoint (default: `backend` + its contract path); property `loginEndpoint`.
@@ -62,9 +66,17 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} proceed-endpoint - Replaces the URL of the `proceed` endpoint (default: `backend` + its contract path); property `proceedEndpoint`.
  * @attr {string} enroll-poll-endpoint - Replaces the URL of the `enroll-poll` endpoint (default: `backend` + its contract path); property `enrollPollEndpoint`.
  * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path); property `challengePollEndpoint`.
- * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules?, form?, links? }`
+ * @attr {string} idp-endpoint - Replaces the URL the page goes to for an identity provider (default: `backend` + `/idp`; the IdP's id is added after it); property `idpEndpoint`.
+ * @attr {string} authorize-endpoint - Replaces the URL the page goes to for the org's own sign-in page (default: `backend` + `/authorize`); property `authorizeEndpoint`.
+ * @attr {'secondary' | 'primary' | 'none'} idp-display - Where the sign-in form's identity provider buttons go:
+ *   `secondary` (the default) after the form, `primary` before it, `none` nowhere (`okta-status-change` still lists them).
+ * @attr {'off'} hosted-fallback - `off`: a step no web page can answer (Okta FastPass, Duo, ...) is only an error; by
+ *   default the element also offers to finish on the org's own sign-in page.
+ * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules?, form?, links?, idps? }`
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
- * @fires okta-error - `{ code, message, retryable, hint? }`: `hint`, for developers and never shown, says what to fix
+ * @fires okta-error - `{ code, message, retryable, reason?, step?, hint? }`: `reason` where the code says too little
+ *   (`unsupported-step`, `redirect-denied`, ...), `step` the name of a step no page can answer; `hint`, for developers
+ *   and never shown, says what to fix
  * @fires okta-authenticator-select - from the inner picker.
  * @fires okta-poll - `{ continuePolling, refresh }` on every poll reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
@@ -109,7 +121,14 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @csspart channel - One enrollment channel choice.
  * @csspart resend - "Send again" (code, push or link), disabled with a countdown after each send.
  * @csspart other-authenticator - "Verify with something else" / "Set up something else": back to the picker.
- * @csspart help - What to do on a code view (open the app and enter its code), and the help of a step form.
+ * @csspart help - What to do on a code view (open the app and enter its code), the help of a step form, where an
+ *   identity provider step goes, and what a step no page can answer offers.
+ * @csspart idps - The group of identity provider buttons (on the sign-in form and on an identity provider step).
+ * @csspart idp - One identity provider's button ("Sign in with Google"; `data-idp` holds Okta's id).
+ * @csspart idp-logo - The logo Okta gives for an identity provider (an `<img>`, https or inline images only).
+ * @csspart idp-step - The step that continues at an identity provider (an IdP authenticator, identity verification).
+ * @csspart unsupported - The view of a step no web page can answer.
+ * @csspart hosted - "Continue on the sign-in page": the org's own sign-in page finishes the sign-in.
  * @csspart secret-group - Google Authenticator's key for typing in by hand, with its label and "Copy key".
  * @csspart secret - The key, in groups of four characters.
  * @csspart copy - "Copy key".
@@ -185,6 +204,8 @@ export class OktaSignin extends LitElement {
     mismatch: { state: true },
     username: {},
     fields: {},
+    idpDisplay: { attribute: 'idp-display' },
+    hostedFallback: { attribute: 'hosted-fallback' },
     waiting: { state: true },
     revealed: { state: true },
     rulesMet: { state: true },
@@ -246,6 +267,16 @@ export class OktaSignin extends LitElement {
    * inside its shadow root, out of reach of the page's scripts and styles.
    */
   fields: 'light' | 'shadow' = 'light';
+  /**
+   * Where the sign-in form's identity provider buttons go: `secondary` (the default) after the form, `primary` before
+   * its fields, `none` nowhere (`okta-status-change` still lists them, for buttons of the page's own).
+   */
+  idpDisplay?: 'primary' | 'secondary' | 'none';
+  /**
+   * `off`: a step no web page can answer (Okta FastPass, Duo, ...) is only an error; by default the element also
+   * offers to finish on the org's own sign-in page.
+   */
+  hostedFallback?: 'off';
   private light = new LightFields(this);
   private passkeys = new PasskeyOffer();
   // A form the page adds or removes in the credentials slot replaces the element's own, or brings it back.
@@ -405,7 +436,7 @@ export class OktaSignin extends LitElement {
     this.flowLoading ??= Promise.all([import('../../core/flow.js'), import('../../core/safe-navigation.js')]).then(
       ([{ SignInFlow }, navigation]) => {
         if (this.flowTransport !== transport) return undefined;
-        return this.flow ?? this.makeFlow(new SignInFlow(transport), navigation);
+        return this.flow ?? this.makeFlow(SignInFlow, transport, navigation);
       },
       (cause) => {
         if (this.flowTransport !== transport) return undefined;
@@ -417,13 +448,21 @@ export class OktaSignin extends LitElement {
     return this.flowLoading;
   }
 
-  private makeFlow(flow: SignInFlow, { navigateSafely, parseAllowedOrigins }: typeof import('../../core/safe-navigation.js')): SignInFlow {
-    this.flow = flow;
+  private makeFlow(
+    Flow: typeof SignInFlow,
+    transport: Transport,
+    { navigateSafely, parseAllowedOrigins }: typeof import('../../core/safe-navigation.js'),
+  ): SignInFlow {
+    // Where the page may go: its own origin, `allowed-origins`, and in IDX mode Okta's (identity providers, its sign-in page).
+    const navigation = () => ({ allowedOrigins: parseAllowedOrigins(`${this.allowedOrigins} ${this.issuer}`), navigate: this.navigate });
+    const flow = (this.flow = new Flow(transport, { navigation }));
     flow.addEventListener('pendingchange', (e) => (this.pending = e.pending));
     flow.addEventListener('error', (e) => this.showError(e.error));
     flow.addEventListener('statechange', ({ state, previous }) => {
       const clearError = !flow.error;
       const ready = this.views[state.status] ? undefined : this.loadViews();
+      // The sign-in form's identity provider buttons come with the later steps' views; the form works meanwhile.
+      if (state.idps) void this.loadViews();
       const show = () => {
         if (this.flow !== flow) return;
         this.flowState = state;
@@ -431,7 +470,7 @@ export class OktaSignin extends LitElement {
         this.revealed = [];
         this.rulesMet = [];
         if (clearError) this.error = null;
-        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules, form, links } = state;
+        const { status, authenticators, canSkip, enrollment, challenge, message, authenticator, code, canResend, canRecover, passwordRules, form, links, idps } = state;
         emit(this, 'okta-status-change', {
           status,
           previousStatus: previous.status,
@@ -447,6 +486,7 @@ export class OktaSignin extends LitElement {
           passwordRules,
           form,
           links,
+          idps,
         });
       };
       // A state whose view is still loading waits for it, and so do the states after it.
@@ -463,7 +503,7 @@ export class OktaSignin extends LitElement {
     flow.addEventListener('pollcomplete', (e) => emit(this, 'okta-poll-complete', { next: e.result.next, status: e.state.status }, true));
     flow.addEventListener('success', (e) => {
       if (!emit(this, 'okta-success', { next: e.next, tokens: e.tokens }, true) || !e.next) return;
-      const ok = navigateSafely(e.next, { allowedOrigins: parseAllowedOrigins(this.allowedOrigins), navigate: this.navigate });
+      const ok = navigateSafely(e.next, navigation());
       if (!ok) this.showError(new FlowError('unsafe_navigation', 'The next page is not allowed.'));
     });
     flow.start();
@@ -495,6 +535,8 @@ export class OktaSignin extends LitElement {
     this.viewsLoading ??= loadStepViews().then(
       (views) => {
         this.views = { ...FIRST_VIEWS, ...views };
+        // A view already shown may have one of its own now (the sign-in form's identity provider buttons).
+        this.requestUpdate();
       },
       (cause) => {
         this.viewsLoading = undefined;
@@ -604,7 +646,7 @@ export class OktaSignin extends LitElement {
 
   /** What the views may see of this element. */
   private viewHost(): ViewHost {
-    const { flowState: state, flow, mismatch, username, revealed, rulesMet } = this;
+    const { flowState: state, flow, mismatch, username, revealed, rulesMet, idpDisplay, hostedFallback } = this;
     const { onSubmit, onUsername, onSelect, onSkip, onOtherWay, onReveal } = this;
     const pending = this.busy;
     const lightForm = !!this.credentialsForm();
@@ -621,7 +663,7 @@ export class OktaSignin extends LitElement {
     };
     return {
       state, flow, pending, mismatch, invalid, username, lightForm, resendDelay, t: this.i18n.t, onSubmit, onUsername, onSelect, onSkip, onOtherWay, act,
-      revealed, onReveal, rulesMet, onRulesMet, fieldErrors: e?.fields ?? [], onMismatch,
+      revealed, onReveal, rulesMet, onRulesMet, fieldErrors: e?.fields ?? [], onMismatch, idpDisplay, hostedFallback,
     };
   }
 

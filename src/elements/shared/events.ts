@@ -3,7 +3,9 @@ import type {
   ChallengeInfo,
   EnrollmentInfo,
   ErrorCode,
+  FlowErrorReason,
   FlowStatus,
+  IdentityProvider,
   PasswordRules,
   StepAuthenticator,
   StepForm,
@@ -34,6 +36,8 @@ export interface StatusChangeDetail {
   form?: StepForm;
   /** Other ways forward offered beside the step ("Sign up", "Unlock account"). */
   links?: StepLink[];
+  /** The identity providers offered: the sign-in form's buttons, or the one to continue at (never their address). */
+  idps?: IdentityProvider[];
 }
 /** `okta-success` (cancelable: `preventDefault()` keeps the page from navigating to `next`). */
 export interface SuccessDetail {
@@ -45,6 +49,10 @@ export interface ErrorDetail {
   code: ErrorCode;
   message: string;
   retryable: boolean;
+  /** Why, where the code alone says too little: `unsupported-step`, `redirect-denied`, `load-failed`, ... */
+  reason?: FlowErrorReason;
+  /** `unsupported-step`: Okta's name for the step (`challenge-poll/okta_verify`, `device-challenge-poll`). */
+  step?: string;
   /**
    * For developers, never shown: what is misconfigured and how to fix it (a `config` error: which setting Okta
    * refused), or which file did not load.

@@ -121,6 +121,20 @@ export const stepStrings = {
   waiting: 'Waiting for Okta Verify…',
   retrying: 'Connection problem. Trying again…',
   done: 'Done.',
+  /** Identity providers: the sign-in form's buttons, the step that continues at one, and the org's own sign-in page. */
+  idps: {
+    /** The group of the sign-in form's buttons. */
+    label: 'Other ways to sign in',
+    signInWith: 'Sign in with {name}',
+    /** The identity provider that is an authenticator. */
+    verifyWith: 'Verify with {name}',
+    /** Identity verification (Persona, CLEAR, ...). */
+    verifyIdentity: 'Verify your identity with {name}',
+    help: 'You will continue at {name}, then come back here.',
+    /** A step no web page can answer. */
+    hostedHelp: "You can finish signing in on your organization's sign-in page.",
+    hosted: 'Continue on the sign-in page',
+  },
   /**
    * The generic step form: registration, account unlock, consent, keep me signed in, the password expiry warning,
    * the security question, passcode authenticators, device activation. Titles, help and buttons by Okta's step name;

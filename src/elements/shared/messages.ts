@@ -55,6 +55,9 @@ const firstStrings = {
     'token-exchange': 'Okta did not complete the sign-in. Sign in again.',
     unverified: "Okta's reply could not be verified. Sign in again.",
     empty: 'Fill in every field.',
+    'redirect-denied': 'The sign-in was cancelled or not allowed. Sign in again.',
+    'redirect-failed': 'The sign-in did not finish. Sign in again.',
+    'redirect-invalid': 'This sign-in link is no longer valid. Sign in again.',
   } as Record<FlowErrorReason, string>,
   /**
    * Sentences for Okta's message keys (`i18n.key` of an IDX message, FlowError `key`): shown instead of the server's
@@ -118,10 +121,15 @@ export function errorText(
   );
 }
 
-/** `okta-error`'s detail for an error: the text the element shows, and the developer's hint, which it never shows. */
+/**
+ * `okta-error`'s detail for an error: the text the element shows, why and which step where there is one, and the
+ * developer's hint, which it never shows. A plain error's detail stays `{ code, message, retryable }`.
+ */
 export const errorDetail = (error: FlowError, table?: Parameters<typeof errorText>[1]): ErrorDetail => ({
   code: error.code,
   message: errorText(error, table),
   retryable: error.retryable,
+  ...(error.reason && { reason: error.reason }),
+  ...(error.step && { step: error.step }),
   ...(error.hint && { hint: error.hint }),
 });

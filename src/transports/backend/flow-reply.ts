@@ -7,6 +7,8 @@ import {
   type EnrollmentInfo,
   type FlowState,
   type FlowStatus,
+  type IdentityProvider,
+  type IdentityProviderKind,
   type OneTimeCodeInfo,
   type PasswordRules,
   type StepAuthenticator,
@@ -56,6 +58,11 @@ export function parseFlowReply(body: unknown): FlowState {
   const challenge = pick(body, 'challenge');
   if (challenge != null) state.challenge = readChallenge(challenge);
 
+  const idps = pick(body, 'idps');
+  if (idps != null) {
+    if (!Array.isArray(idps)) throw malformed('idps');
+    state.idps = idps.map(readIdp);
+  }
   const form = pick(body, 'form');
   if (form != null) state.form = readStepForm(form);
   const links = pick(body, 'links');
@@ -65,8 +72,23 @@ export function parseFlowReply(body: unknown): FlowState {
   if (refresh !== undefined) state.refresh = refresh;
   copyText(state, body, 'next');
   copyText(state, body, 'message');
+  copyText(state, body, 'unsupportedStep');
   copyText(state, body, 'messageKey');
   return state;
+}
+
+const IDP_KINDS: readonly IdentityProviderKind[] = ['idp', 'idverify', 'piv'];
+
+function readIdp(value: unknown): IdentityProvider {
+  if (!isObject(value)) throw malformed('idp');
+  const id = pickString(value, 'id');
+  const name = pickString(value, 'name');
+  const kind = IDP_KINDS.find((k) => k === pickString(value, 'kind')) ?? 'idp';
+  if (!id || !name) throw malformed('idp');
+  const idp: IdentityProvider = { id, name, type: pickString(value, 'type') ?? '', kind };
+  // Shown only when https or inline (the view checks it where it renders it).
+  copyText(idp, value, 'logo');
+  return idp;
 }
 
 function readAuthenticator(value: unknown): Authenticator {

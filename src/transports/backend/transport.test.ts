@@ -148,3 +148,60 @@ describe('createTransport', () => {
     expect(typeof t.login).to.equal('function');
   });
 });
+
+describe('BackendTransport: identity providers and the way back', () => {
+  it('reads the IdPs of a reply (never an address of theirs) and refuses a malformed list', async () => {
+    const { parseFlowReply } = await import('./flow-reply.js');
+    const state = parseFlowReply({
+      status: 'Idle',
+      idps: [
+        { id: '0oa1', name: 'Google', type: 'GOOGLE', kind: 'idp', href: 'https://org.example/sso/idps/0oa1' },
+        { Id: '0oa2', Name: 'Persona', Type: 'ID_PROOFING', Kind: 'idverify', Logo: 'https://org.example/p.png' },
+        { id: '0oa3', name: 'Odd', kind: 'something' },
+      ],
+    });
+    expect(state.idps).to.deep.equal([
+      { id: '0oa1', name: 'Google', type: 'GOOGLE', kind: 'idp' },
+      { id: '0oa2', name: 'Persona', type: 'ID_PROOFING', kind: 'idverify', logo: 'https://org.example/p.png' },
+      { id: '0oa3', name: 'Odd', type: '', kind: 'idp' },
+    ]);
+    expect(parseFlowReply({ status: 'UnsupportedStep', unsupportedStep: 'device-challenge-poll' })).to.deep.equal({
+      status: 'UnsupportedStep',
+      unsupportedStep: 'device-challenge-poll',
+    });
+    for (const idps of ['Google', [{ name: 'no id' }], [{ id: 'x' }], [null]]) {
+      expect(() => parseFlowReply({ status: 'Idle', idps }), JSON.stringify(idps)).to.throw(FlowError).with.property('code', 'malformed_response');
+    }
+  });
+
+  it("goes to the backend's routes for an IdP and for the org's own page, endpoint overrides included", async () => {
+    const t = new BackendTransport({ baseUrl: '/auth/' });
+    expect(await t.redirectToIdp({ id: '0oa/1 x' })).to.equal('/auth/idp/0oa%2F1%20x');
+    expect(await t.redirectToOkta()).to.equal('/auth/authorize');
+    const moved = new BackendTransport({ baseUrl: '/auth', endpoints: { idp: 'https://login.example.com/sso', authorize: '/okta' } });
+    expect(await moved.redirectToIdp({ id: 'g' })).to.equal('https://login.example.com/sso/g');
+    expect(await moved.redirectToOkta()).to.equal('/okta');
+  });
+
+  it("reads why the backend's callback failed from the address, once, and takes it off", async () => {
+    const t = new BackendTransport({ baseUrl: '/auth' });
+    const here = location.href;
+    try {
+      expect(await t.callback()).to.equal(null);
+      for (const [given, reason] of [
+        ['redirect-denied', 'redirect-denied'],
+        ['redirect-invalid', 'redirect-invalid'],
+        ['token-exchange', 'token-exchange'],
+        ['<script>', 'redirect-failed'],
+      ]) {
+        history.replaceState(null, '', `?keep=1&okta_signin_error=${encodeURIComponent(given)}#top`);
+        const e = await failure(t.callback());
+        expect([e.code, e.reason]).to.deep.equal(['session_expired', reason]);
+        expect(location.search + location.hash).to.equal('?keep=1#top');
+        expect(await t.callback()).to.equal(null);
+      }
+    } finally {
+      history.replaceState(null, '', here);
+    }
+  });
+});

@@ -5,8 +5,10 @@
  */
 import { ACTIONS, type ActionInputs, type ActionRule, type FlowAction } from '../../core/actions.js';
 import {
+  FlowError,
   offersOnForm,
   type EnrollmentChannel,
+  type FlowErrorReason,
   type FlowState,
   type PollKind,
   type PollResult,
@@ -26,6 +28,12 @@ export const BACKEND_PATHS: Readonly<Record<BackendEndpoint, string>> = {
   challengePoll: '/OktaVerify/ChallengePoll',
 };
 
+/** The sign-in page's query parameter that carries why the backend's callback failed (a `FlowErrorReason`). */
+export const CALLBACK_ERROR_PARAM = 'okta_signin_error';
+
+/** Why a way back can fail, as the server module's callback route says it (`src/idx/redirect.ts`). */
+const REDIRECT_REASONS: readonly FlowErrorReason[] = ['redirect-denied', 'redirect-failed', 'redirect-invalid', 'token-exchange', 'unverified'];
+
 export class BackendTransport implements Transport {
   readonly kind = 'backend' as const;
 
@@ -44,8 +52,38 @@ export class BackendTransport implements Transport {
 
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
     const state = await this.flow('state', undefined, signal);
-    // An Idle state matters only for what it offers (passkey sign-in, recovery).
+    // An Idle state matters only for what it offers (passkey sign-in, recovery, links, identity providers).
     return state.status === 'Idle' && !offersOnForm(state) ? null : state;
+  }
+
+  /** A navigation of the table: the endpoint's URL with the action's path (the backend answers with a redirect). */
+  private where<A extends FlowAction>(action: A, input: ActionInputs[A]): Promise<string> {
+    const rule = ACTIONS[action] as ActionRule<A>;
+    return Promise.resolve(this.url(rule.endpoint!) + rule.path!(input));
+  }
+
+  redirectToIdp(input: ActionInputs['redirectToIdp']): Promise<string> {
+    return this.where('redirectToIdp', input);
+  }
+
+  redirectToOkta(): Promise<string> {
+    return this.where('redirectToOkta', undefined);
+  }
+
+  /**
+   * The backend's callback finishes a sign-in that left the page itself, and sends the browser on (success) or back
+   * here with why it failed in the address: that is reported, and taken off the address.
+   */
+  async callback(): Promise<FlowState | null> {
+    const location = globalThis.location;
+    if (!location) return null;
+    const url = new URL(location.href);
+    const reason = url.searchParams.get(CALLBACK_ERROR_PARAM);
+    if (reason === null) return null;
+    url.searchParams.delete(CALLBACK_ERROR_PARAM);
+    globalThis.history?.replaceState(globalThis.history.state, '', url.href);
+    const known = REDIRECT_REASONS.find((r) => r === reason) ?? 'redirect-failed';
+    throw new FlowError('session_expired', `Sign-in redirect: ${known}`, { reason: known });
   }
 
   /** An action of the table, to its endpoint with its body. */

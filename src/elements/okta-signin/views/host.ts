@@ -49,6 +49,10 @@ export interface ViewHost {
   readonly rulesMet: readonly string[];
   /** The new password field's input: the rules the typed password meets now (the view works them out). */
   onRulesMet(met: readonly string[]): void;
+  /** Where the sign-in form's identity provider buttons go: `secondary` (after the form), `primary`, `none`. */
+  readonly idpDisplay?: 'primary' | 'secondary' | 'none';
+  /** A step no page can answer offers the org's own sign-in page (unless `hosted-fallback="off"`). */
+  readonly hostedFallback?: 'off';
   /**
    * Runs a flow action when the flow allows it (errors show in the error region). Views of the later steps call
    * it from their own listeners: `h.act('resend')`, `h.act('verifyPassword', { password })`.

@@ -8,9 +8,10 @@ import { passwordView } from './password.js';
 import { CODE_VIEWS } from './code-views.js';
 import { RECOVERY_VIEWS } from './recovery-views.js';
 import { WEBAUTHN_VIEWS } from './webauthn-views.js';
+import { IDP_VIEWS } from './idp.js';
 import { formStepView } from './form-step.js';
 
-/** The view for each status after the sign-in form. */
+/** The view for each status after the sign-in form, and the sign-in form's identity provider buttons. */
 export const STEP_VIEWS: Views = {
   AwaitingAuthenticatorEnrollment: pickerView,
   AwaitingChallengeAuthenticatorSelection: pickerView,
@@ -23,4 +24,5 @@ export const STEP_VIEWS: Views = {
   ...CODE_VIEWS,
   ...RECOVERY_VIEWS,
   ...WEBAUTHN_VIEWS,
+  ...IDP_VIEWS,
 };

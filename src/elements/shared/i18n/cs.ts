@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Čeká se na Okta Verify…',
   retrying: 'Problém s připojením. Zkoušíme to znovu…',
   done: 'Hotovo.',
+  idps: {
+    label: 'Další způsoby přihlášení',
+    signInWith: 'Přihlásit se přes {name}',
+    verifyWith: 'Ověřit přes {name}',
+    verifyIdentity: 'Ověřit svou totožnost přes {name}',
+    help: 'Budete pokračovat u {name} a pak se vrátíte sem.',
+    hostedHelp: 'Přihlášení můžete dokončit na přihlašovací stránce vaší organizace.',
+    hosted: 'Pokračovat na přihlašovací stránce',
+  },
   form: {
     title: 'Ještě jeden krok',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta přihlášení nedokončila. Přihlaste se znovu.',
     unverified: 'Odpověď Okta se nepodařilo ověřit. Přihlaste se znovu.',
     empty: 'Vyplňte všechna pole.',
+    'redirect-denied': 'Přihlášení bylo zrušeno nebo nebylo povoleno. Přihlaste se znovu.',
+    'redirect-failed': 'Přihlášení nebylo dokončeno. Přihlaste se znovu.',
+    'redirect-invalid': 'Tento přihlašovací odkaz už neplatí. Přihlaste se znovu.',
   },
   oktaKeys: {
     'errors.E0000004': 'Nesprávné uživatelské jméno nebo heslo.',

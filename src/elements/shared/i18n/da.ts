@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Venter på Okta Verify…',
   retrying: 'Forbindelsesproblem. Prøver igen…',
   done: 'Færdig.',
+  idps: {
+    label: 'Andre måder at logge ind på',
+    signInWith: 'Log ind med {name}',
+    verifyWith: 'Bekræft med {name}',
+    verifyIdentity: 'Bekræft din identitet med {name}',
+    help: 'Du fortsætter hos {name} og kommer derefter tilbage hertil.',
+    hostedHelp: 'Du kan gøre login færdigt på din organisations loginside.',
+    hosted: 'Fortsæt på loginsiden',
+  },
   form: {
     title: 'Ét trin mere',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta fuldførte ikke login. Log ind igen.',
     unverified: 'Svaret fra Okta kunne ikke bekræftes. Log ind igen.',
     empty: 'Udfyld alle felter.',
+    'redirect-denied': 'Login blev annulleret eller ikke tilladt. Log ind igen.',
+    'redirect-failed': 'Login blev ikke gennemført. Log ind igen.',
+    'redirect-invalid': 'Dette loginlink er ikke længere gyldigt. Log ind igen.',
   },
   oktaKeys: {
     'errors.E0000004': 'Forkert brugernavn eller adgangskode.',

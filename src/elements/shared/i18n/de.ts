@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Warten auf Okta Verify…',
   retrying: 'Verbindungsproblem. Neuer Versuch…',
   done: 'Fertig.',
+  idps: {
+    label: 'Weitere Anmeldemöglichkeiten',
+    signInWith: 'Mit {name} anmelden',
+    verifyWith: 'Mit {name} bestätigen',
+    verifyIdentity: 'Ihre Identität mit {name} bestätigen',
+    help: 'Sie werden bei {name} fortfahren und dann hierher zurückkehren.',
+    hostedHelp: 'Sie können die Anmeldung auf der Anmeldeseite Ihrer Organisation abschließen.',
+    hosted: 'Auf der Anmeldeseite fortfahren',
+  },
   form: {
     title: 'Noch ein Schritt',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut an.',
     unverified: 'Die Antwort von Okta konnte nicht überprüft werden. Melden Sie sich erneut an.',
     empty: 'Füllen Sie alle Felder aus.',
+    'redirect-denied': 'Die Anmeldung wurde abgebrochen oder nicht zugelassen. Melden Sie sich erneut an.',
+    'redirect-failed': 'Die Anmeldung wurde nicht abgeschlossen. Melden Sie sich erneut an.',
+    'redirect-invalid': 'Dieser Anmeldelink ist nicht mehr gültig. Melden Sie sich erneut an.',
   },
   oktaKeys: {
     'errors.E0000004': 'Benutzername oder Passwort ist falsch.',

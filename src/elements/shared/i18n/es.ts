@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Esperando a Okta Verify…',
   retrying: 'Problema de conexión. Reintentando…',
   done: 'Listo.',
+  idps: {
+    label: 'Otras formas de iniciar sesión',
+    signInWith: 'Iniciar sesión con {name}',
+    verifyWith: 'Verificar con {name}',
+    verifyIdentity: 'Verificar su identidad con {name}',
+    help: 'Continuará en {name} y después volverá aquí.',
+    hostedHelp: 'Puede terminar de iniciar sesión en la página de inicio de sesión de su organización.',
+    hosted: 'Continuar en la página de inicio de sesión',
+  },
   form: {
     title: 'Un paso más',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta no completó el inicio de sesión. Vuelva a iniciar sesión.',
     unverified: 'No se pudo verificar la respuesta de Okta. Vuelva a iniciar sesión.',
     empty: 'Rellene todos los campos.',
+    'redirect-denied': 'El inicio de sesión se canceló o no se permitió. Inicie sesión de nuevo.',
+    'redirect-failed': 'El inicio de sesión no se completó. Inicie sesión de nuevo.',
+    'redirect-invalid': 'Este enlace de inicio de sesión ya no es válido. Inicie sesión de nuevo.',
   },
   oktaKeys: {
     'errors.E0000004': 'Nombre de usuario o contraseña incorrectos.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Okta Verify-ren zain…',
   retrying: 'Konexio-arazoa. Berriro saiatzen…',
   done: 'Eginda.',
+  idps: {
+    label: 'Saioa hasteko beste modu batzuk',
+    signInWith: 'Hasi saioa {name} erabiliz',
+    verifyWith: 'Egiaztatu {name} erabiliz',
+    verifyIdentity: 'Egiaztatu zure identitatea {name} erabiliz',
+    help: '{name} zerbitzuan jarraituko duzu, eta gero hona itzuliko zara.',
+    hostedHelp: 'Zure erakundearen saioa hasteko orrian amai dezakezu saioa hastea.',
+    hosted: 'Jarraitu saioa hasteko orrian',
+  },
   form: {
     title: 'Urrats bat gehiago',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Oktak ez du saio-hasiera osatu. Hasi saioa berriro.',
     unverified: 'Ezin izan da Oktaren erantzuna egiaztatu. Hasi saioa berriro.',
     empty: 'Bete eremu guztiak.',
+    'redirect-denied': 'Saioa hastea bertan behera utzi da edo ez da onartu. Hasi saioa berriro.',
+    'redirect-failed': 'Saioa hastea ez da amaitu. Hasi saioa berriro.',
+    'redirect-invalid': 'Saioa hasteko esteka hau ez da baliozkoa jada. Hasi saioa berriro.',
   },
   oktaKeys: {
     'errors.E0000004': 'Erabiltzaile-izena edo pasahitza okerra da.',

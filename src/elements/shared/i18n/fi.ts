@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Odotetaan Okta Verifyä…',
   retrying: 'Yhteysongelma. Yritetään uudelleen…',
   done: 'Valmis.',
+  idps: {
+    label: 'Muita tapoja kirjautua',
+    signInWith: 'Kirjaudu palvelulla {name}',
+    verifyWith: 'Vahvista palvelulla {name}',
+    verifyIdentity: 'Vahvista henkilöllisyytesi palvelulla {name}',
+    help: 'Jatkat palvelussa {name} ja palaat sitten tänne.',
+    hostedHelp: 'Voit viimeistellä kirjautumisen organisaatiosi kirjautumissivulla.',
+    hosted: 'Jatka kirjautumissivulla',
+  },
   form: {
     title: 'Vielä yksi vaihe',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta ei viimeistellyt kirjautumista. Kirjaudu uudelleen.',
     unverified: 'Oktan vastausta ei voitu vahvistaa. Kirjaudu uudelleen.',
     empty: 'Täytä kaikki kentät.',
+    'redirect-denied': 'Kirjautuminen peruttiin tai sitä ei sallittu. Kirjaudu uudelleen.',
+    'redirect-failed': 'Kirjautuminen ei valmistunut. Kirjaudu uudelleen.',
+    'redirect-invalid': 'Tämä kirjautumislinkki ei ole enää voimassa. Kirjaudu uudelleen.',
   },
   oktaKeys: {
     'errors.E0000004': 'Väärä käyttäjänimi tai salasana.',

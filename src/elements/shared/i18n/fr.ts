@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: "En attente d'Okta Verify…",
   retrying: 'Problème de connexion. Nouvelle tentative…',
   done: 'Terminé.',
+  idps: {
+    label: 'Autres moyens de se connecter',
+    signInWith: 'Se connecter avec {name}',
+    verifyWith: 'Vérifier avec {name}',
+    verifyIdentity: 'Vérifier votre identité avec {name}',
+    help: 'Vous allez continuer sur {name}, puis revenir ici.',
+    hostedHelp: 'Vous pouvez terminer la connexion sur la page de connexion de votre organisation.',
+    hosted: 'Continuer sur la page de connexion',
+  },
   form: {
     title: 'Encore une étape',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': "Okta n'a pas finalisé la connexion. Reconnectez-vous.",
     unverified: "La réponse d'Okta n'a pas pu être vérifiée. Reconnectez-vous.",
     empty: 'Remplissez tous les champs.',
+    'redirect-denied': "La connexion a été annulée ou n'a pas été autorisée. Connectez-vous de nouveau.",
+    'redirect-failed': "La connexion n'a pas abouti. Connectez-vous de nouveau.",
+    'redirect-invalid': "Ce lien de connexion n'est plus valide. Connectez-vous de nouveau.",
   },
   oktaKeys: {
     'errors.E0000004': "Nom d'utilisateur ou mot de passe incorrect.",

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'ממתין ל-Okta Verify…',
   retrying: 'בעיית חיבור. מנסה שוב…',
   done: 'הסתיים.',
+  idps: {
+    label: 'דרכים אחרות להתחבר',
+    signInWith: 'התחברות באמצעות {name}',
+    verifyWith: 'אימות באמצעות {name}',
+    verifyIdentity: 'אימות הזהות שלך באמצעות {name}',
+    help: 'תמשיכו ב-{name} ואז תחזרו לכאן.',
+    hostedHelp: 'אפשר לסיים את ההתחברות בדף ההתחברות של הארגון שלך.',
+    hosted: 'המשך בדף ההתחברות',
+  },
   form: {
     title: 'עוד שלב אחד',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta לא השלים את הכניסה. היכנסו שוב.',
     unverified: 'לא ניתן לאמת את התשובה של Okta. היכנסו שוב.',
     empty: 'מלאו את כל השדות.',
+    'redirect-denied': 'ההתחברות בוטלה או שלא הותרה. התחברו שוב.',
+    'redirect-failed': 'ההתחברות לא הושלמה. התחברו שוב.',
+    'redirect-invalid': 'קישור ההתחברות הזה כבר אינו בתוקף. התחברו שוב.',
   },
   oktaKeys: {
     'errors.E0000004': 'שם המשתמש או הסיסמה שגויים.',

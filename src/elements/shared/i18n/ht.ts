@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'N ap tann Okta Verify…',
   retrying: 'Pwoblèm koneksyon. N ap eseye ankò…',
   done: 'Fini.',
+  idps: {
+    label: 'Lòt fason pou konekte',
+    signInWith: 'Konekte ak {name}',
+    verifyWith: 'Verifye ak {name}',
+    verifyIdentity: 'Verifye idantite w ak {name}',
+    help: 'W ap kontinye sou {name}, epi w ap retounen isit la.',
+    hostedHelp: 'Ou ka fini konekte sou paj koneksyon òganizasyon w lan.',
+    hosted: 'Kontinye sou paj koneksyon an',
+  },
   form: {
     title: 'Yon lòt etap',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta pa fin konekte w. Konekte ankò.',
     unverified: 'Nou pa t ka verifye repons Okta a. Konekte ankò.',
     empty: 'Ranpli tout chan yo.',
+    'redirect-denied': 'Koneksyon an te anile oswa li pa t otorize. Konekte ankò.',
+    'redirect-failed': 'Koneksyon an pa t fini. Konekte ankò.',
+    'redirect-invalid': 'Lyen koneksyon sa a pa valab ankò. Konekte ankò.',
   },
   oktaKeys: {
     'errors.E0000004': 'Non itilizatè oswa modpas la pa bon.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Várakozás az Okta Verifyra…',
   retrying: 'Kapcsolati hiba. Újrapróbálkozás…',
   done: 'Kész.',
+  idps: {
+    label: 'További bejelentkezési módok',
+    signInWith: 'Bejelentkezés ezzel: {name}',
+    verifyWith: 'Ellenőrzés ezzel: {name}',
+    verifyIdentity: 'Személyazonosság ellenőrzése ezzel: {name}',
+    help: 'A(z) {name} oldalán folytatja, majd visszatér ide.',
+    hostedHelp: 'A bejelentkezést a szervezete bejelentkezési oldalán fejezheti be.',
+    hosted: 'Folytatás a bejelentkezési oldalon',
+  },
   form: {
     title: 'Még egy lépés',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Az Okta nem fejezte be a bejelentkezést. Jelentkezzen be újra.',
     unverified: 'Az Okta válaszát nem sikerült ellenőrizni. Jelentkezzen be újra.',
     empty: 'Töltse ki az összes mezőt.',
+    'redirect-denied': 'A bejelentkezést megszakították, vagy nem engedélyezték. Jelentkezzen be újra.',
+    'redirect-failed': 'A bejelentkezés nem fejeződött be. Jelentkezzen be újra.',
+    'redirect-invalid': 'Ez a bejelentkezési hivatkozás már nem érvényes. Jelentkezzen be újra.',
   },
   oktaKeys: {
     'errors.E0000004': 'Hibás felhasználónév vagy jelszó.',

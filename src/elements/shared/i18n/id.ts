@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Menunggu Okta Verify…',
   retrying: 'Masalah koneksi. Mencoba lagi…',
   done: 'Selesai.',
+  idps: {
+    label: 'Cara lain untuk masuk',
+    signInWith: 'Masuk dengan {name}',
+    verifyWith: 'Verifikasi dengan {name}',
+    verifyIdentity: 'Verifikasi identitas Anda dengan {name}',
+    help: 'Anda akan melanjutkan di {name}, lalu kembali ke sini.',
+    hostedHelp: 'Anda dapat menyelesaikan proses masuk di halaman masuk organisasi Anda.',
+    hosted: 'Lanjutkan di halaman masuk',
+  },
   form: {
     title: 'Satu langkah lagi',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta tidak menyelesaikan proses masuk. Masuk lagi.',
     unverified: 'Balasan Okta tidak dapat diverifikasi. Masuk lagi.',
     empty: 'Isi semua kolom.',
+    'redirect-denied': 'Proses masuk dibatalkan atau tidak diizinkan. Masuk lagi.',
+    'redirect-failed': 'Proses masuk tidak selesai. Masuk lagi.',
+    'redirect-invalid': 'Tautan masuk ini sudah tidak berlaku. Masuk lagi.',
   },
   oktaKeys: {
     'errors.E0000004': 'Nama pengguna atau kata sandi salah.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'In attesa di Okta Verify…',
   retrying: 'Problema di connessione. Nuovo tentativo…',
   done: 'Fatto.',
+  idps: {
+    label: 'Altri modi per accedere',
+    signInWith: 'Accedi con {name}',
+    verifyWith: 'Verifica con {name}',
+    verifyIdentity: 'Verifica la tua identità con {name}',
+    help: 'Continuerai su {name} e poi tornerai qui.',
+    hostedHelp: "Puoi completare l'accesso nella pagina di accesso della tua organizzazione.",
+    hosted: 'Continua nella pagina di accesso',
+  },
   form: {
     title: 'Ancora un passaggio',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': "Okta non ha completato l'accesso. Accedi di nuovo.",
     unverified: 'Impossibile verificare la risposta di Okta. Accedi di nuovo.',
     empty: 'Compila tutti i campi.',
+    'redirect-denied': "L'accesso è stato annullato o non è stato consentito. Accedi di nuovo.",
+    'redirect-failed': "L'accesso non è stato completato. Accedi di nuovo.",
+    'redirect-invalid': 'Questo link di accesso non è più valido. Accedi di nuovo.',
   },
   oktaKeys: {
     'errors.E0000004': 'Nome utente o password errati.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Okta Verify を待っています…',
   retrying: '接続に問題があります。再試行しています…',
   done: '完了しました。',
+  idps: {
+    label: 'その他のサインイン方法',
+    signInWith: '{name} でサインイン',
+    verifyWith: '{name} で確認',
+    verifyIdentity: '{name} で本人確認',
+    help: '{name} で続行した後、このページに戻ります。',
+    hostedHelp: '組織のサインインページでサインインを完了できます。',
+    hosted: 'サインインページで続行',
+  },
   form: {
     title: 'あと1ステップ',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta がサインインを完了しませんでした。もう一度サインインしてください。',
     unverified: 'Okta からの応答を検証できませんでした。もう一度サインインしてください。',
     empty: 'すべての項目を入力してください。',
+    'redirect-denied': 'サインインはキャンセルされたか、許可されませんでした。もう一度サインインしてください。',
+    'redirect-failed': 'サインインが完了しませんでした。もう一度サインインしてください。',
+    'redirect-invalid': 'このサインインリンクは無効になりました。もう一度サインインしてください。',
   },
   oktaKeys: {
     'errors.E0000004': 'ユーザー名またはパスワードが正しくありません。',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Okta Verify를 기다리는 중…',
   retrying: '연결에 문제가 있습니다. 다시 시도하는 중…',
   done: '완료되었습니다.',
+  idps: {
+    label: '다른 로그인 방법',
+    signInWith: '{name}(으)로 로그인',
+    verifyWith: '{name}(으)로 확인',
+    verifyIdentity: '{name}(으)로 본인 확인',
+    help: '{name}에서 계속한 뒤 이 페이지로 돌아옵니다.',
+    hostedHelp: '조직의 로그인 페이지에서 로그인을 마칠 수 있습니다.',
+    hosted: '로그인 페이지에서 계속',
+  },
   form: {
     title: '한 단계 더',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta가 로그인을 완료하지 않았습니다. 다시 로그인하세요.',
     unverified: 'Okta의 응답을 확인할 수 없습니다. 다시 로그인하세요.',
     empty: '모든 항목을 입력하세요.',
+    'redirect-denied': '로그인이 취소되었거나 허용되지 않았습니다. 다시 로그인하세요.',
+    'redirect-failed': '로그인이 완료되지 않았습니다. 다시 로그인하세요.',
+    'redirect-invalid': '이 로그인 링크는 더 이상 유효하지 않습니다. 다시 로그인하세요.',
   },
   oktaKeys: {
     'errors.E0000004': '사용자 이름 또는 비밀번호가 잘못되었습니다.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Menunggu Okta Verify…',
   retrying: 'Masalah sambungan. Mencuba semula…',
   done: 'Selesai.',
+  idps: {
+    label: 'Cara lain untuk log masuk',
+    signInWith: 'Log masuk dengan {name}',
+    verifyWith: 'Sahkan dengan {name}',
+    verifyIdentity: 'Sahkan identiti anda dengan {name}',
+    help: 'Anda akan meneruskan di {name}, kemudian kembali ke sini.',
+    hostedHelp: 'Anda boleh menyelesaikan log masuk di halaman log masuk organisasi anda.',
+    hosted: 'Teruskan di halaman log masuk',
+  },
   form: {
     title: 'Satu langkah lagi',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta tidak melengkapkan daftar masuk. Daftar masuk semula.',
     unverified: 'Balasan Okta tidak dapat disahkan. Daftar masuk semula.',
     empty: 'Isi semua medan.',
+    'redirect-denied': 'Log masuk telah dibatalkan atau tidak dibenarkan. Log masuk semula.',
+    'redirect-failed': 'Log masuk tidak selesai. Log masuk semula.',
+    'redirect-invalid': 'Pautan log masuk ini tidak sah lagi. Log masuk semula.',
   },
   oktaKeys: {
     'errors.E0000004': 'Nama pengguna atau kata laluan salah.',

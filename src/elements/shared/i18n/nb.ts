@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Venter på Okta Verify…',
   retrying: 'Tilkoblingsproblem. Prøver igjen…',
   done: 'Ferdig.',
+  idps: {
+    label: 'Andre måter å logge på',
+    signInWith: 'Logg på med {name}',
+    verifyWith: 'Bekreft med {name}',
+    verifyIdentity: 'Bekreft identiteten din med {name}',
+    help: 'Du fortsetter hos {name} og kommer så tilbake hit.',
+    hostedHelp: 'Du kan fullføre påloggingen på organisasjonens påloggingsside.',
+    hosted: 'Fortsett på påloggingssiden',
+  },
   form: {
     title: 'Ett trinn til',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta fullførte ikke påloggingen. Logg inn igjen.',
     unverified: 'Svaret fra Okta kunne ikke bekreftes. Logg inn igjen.',
     empty: 'Fyll ut alle feltene.',
+    'redirect-denied': 'Påloggingen ble avbrutt eller ikke tillatt. Logg på igjen.',
+    'redirect-failed': 'Påloggingen ble ikke fullført. Logg på igjen.',
+    'redirect-invalid': 'Denne påloggingslenken er ikke lenger gyldig. Logg på igjen.',
   },
   oktaKeys: {
     'errors.E0000004': 'Feil brukernavn eller passord.',

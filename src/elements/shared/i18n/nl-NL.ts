@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Wachten op Okta Verify…',
   retrying: 'Verbindingsprobleem. Opnieuw proberen…',
   done: 'Klaar.',
+  idps: {
+    label: 'Andere manieren om aan te melden',
+    signInWith: 'Aanmelden met {name}',
+    verifyWith: 'Verifiëren met {name}',
+    verifyIdentity: 'Uw identiteit verifiëren met {name}',
+    help: 'U gaat verder bij {name} en komt daarna hier terug.',
+    hostedHelp: 'U kunt het aanmelden afronden op de aanmeldpagina van uw organisatie.',
+    hosted: 'Verder op de aanmeldpagina',
+  },
   form: {
     title: 'Nog één stap',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta heeft de aanmelding niet voltooid. Meld u opnieuw aan.',
     unverified: 'Het antwoord van Okta kon niet worden geverifieerd. Meld u opnieuw aan.',
     empty: 'Vul alle velden in.',
+    'redirect-denied': 'Het aanmelden is geannuleerd of niet toegestaan. Meld u opnieuw aan.',
+    'redirect-failed': 'Het aanmelden is niet voltooid. Meld u opnieuw aan.',
+    'redirect-invalid': 'Deze aanmeldlink is niet meer geldig. Meld u opnieuw aan.',
   },
   oktaKeys: {
     'errors.E0000004': 'Onjuiste gebruikersnaam of onjuist wachtwoord.',

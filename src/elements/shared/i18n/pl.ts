@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Oczekiwanie na Okta Verify…',
   retrying: 'Problem z połączeniem. Ponawianie próby…',
   done: 'Gotowe.',
+  idps: {
+    label: 'Inne sposoby logowania',
+    signInWith: 'Zaloguj się przez {name}',
+    verifyWith: 'Zweryfikuj przez {name}',
+    verifyIdentity: 'Potwierdź swoją tożsamość przez {name}',
+    help: 'Przejdziesz do {name}, a potem wrócisz tutaj.',
+    hostedHelp: 'Logowanie możesz dokończyć na stronie logowania swojej organizacji.',
+    hosted: 'Kontynuuj na stronie logowania',
+  },
   form: {
     title: 'Jeszcze jeden krok',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta nie ukończyła logowania. Zaloguj się ponownie.',
     unverified: 'Nie udało się zweryfikować odpowiedzi Okta. Zaloguj się ponownie.',
     empty: 'Wypełnij wszystkie pola.',
+    'redirect-denied': 'Logowanie zostało anulowane lub nie zostało dozwolone. Zaloguj się ponownie.',
+    'redirect-failed': 'Logowanie nie zostało ukończone. Zaloguj się ponownie.',
+    'redirect-invalid': 'Ten link logowania jest już nieważny. Zaloguj się ponownie.',
   },
   oktaKeys: {
     'errors.E0000004': 'Nieprawidłowa nazwa użytkownika lub hasło.',

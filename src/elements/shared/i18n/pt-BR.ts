@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Aguardando o Okta Verify…',
   retrying: 'Problema de conexão. Tentando novamente…',
   done: 'Concluído.',
+  idps: {
+    label: 'Outras formas de entrar',
+    signInWith: 'Entrar com {name}',
+    verifyWith: 'Verificar com {name}',
+    verifyIdentity: 'Verificar sua identidade com {name}',
+    help: 'Você vai continuar em {name} e depois voltar para cá.',
+    hostedHelp: 'Você pode concluir o login na página de login da sua organização.',
+    hosted: 'Continuar na página de login',
+  },
   form: {
     title: 'Só mais uma etapa',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'O Okta não concluiu o acesso. Entre novamente.',
     unverified: 'Não foi possível verificar a resposta do Okta. Entre novamente.',
     empty: 'Preencha todos os campos.',
+    'redirect-denied': 'O login foi cancelado ou não foi permitido. Entre novamente.',
+    'redirect-failed': 'O login não foi concluído. Entre novamente.',
+    'redirect-invalid': 'Este link de login não é mais válido. Entre novamente.',
   },
   oktaKeys: {
     'errors.E0000004': 'Nome de usuário ou senha incorretos.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Se așteaptă Okta Verify…',
   retrying: 'Problemă de conexiune. Se încearcă din nou…',
   done: 'Gata.',
+  idps: {
+    label: 'Alte moduri de conectare',
+    signInWith: 'Conectați-vă cu {name}',
+    verifyWith: 'Verificați cu {name}',
+    verifyIdentity: 'Verificați-vă identitatea cu {name}',
+    help: 'Veți continua la {name}, apoi veți reveni aici.',
+    hostedHelp: 'Puteți finaliza conectarea pe pagina de conectare a organizației dvs.',
+    hosted: 'Continuați pe pagina de conectare',
+  },
   form: {
     title: 'Încă un pas',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta nu a finalizat conectarea. Conectați-vă din nou.',
     unverified: 'Răspunsul Okta nu a putut fi verificat. Conectați-vă din nou.',
     empty: 'Completați toate câmpurile.',
+    'redirect-denied': 'Conectarea a fost anulată sau nu a fost permisă. Conectați-vă din nou.',
+    'redirect-failed': 'Conectarea nu s-a încheiat. Conectați-vă din nou.',
+    'redirect-invalid': 'Acest link de conectare nu mai este valabil. Conectați-vă din nou.',
   },
   oktaKeys: {
     'errors.E0000004': 'Nume de utilizator sau parolă greșite.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Väntar på Okta Verify…',
   retrying: 'Anslutningsproblem. Försöker igen…',
   done: 'Klart.',
+  idps: {
+    label: 'Andra sätt att logga in',
+    signInWith: 'Logga in med {name}',
+    verifyWith: 'Verifiera med {name}',
+    verifyIdentity: 'Verifiera din identitet med {name}',
+    help: 'Du fortsätter hos {name} och kommer sedan tillbaka hit.',
+    hostedHelp: 'Du kan slutföra inloggningen på organisationens inloggningssida.',
+    hosted: 'Fortsätt på inloggningssidan',
+  },
   form: {
     title: 'Ett steg till',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta slutförde inte inloggningen. Logga in igen.',
     unverified: 'Svaret från Okta kunde inte verifieras. Logga in igen.',
     empty: 'Fyll i alla fält.',
+    'redirect-denied': 'Inloggningen avbröts eller tilläts inte. Logga in igen.',
+    'redirect-failed': 'Inloggningen slutfördes inte. Logga in igen.',
+    'redirect-invalid': 'Den här inloggningslänken är inte längre giltig. Logga in igen.',
   },
   oktaKeys: {
     'errors.E0000004': 'Fel användarnamn eller lösenord.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Okta Verify bekleniyor…',
   retrying: 'Bağlantı sorunu. Yeniden deneniyor…',
   done: 'Tamamlandı.',
+  idps: {
+    label: 'Oturum açmanın diğer yolları',
+    signInWith: '{name} ile oturum açın',
+    verifyWith: '{name} ile doğrulayın',
+    verifyIdentity: 'Kimliğinizi {name} ile doğrulayın',
+    help: '{name} üzerinden devam edip buraya geri döneceksiniz.',
+    hostedHelp: 'Oturum açma işlemini kuruluşunuzun oturum açma sayfasında tamamlayabilirsiniz.',
+    hosted: 'Oturum açma sayfasında devam edin',
+  },
   form: {
     title: 'Bir adım daha',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta oturum açmayı tamamlamadı. Tekrar oturum açın.',
     unverified: "Okta'nın yanıtı doğrulanamadı. Tekrar oturum açın.",
     empty: 'Tüm alanları doldurun.',
+    'redirect-denied': 'Oturum açma iptal edildi veya izin verilmedi. Yeniden oturum açın.',
+    'redirect-failed': 'Oturum açma tamamlanmadı. Yeniden oturum açın.',
+    'redirect-invalid': 'Bu oturum açma bağlantısı artık geçerli değil. Yeniden oturum açın.',
   },
   oktaKeys: {
     'errors.E0000004': 'Kullanıcı adı veya parola yanlış.',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: 'Đang chờ Okta Verify…',
   retrying: 'Sự cố kết nối. Đang thử lại…',
   done: 'Xong.',
+  idps: {
+    label: 'Các cách đăng nhập khác',
+    signInWith: 'Đăng nhập bằng {name}',
+    verifyWith: 'Xác minh bằng {name}',
+    verifyIdentity: 'Xác minh danh tính của bạn bằng {name}',
+    help: 'Bạn sẽ tiếp tục tại {name}, rồi quay lại đây.',
+    hostedHelp: 'Bạn có thể hoàn tất đăng nhập trên trang đăng nhập của tổ chức bạn.',
+    hosted: 'Tiếp tục trên trang đăng nhập',
+  },
   form: {
     title: 'Thêm một bước nữa',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta chưa hoàn tất đăng nhập. Hãy đăng nhập lại.',
     unverified: 'Không thể xác minh phản hồi của Okta. Hãy đăng nhập lại.',
     empty: 'Điền vào tất cả các trường.',
+    'redirect-denied': 'Đăng nhập đã bị hủy hoặc không được cho phép. Hãy đăng nhập lại.',
+    'redirect-failed': 'Đăng nhập chưa hoàn tất. Hãy đăng nhập lại.',
+    'redirect-invalid': 'Liên kết đăng nhập này không còn hợp lệ. Hãy đăng nhập lại.',
   },
   oktaKeys: {
     'errors.E0000004': 'Tên người dùng hoặc mật khẩu không đúng.',

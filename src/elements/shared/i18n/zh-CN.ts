@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: '正在等待 Okta Verify…',
   retrying: '连接出现问题。正在重试…',
   done: '已完成。',
+  idps: {
+    label: '其他登录方式',
+    signInWith: '使用 {name} 登录',
+    verifyWith: '使用 {name} 验证',
+    verifyIdentity: '使用 {name} 验证您的身份',
+    help: '您将在 {name} 继续，然后返回此处。',
+    hostedHelp: '您可以在贵组织的登录页面上完成登录。',
+    hosted: '在登录页面上继续',
+  },
   form: {
     title: '还差一步',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta 未完成登录。请重新登录。',
     unverified: '无法验证 Okta 的响应。请重新登录。',
     empty: '请填写所有字段。',
+    'redirect-denied': '登录已取消或未获允许。请重新登录。',
+    'redirect-failed': '登录未完成。请重新登录。',
+    'redirect-invalid': '此登录链接已失效。请重新登录。',
   },
   oktaKeys: {
     'errors.E0000004': '用户名或密码错误。',

@@ -126,6 +126,15 @@ const messages: Messages = {
   waiting: '正在等候 Okta Verify…',
   retrying: '連線發生問題。正在重試…',
   done: '已完成。',
+  idps: {
+    label: '其他登入方式',
+    signInWith: '使用 {name} 登入',
+    verifyWith: '使用 {name} 驗證',
+    verifyIdentity: '使用 {name} 驗證您的身分',
+    help: '您將在 {name} 繼續，然後返回此處。',
+    hostedHelp: '您可以在貴組織的登入頁面上完成登入。',
+    hosted: '在登入頁面上繼續',
+  },
   form: {
     title: '還差一步',
     titles: {
@@ -230,6 +239,9 @@ const messages: Messages = {
     'token-exchange': 'Okta 未完成登入。請重新登入。',
     unverified: '無法驗證 Okta 的回應。請重新登入。',
     empty: '請填寫所有欄位。',
+    'redirect-denied': '登入已取消或未獲允許。請重新登入。',
+    'redirect-failed': '登入未完成。請重新登入。',
+    'redirect-invalid': '此登入連結已失效。請重新登入。',
   },
   oktaKeys: {
     'errors.E0000004': '使用者名稱或密碼錯誤。',
