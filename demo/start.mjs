@@ -93,7 +93,8 @@ console.log(`okta-signin-elements demo
   Okta Verify device  ${origin}/device
   Local org issuer    ${origin}/oauth2/default
   Reference backend   ${origin}/auth  (issuer ${backendConfig.issuer}; sessions in ${redis ? 'Redis' : 'memory'})
-Users (password Passw0rd!): alice, bob, carol, dave, erin, frank, gina, hank, ivy (@example.com)
+Users (password Passw0rd!): alice, bob, carol, dave, erin, frank, gina, hank, ivy, jack, kate, leo, mia, noah, olivia (@example.com);
+                    Sign up and Unlock account on the sign-in page; client local-consent asks for consent
 Trusted origins     ${trustedOrigins.join(' ')}`);
 
 const stop = () => {

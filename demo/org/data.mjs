@@ -1,12 +1,13 @@
 // Loads and checks the org's data file (users and apps). A broken file stops the org at start with a clear reason.
 import { readFileSync } from 'node:fs';
+import { checkSelfService, registrationOf, selfServiceUser } from './self-service-data.mjs';
 import { loadFederation } from './sso/config.mjs';
 
 export const DEFAULT_DATA_FILE = new URL('../data/org.json', import.meta.url);
 
 const POLICIES = new Set(['required', 'optional', 'none']);
 // Authenticators a user's sign-on policy may name (Okta Verify also has its own `oktaVerify.policy`).
-const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn', 'external_idp']);
+const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'google_otp', 'webauthn', 'external_idp', 'security_question', 'custom_otp', 'okta_password']);
 
 /**
  * @typedef {{ policy: 'required'|'optional'|'none', enrolled: boolean, deviceName?: string, fastPassOnly?: boolean }} OktaVerifySetup
@@ -14,10 +15,12 @@ const SIGN_ON_KEYS = new Set(['okta_verify', 'okta_email', 'phone_number', 'goog
  * @typedef {{ username: string, password: string, firstName: string, lastName: string, passwordExpired: boolean,
  *   oktaVerify: OktaVerifySetup, email: { enrolled: boolean }, phone: { enrolled: boolean, number: string|null },
  *   googleAuthenticator: { enrolled: boolean }, signOn: SignOnSetup, externalIdp: { enrolled: boolean },
- *   verifyIdentity: boolean }} UserRecord
+ *   verifyIdentity: boolean } & import('./self-service-data.mjs').SelfServiceUser} UserRecord
  * @typedef {{ clientId: string, label: string, type: 'public'|'confidential', clientSecret?: string,
- *   redirectUris: string[], postLogoutRedirectUris: string[], scopes: string[], identifierFirst: boolean }} AppRecord
- * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string } } & import('./sso/config.mjs').Federation} OrgData
+ *   redirectUris: string[], postLogoutRedirectUris: string[], scopes: string[], identifierFirst: boolean,
+ *   consentRequired: boolean }} AppRecord
+ * @typedef {{ users: UserRecord[], apps: AppRecord[], org: { audience: string, name: string, selfServiceUnlock: boolean },
+ *   registration: import('./self-service-data.mjs').Registration|null } & import('./sso/config.mjs').Federation} OrgData
  */
 
 /**
@@ -56,27 +59,11 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       fail(`app ${a.clientId}: postLogoutRedirectUris must be an array`);
     }
   }
+  checkSelfService(raw, fail, SIGN_ON_KEYS);
   return {
-    org: { audience: raw.org?.audience ?? 'api://default' },
-    users: raw.users.map((u) => ({
-      username: u.username,
-      password: u.password,
-      firstName: u.firstName ?? '',
-      lastName: u.lastName ?? '',
-      passwordExpired: Boolean(u.passwordExpired),
-      oktaVerify: {
-        policy: u.oktaVerify?.policy ?? 'none',
-        enrolled: Boolean(u.oktaVerify?.enrolled),
-        deviceName: u.oktaVerify?.deviceName,
-        fastPassOnly: Boolean(u.oktaVerify?.fastPassOnly),
-      },
-      email: { enrolled: Boolean(u.email?.enrolled) },
-      phone: { enrolled: Boolean(u.phone?.enrolled), number: u.phone?.number ? String(u.phone.number).replace(/[\s\-().]/g, '') : null },
-      googleAuthenticator: { enrolled: Boolean(u.googleAuthenticator?.enrolled) },
-      signOn: { enroll: u.signOn?.enroll, verifyWith: u.signOn?.verifyWith },
-      externalIdp: { enrolled: Boolean(u.externalIdp?.enrolled) },
-      verifyIdentity: Boolean(u.verifyIdentity),
-    })),
+    org: { audience: raw.org?.audience ?? 'api://default', name: raw.org?.name ?? 'Okta', selfServiceUnlock: Boolean(raw.org?.selfServiceUnlock) },
+    registration: registrationOf(raw),
+    users: raw.users.map(userRecord),
     apps: raw.apps.map((a) => ({
       clientId: a.clientId,
       label: a.label ?? a.clientId,
@@ -86,10 +73,37 @@ export function loadData(file = DEFAULT_DATA_FILE) {
       postLogoutRedirectUris: a.postLogoutRedirectUris ?? [],
       scopes: a.scopes ?? ['openid', 'profile', 'email'],
       identifierFirst: Boolean(a.identifierFirst),
+      consentRequired: Boolean(a.consentRequired),
     })),
     ...loadFederation(raw, fail),
   };
 }
+
+/**
+ * A user record from a data file entry (or from a new user's registration), with every field's default.
+ * @param {any} u
+ * @returns {UserRecord}
+ */
+export const userRecord = (u) => ({
+  username: u.username,
+  password: u.password,
+  firstName: u.firstName ?? '',
+  lastName: u.lastName ?? '',
+  passwordExpired: Boolean(u.passwordExpired),
+  oktaVerify: {
+    policy: u.oktaVerify?.policy ?? 'none',
+    enrolled: Boolean(u.oktaVerify?.enrolled),
+    deviceName: u.oktaVerify?.deviceName,
+    fastPassOnly: Boolean(u.oktaVerify?.fastPassOnly),
+  },
+  email: { enrolled: Boolean(u.email?.enrolled) },
+  phone: { enrolled: Boolean(u.phone?.enrolled), number: u.phone?.number ? String(u.phone.number).replace(/[\s\-().]/g, '') : null },
+  googleAuthenticator: { enrolled: Boolean(u.googleAuthenticator?.enrolled) },
+  signOn: { enroll: u.signOn?.enroll, verifyWith: u.signOn?.verifyWith },
+  externalIdp: { enrolled: Boolean(u.externalIdp?.enrolled) },
+  verifyIdentity: Boolean(u.verifyIdentity),
+  ...selfServiceUser(u),
+});
 
 /**
  * Matches a redirect URI against a registered pattern; `*` stands for any port and nothing else.

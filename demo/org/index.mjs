@@ -133,7 +133,14 @@ export async function startOrg(options = {}) {
   });
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const origin = `http://localhost:${port}`;
-  const org = createOrg({ ...options, origin });
+  let org;
+  try {
+    org = createOrg({ ...options, origin });
+  } catch (error) {
+    // A data file that does not load: nothing is left listening.
+    server.close();
+    throw error;
+  }
   server.on('request', org.router);
   return {
     origin,

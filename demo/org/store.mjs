@@ -3,6 +3,7 @@
 import { Secret } from 'otpauth';
 import { oktaId, opaque } from './ids.mjs';
 import { signOnPolicy } from './idx/policy.mjs';
+import { userExtras } from './user-extras.mjs';
 
 /**
  * @typedef {import('./data.mjs').OrgData} OrgData
@@ -14,7 +15,12 @@ import { signOnPolicy } from './idx/policy.mjs';
  *   googleOtp: { enrolled: boolean, enrollmentId: string|null, secret: string|null, lastCounter: number },
  *   webauthn: { credentials: WebAuthnCredential[] },
  *   signOn: { enroll: string[], optional: string[], verifyWith: string[] }, phantom?: boolean,
- *   externalIdp?: { enrolled: boolean }, verifyIdentity?: boolean }} User
+ *   externalIdp?: { enrolled: boolean }, verifyIdentity?: boolean,
+ *   lockedOut?: boolean, failedPasswords?: number, passwordExpiresAt?: number|null, keepMeSignedIn?: boolean,
+ *   graceUntil?: number|null, profile?: Record<string, string>, consentGrants?: Record<string, string[]>,
+ *   securityQuestion?: { enrolled: boolean, enrollmentId: string|null, questionKey?: string, question?: string, answer?: string },
+ *   customOtp?: { enrolled: boolean, enrollmentId: string|null, secret: string|null, lastCounter: number } }} User
+ *   (the optional fields: see user-extras.mjs; a phantom has none of them)
  * @typedef {{ id: string, correctAnswer: number, choices: number[], status: 'pending'|'approved'|'rejected' }} Push
  * @typedef {{ channel: 'email'|'sms'|'voice', to: string, code?: string, link?: string, sentAt: string }} OutboxMessage
  * @typedef {{ id: string, publicKey: Uint8Array, counter: number, transports: string[], enrollmentId: string,
@@ -22,7 +28,7 @@ import { signOnPolicy } from './idx/policy.mjs';
  *   `id` is the credential id in base64url; `publicKey` the COSE key
  */
 
-export const TEMPLATES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivy'];
+export const TEMPLATES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank', 'ivy', 'jack', 'kate', 'leo', 'mia', 'noah', 'olivia'];
 
 export class OrgStore {
   /**
@@ -93,6 +99,7 @@ export class OrgStore {
       // The IdP authenticator (verified at the identity provider) and a policy asking for identity verification.
       externalIdp: { enrolled: record.externalIdp.enrolled },
       verifyIdentity: record.verifyIdentity,
+      ...userExtras(record),
     };
     this.users.set(user.username.toLowerCase(), user);
     return user;

@@ -15,6 +15,12 @@ export const SEEDED_USERS = [
   ['tina@example.com', 'the identity provider (Acme MFA) as the second factor'],
   ['uma@example.com', 'identity verification with Persona after the password'],
   ['vera@example.com', "Okta FastPass only: finished on the org's own sign-in page"],
+  ['jack@example.com', "must set up a security question (one of Okta's, or his own); later sign-ins ask it"],
+  ['kate@example.com', 'a hardware token (Custom OTP): its code is on the device page'],
+  ['leo@example.com', 'locked out: "Unlock account?", then the emailed code and the password'],
+  ['mia@example.com', 'asked whether to stay signed in'],
+  ['noah@example.com', 'password expires in 3 days: change it now or later'],
+  ['olivia@example.com', 'device assurance grace period: a warning, then continue'],
 ];
 
 /** Fills a list with one item per seeded user: the username as code, then what the sign-in asks for. */

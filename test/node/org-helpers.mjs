@@ -148,3 +148,44 @@ export const oktaMock = (name) =>
 
 /** The sorted keys of an object: its shape, to compare with Okta's. */
 export const keysOf = (o) => Object.keys(o).sort();
+
+/**
+ * A client whose every step goes through okta-auth-js's GenericRemediator: `proceed({ step, ...fields })` posts the
+ * fields by their IDX names, as the package's server and browser drivers send them.
+ */
+export const genericClient = (org, options = {}) => oktaClient(org, { ...options, idx: { useGenericRemediator: true } });
+
+/** The remediation `name` in the org's field layout (okta-auth-js only resolves its `relatesTo`). */
+export const wireRemediation = (tx, name) => tx.rawIdxState?.remediation?.value?.find((r) => r.name === name);
+
+/**
+ * The i18n keys of the messages on a field of a remediation's form, found by its path of names
+ * (`['userProfile', 'email']`, `['credentials', 'answer']`).
+ */
+export function fieldMessageKeys(tx, remediationName, path) {
+  let fields = wireRemediation(tx, remediationName)?.value;
+  let field;
+  for (const name of path) {
+    field = fields?.find((f) => f.name === name);
+    fields = field?.form?.value;
+  }
+  return (field?.messages?.value ?? []).map((m) => m.i18n.key);
+}
+
+/** The i18n keys of the messages for the whole answer. */
+export const messageKeys = (tx) => (tx.rawIdxState?.messages?.value ?? []).map((m) => m.i18n.key);
+
+/** `signIn` for a generic client: identify with the IDX field names. */
+export async function identify(auth, identifier, passcode = PASSWORD) {
+  await auth.idx.start();
+  return auth.idx.proceed({ step: 'identify', identifier, credentials: { passcode } });
+}
+
+/** Another six-digit code than `code`: a wrong guess. */
+export const wrongCode = (code) => String((Number(code) + 500000) % 1e6).padStart(6, '0');
+
+/** POSTs a JSON body to an IDX endpoint, outside okta-auth-js (a request no client would send). */
+export async function postIdx(org, path, body) {
+  const res = await fetch(`${org.origin}/idp/idx${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}

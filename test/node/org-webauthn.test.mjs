@@ -408,9 +408,9 @@ describe('passkeys (startOrg({ passkeys: true }))', () => {
   async function passkeyStart() {
     const auth = oktaClient(org);
     const started = await auth.idx.start();
-    // The identity providers' buttons (redirect-idp) follow; this is about the passkey sign-in.
+    // The identity providers' buttons (redirect-idp) follow; this is about the passkey sign-in, then sign-up and unlock.
     const names = started.neededToProceed.map((r) => r.name).filter((name) => name !== 'redirect-idp');
-    assert.deepEqual(names, ['identify', 'launch-passkeys-authenticator', 'challenge-webauthn-autofillui-authenticator']);
+    assert.deepEqual(names, ['identify', 'launch-passkeys-authenticator', 'challenge-webauthn-autofillui-authenticator', 'select-enroll-profile', 'unlock-account']);
     const autofill = started.neededToProceed.find((r) => r.name === 'challenge-webauthn-autofillui-authenticator');
     assert.equal(autofill.href, `${org.origin}/idp/idx/challenge/answer/webauthn-autofillui`);
     assert.deepEqual(

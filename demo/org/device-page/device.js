@@ -1,6 +1,8 @@
-// The simulated phone: the chosen user's Okta Verify push and TOTP code, and the org's outbox of emails, texts
-// and calls (codes and links).
+// The simulated phone: the chosen user's Okta Verify push and TOTP code, their hardware token, and the org's outbox
+// of emails, texts and calls (codes and links).
 // Everything the server says is rendered with textContent, never as HTML.
+import { renderToken, wireToken } from '/device/hardware-token.js';
+
 const api = new URL('/device/api/', location.origin);
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 2000;
@@ -88,6 +90,7 @@ async function refreshUser() {
   say($('user-state'), data.enrolled ? `${data.username}: Okta Verify is set up.` : `${data.username}: Okta Verify is not set up yet.`, 'muted');
   renderPush(data);
   renderTotp(data.totp);
+  renderToken(data.customOtp);
 }
 
 /** Only the org's own links (activation, email magic link) are turned into links; anything else stays plain text. */
@@ -151,6 +154,7 @@ $('user-form').addEventListener('submit', chooseUser);
 $('user').addEventListener('change', chooseUser);
 
 $('deny').addEventListener('click', () => answerPush({ action: 'deny' }));
+wireToken(call, () => username, refreshUser);
 
 $('activate-form').addEventListener('submit', async (event) => {
   event.preventDefault();

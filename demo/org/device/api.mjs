@@ -1,20 +1,15 @@
 // The simulated phone's JSON API (Okta Verify, and the outbox of emails, texts and calls), used by the /device page
 // and by tests.
 import express from 'express';
-import { TOTP } from 'otpauth';
 import { isObject, sendJson } from '../http.mjs';
 import { TEMPLATES } from '../store.mjs';
+import { issueToken, revokeToken, tokenDisplay } from '../idx/custom-otp.mjs';
+import { currentCode } from '../idx/google-otp.mjs';
 
 const fail = (res, status, error, message) => sendJson(res, status, { error, message });
 
 /** @param {import('../store.mjs').User} user */
-function totpNow(user) {
-  if (!user.oktaVerify.enrolled || !user.oktaVerify.totpSecret) return null;
-  const period = 30;
-  const totp = new TOTP({ secret: user.oktaVerify.totpSecret, digits: 6, period, algorithm: 'SHA1' });
-  const seconds = Math.floor(Date.now() / 1000);
-  return { code: totp.generate(), expiresIn: period - (seconds % period) };
-}
+const totpNow = (user) => (user.oktaVerify.enrolled && user.oktaVerify.totpSecret ? currentCode(user.oktaVerify.totpSecret) : null);
 
 /** Pulls the activation token out of a pasted link (or accepts the bare token). */
 function activationToken(link) {
@@ -55,7 +50,19 @@ export function deviceApiRouter({ store }) {
       enrolled: user.oktaVerify.enrolled,
       push: tx ? { id: tx.push.id, choices: tx.push.choices } : null,
       totp: totpNow(user),
+      customOtp: tokenDisplay(user),
     });
+  });
+
+  // The administrator issues a hardware token (Custom OTP) or takes it back, as Okta's Factors API does.
+  router.post('/users/:username/custom-otp', (req, res) => {
+    const user = store.findUser(req.params.username);
+    if (!user) return fail(res, 404, 'unknown_user', 'There is no such user in this org.');
+    const action = isObject(req.body) ? req.body.action : undefined;
+    if (action !== 'issue' && action !== 'revoke') return fail(res, 400, 'invalid_action', '"action" must be "issue" or "revoke".');
+    if (action === 'issue') issueToken(user);
+    else revokeToken(user);
+    sendJson(res, 200, { username: user.username, customOtp: tokenDisplay(user) });
   });
 
   router.post('/users/:username/push', (req, res) => {

@@ -1,5 +1,6 @@
 // The org's authenticators as IDX describes them: the authenticator objects (what can be enrolled) and a user's
 // enrollments (what they have, with Okta's masked profile), keyed by Okta's authenticator keys.
+import { EXTRA, EXTRA_KEYS, EXTRA_KEY_BY_ID } from './extra-authenticators.mjs';
 import { OKTA_VERIFY_ID, PASSWORD_ID, oktaVerifyAuthenticator, oktaVerifyEnrollment, passwordEnrollment } from './ion.mjs';
 
 export const OKTA_VERIFY = 'okta_verify';
@@ -25,6 +26,7 @@ export const KEY_BY_ID = {
   [GOOGLE_OTP_ID]: GOOGLE_OTP,
   [WEBAUTHN_ID]: WEBAUTHN,
   [EXTERNAL_IDP_ID]: EXTERNAL_IDP,
+  ...EXTRA_KEY_BY_ID,
 };
 
 export const ID_BY_KEY = Object.fromEntries(Object.entries(KEY_BY_ID).map(([id, key]) => [key, id]));
@@ -59,6 +61,7 @@ export function authenticatorObject(key, only, org = {}) {
     case EXTERNAL_IDP:
       return { key, type: 'federated', id: EXTERNAL_IDP_ID, displayName: 'IdP Authenticator', methods: methods('idp') };
     default:
+      if (EXTRA[key]) return EXTRA[key].authenticator();
       throw new Error(`unknown authenticator ${key}`);
   }
 }
@@ -101,6 +104,7 @@ export function enrollmentObject(user, key, only) {
       // As Okta lists it: the enrollment carries the authenticator's id.
       return authenticatorObject(EXTERNAL_IDP);
     default:
+      if (EXTRA[key]) return EXTRA[key].enrollment(user);
       throw new Error(`unknown authenticator ${key}`);
   }
 }
@@ -130,4 +134,4 @@ export const webauthnEnrollments = (user) =>
 export const enrollmentList = (user, keys) => keys.flatMap((key) => (key === WEBAUTHN ? webauthnEnrollments(user) : [enrollmentObject(user, key)]));
 
 /** Keys in the order Okta lists a user's enrollments (the password last, as the org always did). */
-export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, WEBAUTHN, EXTERNAL_IDP, PASSWORD];
+export const ENROLLMENT_ORDER = [OKTA_VERIFY, EMAIL, PHONE, GOOGLE_OTP, WEBAUTHN, EXTERNAL_IDP, ...EXTRA_KEYS, PASSWORD];

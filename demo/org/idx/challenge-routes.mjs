@@ -13,11 +13,11 @@ import { LOCKED_OUT, blank, passwordProblem } from './validate.mjs';
 import { VERIFY_STEPS, verifyKeys } from './views/index.mjs';
 import { webauthnChallenge, webauthnRoutes } from './webauthn-routes.mjs';
 
-const invalidCode = () => idxMessage('Invalid code. Try again.', 'api.authn.error.PASSCODE_INVALID');
+export const invalidCode = () => idxMessage('Invalid code. Try again.', 'api.authn.error.PASSCODE_INVALID');
 const usedCode = () =>
   idxMessage('API error: Each code can only be used once. Please wait for a new code and try again.', 'authfactor.challenge.soft_token.used_passcode');
-const choose = () => idxMessage('Choose an authenticator to continue.', 'errors.E0000001');
-const noMethod = () => idxMessage('This verification method is not available.', 'errors.E0000001');
+export const choose = () => idxMessage('Choose an authenticator to continue.', 'errors.E0000001');
+export const noMethod = () => idxMessage('This verification method is not available.', 'errors.E0000001');
 
 /** A code from `credentials.passcode` (or `totp`), as okta-auth-js sends it: a string, sometimes a number. */
 const codeOf = (credentials, name) => {
@@ -134,6 +134,7 @@ export function challengeRoutes(kit) {
     if (problem) return reply(res, tx, 400, { fieldErrors: { passcode: [problem] } });
     user.password = passcode;
     user.passwordExpired = false;
+    user.passwordExpiresAt = null;
     if (tx.step === 'reset-password') {
       // Recovered: the recovery authenticator and the new password sign the user in, under the sign-on policy.
       tx.purpose = 'login';

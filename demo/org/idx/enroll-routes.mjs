@@ -2,7 +2,7 @@
 // challenge), Okta Verify's email/SMS activation, and skipping an optional enrollment.
 import { idxMessage, isObject } from '../http.mjs';
 import { EMAIL, GOOGLE_OTP, OKTA_VERIFY, PHONE, WEBAUTHN } from './authenticators.mjs';
-import { sendActivation, startEnrollment, succeed } from './flow.mjs';
+import { finish, sendActivation, startEnrollment } from './flow.mjs';
 import { startGoogleEnrollment } from './google-otp.mjs';
 import { sendCode } from './one-time-codes.mjs';
 import { keyOf, sendFailed } from './sending.mjs';
@@ -95,7 +95,7 @@ export function enrollRoutes(kit) {
 
   step('/skip', (_body, tx, user, res) => {
     if (!user || user.phantom || !ENROLL_STEPS.includes(tx.step) || !canSkip(user)) return wrongStep(res, tx);
-    succeed(tx, user, store);
+    finish(tx, user, store);
     return reply(res, tx);
   });
 }

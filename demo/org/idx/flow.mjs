@@ -4,6 +4,8 @@ import QRCode from 'qrcode';
 import { PASSWORD } from './authenticators.mjs';
 import { startFastPass, startIdentityVerification } from './offsite.mjs';
 import { optionalEnrollments, requiredEnrollments, verifyOptions } from './policy.mjs';
+import { expiryWarningDue, postAuthStep } from './post-auth.mjs';
+import { unlocked } from './unlock.mjs';
 
 /**
  * Where a sign-in goes next, from the factors verified so far and the user's policies: change an expired
@@ -14,12 +16,21 @@ import { optionalEnrollments, requiredEnrollments, verifyOptions } from './polic
  */
 export function advance(tx, user, store) {
   tx.challenge = null;
+  tx.notice = null;
   if (tx.purpose === 'recovery') {
     tx.step = 'reset-password';
     return;
   }
+  if (tx.purpose === 'unlock') {
+    unlocked(tx, user);
+    return;
+  }
   if (user.passwordExpired) {
     tx.step = 'reenroll-password';
+    return;
+  }
+  if (expiryWarningDue(tx, user)) {
+    tx.step = 'password-expiry-warning';
     return;
   }
   if (requiredEnrollments(user).length) {
@@ -39,8 +50,21 @@ export function advance(tx, user, store) {
       return;
     }
   }
+  finish(tx, user, store);
+}
+
+/**
+ * Ends an authenticated sign-in: the identity verification the policy asks for, the post-authentication steps still
+ * to answer (grace period, keep-me-signed-in, consent), then success.
+ * @param {any} tx
+ * @param {import('../store.mjs').User} user
+ * @param {import('../store.mjs').OrgStore} store
+ */
+export function finish(tx, user, store) {
   if (startIdentityVerification(tx, user, store)) return;
-  succeed(tx, user, store);
+  const next = postAuthStep(tx, user, store);
+  if (next) tx.step = next;
+  else succeed(tx, user, store);
 }
 
 /**
@@ -135,5 +159,7 @@ export function identifyStep() {
     channel: null,
     activated: false,
     interactionCode: null,
+    done: {},
+    notice: null,
   };
 }

@@ -1,4 +1,5 @@
-// Google Authenticator: a new secret shown as an otpauth:// QR code and as text, and TOTP codes that work once.
+// TOTP (RFC 6238, SHA-1, 6 digits, 30 s) for Google Authenticator, and the codes of the org's other apps and tokens: a new
+// secret shown as an otpauth:// QR code and as text, the code shown now, and codes that work once.
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 
@@ -20,6 +21,12 @@ export async function startGoogleEnrollment(tx, user, origin) {
   const uri = totp(secret, user.username, new URL(origin).hostname).toString();
   tx.otpSecret = secret;
   tx.otpQrHref = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+}
+
+/** The code an authenticator app or token shows now for a secret, and the seconds until it changes. */
+export function currentCode(secret) {
+  const seconds = Math.floor(Date.now() / 1000);
+  return { code: totp(secret).generate(), expiresIn: PERIOD - (seconds % PERIOD) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The authenticator pickers: `select-authenticator-authenticate` (options relate to the user's enrollments, as
 // Okta's do, WebAuthn's to `authenticators`) and `select-authenticator-enroll` (options relate to `authenticators`).
 import { EMAIL, EXTERNAL_IDP, GOOGLE_OTP, ID_BY_KEY, OKTA_VERIFY, PASSWORD, PHONE, PHONE_METHOD_OPTIONS, WEBAUTHN } from './authenticators.mjs';
+import { EXTRA } from './extra-authenticators.mjs';
 import { CHANNEL_OPTIONS, METHOD_OPTIONS, form } from './ion.mjs';
 
 const LABELS = {
@@ -14,7 +15,7 @@ const LABELS = {
 };
 
 /** @param {string} key @param {{ passkeys?: boolean }} org */
-const labelOf = (key, org) => (key === WEBAUTHN && org.passkeys ? 'Passkeys' : LABELS[key]);
+const labelOf = (key, org) => (key === WEBAUTHN && org.passkeys ? 'Passkeys' : LABELS[key] ?? EXTRA[key]?.label);
 
 const idField = (key) => ({ name: 'id', required: true, value: ID_BY_KEY[key], mutable: false });
 const fixedMethod = (value) => ({ name: 'methodType', required: false, value, mutable: false });
@@ -41,7 +42,7 @@ function verifyFields(key, user) {
     case WEBAUTHN:
       return [idField(key), fixedMethod('webauthn')];
     default:
-      return [idField(key), fixedMethod('password')];
+      return [idField(key), fixedMethod(EXTRA[key]?.methodType ?? 'password')];
   }
 }
 
@@ -60,8 +61,10 @@ function enrollFields(key) {
       return [idField(key), fixedMethod('email')];
     case WEBAUTHN:
       return [idField(key), fixedMethod('webauthn')];
+    case PASSWORD:
+      return [idField(key), fixedMethod('password')];
     default:
-      return [idField(key)];
+      return EXTRA[key] ? [idField(key), fixedMethod(EXTRA[key].methodType)] : [idField(key)];
   }
 }
 

@@ -1,5 +1,6 @@
 // The org's sign-on, enrollment and recovery policies, per user: which authenticators must be enrolled, which
 // may verify the second factor, and which can recover a forgotten password.
+import { EXTRA } from './extra-authenticators.mjs';
 import { EMAIL, ENROLLMENT_ORDER, EXTERNAL_IDP, GOOGLE_OTP, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
 
 /**
@@ -21,9 +22,10 @@ export function isEnrolled(user, key) {
     case EXTERNAL_IDP:
       return Boolean(user.externalIdp?.enrolled);
     case PASSWORD:
-      return true;
+      // Null only for someone who has not set one yet (a new self-registered user) and for a phantom.
+      return user.password !== null;
     default:
-      return false;
+      return Boolean(EXTRA[key]?.enrolled(user));
   }
 }
 

@@ -5,7 +5,10 @@ import express from 'express';
 import { handle, idxErrorBody, idxMessage, isObject, sendIon } from '../http.mjs';
 import { challengeRoutes } from './challenge-routes.mjs';
 import { enrollRoutes } from './enroll-routes.mjs';
+import { answerRoutes } from './answer-routes.mjs';
 import { identifyRoutes } from './identify-routes.mjs';
+import { postAuthRoutes } from './post-auth-routes.mjs';
+import { selfServiceRoutes } from './self-service-routes.mjs';
 import { render } from './views/index.mjs';
 import { newChallenge } from './webauthn.mjs';
 
@@ -90,13 +93,20 @@ function makeKit(env, router) {
       res.set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
       return reply(res, tx, 429, { messages: [message] });
     },
-    /** Registers a POST endpoint whose handler gets a live transaction and its user. */
-    step: (path, fn) =>
+    /**
+     * Registers a POST endpoint whose handler gets a live transaction and its user. With `when`, the handler takes
+     * only the requests it says yes to, and the others go on to the endpoint's next handler.
+     * @param {string} path
+     * @param {(body: any, tx: any, user: any, res: import('express').Response) => unknown} fn
+     * @param {(body: any, tx: any, user: any) => boolean} [when]
+     */
+    step: (path, fn, when) =>
       router.post(
         path,
-        handle(async (req, res) => {
+        handle(async (req, res, next) => {
           const tx = transaction(req, res);
           if (!tx) return;
+          if (when && !when(req.body, tx, userOf(tx))) return next();
           await fn(req.body, tx, userOf(tx), res);
         }),
       ),
@@ -107,6 +117,10 @@ function makeKit(env, router) {
 export function idxRouter(env) {
   const router = express.Router();
   const kit = makeKit(env, router);
+  // Steps with their own handlers on shared endpoints (/challenge, /challenge/answer, /credential/enroll, /skip) come first.
+  selfServiceRoutes(kit);
+  answerRoutes(kit);
+  postAuthRoutes(kit);
   identifyRoutes(kit);
   challengeRoutes(kit);
   enrollRoutes(kit);

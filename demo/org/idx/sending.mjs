@@ -2,6 +2,7 @@
 // code may not be sent again yet.
 import { idxMessage } from '../http.mjs';
 import { EMAIL, GOOGLE_OTP, KEY_BY_ID, OKTA_VERIFY, PASSWORD, PHONE, WEBAUTHN } from './authenticators.mjs';
+import { extraEnrollmentIds } from './extra-authenticators.mjs';
 import { passwordEnrollment } from './ion.mjs';
 
 /**
@@ -19,6 +20,7 @@ export function keyOf(id, user) {
     [PHONE]: user.phone.enrollmentId,
     [GOOGLE_OTP]: user.googleOtp.enrollmentId,
     [PASSWORD]: passwordEnrollment(user).id,
+    ...extraEnrollmentIds(user),
   };
   if (user.webauthn.credentials.some((c) => c.enrollmentId === id)) return WEBAUTHN;
   return Object.keys(enrollments).find((key) => enrollments[key] === id) ?? null;

@@ -64,3 +64,5 @@ export const e164Phone = (value) => {
 
 /** Okta's answer once the password policy has locked the account (the same for every password from then on). */
 export const LOCKED_OUT = () => idxMessage('Your account is locked. Please contact your administrator.', 'errors.E0000119');
+
+export const wrongType = () => idxMessage('This field is of the wrong type', 'model.validation.field.wrong.type');

@@ -4,7 +4,9 @@ import { PASSWORD, WEBAUTHN, authenticatorObject, enrollmentList } from '../auth
 import { form, userObject } from '../ion.mjs';
 import { selectAuthenticate, selectEnroll } from '../pickers.mjs';
 import { enrolledKeys, optionalEnrollments, recoveryOptions, requiredEnrollments, verifyOptions } from '../policy.mjs';
+import { EXTRA_ENROLL_STEPS, EXTRA_VERIFY_STEPS } from '../extra-authenticators.mjs';
 import { challengeCode, enrollCode, phoneEnrollmentData, phoneVerificationData } from './codes.mjs';
+import { ENROLL_PASSWORD, EXTRA_STEP_VIEWS, identifyExtras } from './extra-steps.mjs';
 import * as ov from './okta-verify.mjs';
 import * as password from './password.mjs';
 import { challengeWebauthn, enrollWebauthn, passkeySignIn } from './webauthn.mjs';
@@ -23,12 +25,12 @@ import * as offsite from './offsite.mjs';
 const list = (value) => ({ type: 'array', value });
 const obj = (value) => ({ type: 'object', value });
 
-export const VERIFY_STEPS = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password', 'challenge-webauthn', 'challenge-idp', 'challenge-fastpass'];
-export const ENROLL_STEPS = ['select-enroll', 'enrollment-channel-data', 'enroll-poll', 'enrollment-data', 'enroll-code', 'enroll-webauthn'];
+export const VERIFY_STEPS = ['select-authenticate', 'verification-data', 'challenge-push', 'push-rejected', 'challenge-totp', 'challenge-code', 'challenge-password', 'challenge-webauthn', 'challenge-idp', 'challenge-fastpass', ...EXTRA_VERIFY_STEPS];
+export const ENROLL_STEPS = ['select-enroll', 'enrollment-channel-data', 'enroll-poll', 'enrollment-data', 'enroll-code', 'enroll-webauthn', ENROLL_PASSWORD, ...EXTRA_ENROLL_STEPS];
 
 /** @type {Record<string, (v: View) => object[]>} */
 const STEPS = {
-  identify: (v) => [...password.identify(v), ...(v.ctx.passkeys ? passkeySignIn(v) : []), ...offsite.idpButtons(v)],
+  identify: (v) => [...password.identify(v), ...(v.ctx.passkeys ? passkeySignIn(v) : []), ...offsite.idpButtons(v), ...identifyExtras(v)],
   'identify-recovery': password.identifyRecovery,
   'challenge-password': password.challengePassword,
   'reenroll-password': password.reenrollPassword,
@@ -50,6 +52,7 @@ const STEPS = {
   'challenge-idp': offsite.challengeIdp,
   'redirect-idverify': offsite.redirectIdverify,
   'challenge-fastpass': offsite.challengeFastPass,
+  ...EXTRA_STEP_VIEWS,
 };
 
 /**
@@ -60,7 +63,8 @@ const STEPS = {
  */
 export function verifyKeys(tx, user) {
   if (tx.step === 'challenge-password') return [PASSWORD];
-  return tx.purpose === 'recovery' ? recoveryOptions(user) : verifyOptions(user);
+  // Unlocking verifies with what can recover a password (the code goes to Email; Phone is offered as the other way).
+  return tx.purpose === 'recovery' || tx.purpose === 'unlock' ? recoveryOptions(user) : verifyOptions(user);
 }
 
 /** The authenticators an enrollment step offers: what must be enrolled, else what may be. */
@@ -85,7 +89,8 @@ export function render(tx, ctx, notes = {}) {
   };
   // Until the password (or a passkey) is proven (identifier first, recovery), the answer shows only what the step
   // needs, so it reads the same for every account, and for no account.
-  const proven = (tx.factors ?? []).some((key) => key === PASSWORD || key === WEBAUTHN) && !user?.phantom;
+  // A new user registering is who they say: the answers show their profile and enrollments as they grow.
+  const proven = ((tx.factors ?? []).some((key) => key === PASSWORD || key === WEBAUTHN) || tx.purpose === 'registration') && !user?.phantom;
   const verifying = user && VERIFY_STEPS.includes(tx.step) ? verifyKeys(tx, user) : [];
   const enrolling = user && ENROLL_STEPS.includes(tx.step) ? enrollKeys(user) : [];
   const enrolled = user ? (proven ? enrolledKeys(user) : verifying) : [];
@@ -129,6 +134,8 @@ export function render(tx, ctx, notes = {}) {
     if (!view) throw new Error(`unknown transaction step ${tx.step}`);
     remediation = view(v);
   }
+  // A notice the step carries until the user acts (e.g. "Account successfully unlocked!"), unless an error replaces it.
+  if (tx.notice && !v.messages.length) v.messages.push(tx.notice);
 
   if (v.messages.length) body.messages = list(v.messages);
   if (remediation.length) body.remediation = list(remediation);
