@@ -17,6 +17,7 @@ import { ACTION_INPUT } from './action-input.js';
 import { jsonObject } from './validate.js';
 import {
   BackendError,
+  CHECK_FIELDS,
   invalidInput,
   StoreUnavailableError,
   busy,
@@ -442,7 +443,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         return sessionExpired();
       }
       const text = error.fields
-        ? 'Some fields need attention.'
+        ? CHECK_FIELDS
         : error.reason === 'empty'
           ? (FORM_MESSAGES[error.code] ?? 'Fill in the required fields.')
           : error.message;
