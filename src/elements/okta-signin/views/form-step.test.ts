@@ -92,8 +92,10 @@ describe('<okta-signin> step form', () => {
     type(first, ' Ann ');
     type(byLabel(el, 'Last name'), 'Lee');
     type(byLabel(el, 'Email'), 'ann@example.com');
+    type(color, 'Teal');
     type(password, 'Secret-pass-1');
-    type(byLabel(el, 'Confirm new password'), 'Secret-pass-1');
+    const confirm = byLabel(el, 'Confirm new password');
+    type(confirm, 'Secret-pass-1');
     await el.updateComplete;
     expect($$(el, '[part~=rule-met]')).to.have.length(2);
     $<HTMLButtonElement>(el, '[part~=submit]').click();
@@ -105,12 +107,14 @@ describe('<okta-signin> step form', () => {
           'userProfile.firstName': ' Ann ',
           'userProfile.lastName': 'Lee',
           'userProfile.email': 'ann@example.com',
-          'userProfile.favoriteColor': '',
+          'userProfile.favoriteColor': 'Teal',
           'credentials.passcode': 'Secret-pass-1',
         },
       },
     ]);
     expect(password.value, 'the password leaves the field once sent').to.equal('');
+    expect(confirm.value).to.equal('');
+    expect(color.value, 'what is not secret stays, for a refusal to keep').to.equal('Teal');
     expect(JSON.stringify(changes)).not.to.include('Secret-pass-1');
   });
 

@@ -244,8 +244,9 @@ function submit(h: ViewHost, form: StepForm, e: SubmitEvent) {
   collect(root, form.fields, '', values);
   const choice = form.choices?.find((c) => c.id === (e.submitter as HTMLButtonElement | null)?.value) ?? form.choices?.[0];
   h.act('proceed', { step: form.step, values: { ...values, ...choice?.values } });
-  // What was typed in secret and code fields leaves the page once sent.
-  for (const input of root.querySelectorAll<HTMLInputElement>('input[type=password], input[autocomplete$=password], input[autocomplete=one-time-code], input[autocomplete=off]')) {
+  // What was typed in secret fields (each with its show toggle, shown or not) and code fields leaves the page once
+  // sent; the rest stays, so that a refused form keeps what was typed.
+  for (const input of root.querySelectorAll<HTMLInputElement>('.pw > input, input[autocomplete=one-time-code]')) {
     input.value = '';
   }
 }
