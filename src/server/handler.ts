@@ -207,10 +207,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       return reply;
     }
     if (!transaction.neededToProceed?.length) {
-      // An answer without remediations: Okta refused the request itself (rate limit, gone, broken).
+      // An answer without remediations: Okta refused the request itself (rate limit, gone, broken), or a step form's
+      // answer ended the sign-in with Okta's page (consent denied: a 403 with its message, which errorOf lets through).
       if (http.status === 429) throw rateLimited(http.retryAfter ?? 60);
       forgetFlow(session);
-      if (http.status === 401 || http.status === 403 || http.status === 404) throw sessionExpired();
+      const page = op === 'proceed' && transaction.status === 'TERMINAL';
+      if (!page && (http.status === 401 || http.status === 403 || http.status === 404)) throw sessionExpired();
       if ((http.status ?? 0) >= 500) throw upstreamFailure();
       return toFlowState(transaction);
     }
