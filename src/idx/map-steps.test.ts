@@ -99,7 +99,7 @@ describe('IDX mapping of the generic step form', () => {
     expect(withUsername.status).to.equal('AwaitingInput');
     const [username, choice] = withUsername.form!.fields;
     expect(username).to.deep.equal({ name: 'identifier', type: 'text', label: 'Username', required: true });
-    expect(choice).to.deep.include({ name: 'authenticator', type: 'radio', required: true });
+    expect(choice).to.deep.include({ name: 'authenticator', type: 'radio', required: true, value: 'aut-email email' });
     expect(choice.options).to.deep.equal([
       {
         value: 'aut-email email',

@@ -202,6 +202,7 @@ describe('<okta-signin> step form', () => {
     const calls: Proceeded[] = [];
     const el = await shown(at(state, calls), 'AwaitingInput');
     expect(text(el, '[part~=title]')).to.equal('Set up a security question');
+    expect($$(el, 'legend'), 'the ways Okta does not name get no heading made of the field\'s name').to.deep.equal([]);
     expect(text(el, '[part~=skip]')).to.equal('Skip for now');
     expect(text(el, '[part~=other-authenticator]')).to.equal('Set up something else');
     const own = $$<HTMLFieldSetElement>(el, 'fieldset[data-group]');
