@@ -14,6 +14,9 @@ export interface TestEnv {
   backendIdFirst: string;
   /** The org's identifier-first public client. */
   idFirstClientId: string;
+  /** The org's public client that asks for consent (`local-consent`), and a reference backend on it at this path. */
+  consentClientId: string;
+  consentBackend: string;
   hostile: string;
   /** An org started with `passkeys: true`, and a reference backend on it at this path (`passkeys: true`). */
   passkeyOrgOrigin: string;

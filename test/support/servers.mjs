@@ -80,6 +80,17 @@ export async function testServers() {
       });
       middleware.push(mount('/auth-idfirst', idFirst));
       Object.assign(env, { backendIdFirst: '/auth-idfirst', idFirstClientId: 'local-idfirst' });
+
+      // Consent is the org's per client: a reference backend on `local-consent` (public), which asks for it.
+      const consent = createBackend({
+        issuer: org.issuer,
+        clientId: 'local-consent',
+        redirectUri: `${testOrigin}/login/callback`,
+        successUrl: '/signed-in',
+        cookie: { name: 'okta_signin_consent.sid', path: '/auth-consent' },
+      });
+      middleware.push(mount('/auth-consent', consent));
+      Object.assign(env, { consentBackend: '/auth-consent', consentClientId: 'local-consent' });
     }
 
     // ---- Codes (Email, Phone, Google Authenticator) ----
