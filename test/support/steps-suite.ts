@@ -328,7 +328,9 @@ export function stepsSuite(mode: StepsMode) {
       await el.updateComplete;
       const own = root(el).querySelector<HTMLFieldSetElement>('fieldset[data-group]:not([hidden])')!;
       expect([...own.querySelectorAll('label')].map((l) => l.textContent?.trim())).to.deep.equal(['Create a security question', 'Answer']);
-      expect(root(el).querySelector('fieldset[data-group][hidden] select'), "Okta's questions are put away").to.exist;
+      const away = root(el).querySelector('fieldset[data-group][hidden]')!;
+      expect(away.querySelector('select'), "Okta's questions are put away").to.exist;
+      expect(getComputedStyle(away).display).to.equal('none');
       await expect(el).to.be.accessible();
       await typeInto(el, 'fieldset[data-group]:not([hidden]) input[name="credentials.question"]', 'Name of my first teacher?');
       await typeInto(el, 'fieldset[data-group]:not([hidden]) input[type=password]', 'Li');

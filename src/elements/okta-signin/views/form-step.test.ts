@@ -207,6 +207,7 @@ describe('<okta-signin> step form', () => {
     expect(text(el, '[part~=other-authenticator]')).to.equal('Set up something else');
     const own = $$<HTMLFieldSetElement>(el, 'fieldset[data-group]');
     expect(own.map((f) => f.hidden)).to.deep.equal([false, true]);
+    expect(own.map((f) => getComputedStyle(f).display), 'the way not chosen is not on screen').to.deep.equal(['grid', 'none']);
     const select = $<HTMLSelectElement>(el, 'select');
     expect(select.labels[0].textContent!.trim()).to.equal('Choose a security question');
     expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Choose…', ...questions]);
@@ -214,6 +215,7 @@ describe('<okta-signin> step form', () => {
 
     $<HTMLInputElement>(el, 'input[type=radio][value="1"]').click();
     expect(own.map((f) => f.hidden)).to.deep.equal([true, false]);
+    expect(own.map((f) => getComputedStyle(f).display)).to.deep.equal(['none', 'grid']);
     expect(own[0].disabled, 'the other way is not checked nor sent').to.equal(true);
     const mine = own[1];
     type(byLabel(el, 'Create a security question'), 'Name of my first teacher?');
