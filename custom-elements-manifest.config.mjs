@@ -1,7 +1,9 @@
-// `npm run analyze`: the custom elements manifest lists the public API only, with typed events. The analyzer's Lit
-// plugin reads every entry of `static properties` as an attribute, including internal state (`{ state: true }`) kept
-// in private fields; and JSDoc `@fires` gives events no type, so each gets the detail type that the one table of
-// events, `OktaEventDetails` in src/elements/shared/events.ts, names for it.
+// `npm run analyze`: the custom elements manifest lists the public API only, with typed events. It describes the
+// three elements' modules and nothing else: the analyzer reads every module of src/ (the flow core, transports,
+// languages, the server), whose internals are no element's API and would make the manifest ten times its size. The
+// analyzer's Lit plugin reads every entry of `static properties` as an attribute, including internal state
+// (`{ state: true }`) kept in private fields; and JSDoc `@fires` gives events no type, so each gets the detail type
+// that the one table of events, `OktaEventDetails` in src/elements/shared/events.ts, names for it.
 import { readFileSync } from 'node:fs';
 
 const EVENTS_MODULE = 'src/elements/shared/events.ts';
@@ -18,7 +20,11 @@ export default {
     {
       name: 'public-api-only',
       packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules = customElementsManifest.modules.filter((mod) => mod.declarations?.some((d) => d.customElement));
         for (const mod of customElementsManifest.modules) {
+          const elements = new Set(mod.declarations.filter((d) => d.customElement).map((d) => d.name));
+          mod.declarations = mod.declarations.filter((d) => elements.has(d.name));
+          mod.exports = mod.exports?.filter((e) => elements.has(e.declaration?.name));
           for (const decl of mod.declarations ?? []) {
             if (!decl.customElement) continue;
             const hidden = new Set((decl.members ?? []).filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name));

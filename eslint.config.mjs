@@ -12,7 +12,7 @@ import globals from 'globals';
 const unusedVars = ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', '.tmp/', 'demo/frameworks/*/dist/', 'demo/frameworks/next/.next/'] },
+  { ignores: ['dist/', 'packages/*/dist/', 'node_modules/', 'custom-elements.json', '.tmp/', 'demo/frameworks/*/dist/', 'demo/frameworks/next/.next/'] },
   js.configs.recommended,
   { rules: { 'no-unused-vars': unusedVars } },
   {

@@ -1,8 +1,13 @@
-// Two outputs from one source tree:
-// - dist/**: ES modules with .d.ts, Lit and okta-auth-js left as imports, for npm users and their bundlers;
-// - dist/cdn/okta-signin-elements.min.js: one minified file for a <script> tag (classic or type="module"), Lit inside, with
-//   <okta-signin>; the other two elements, the later sign-in views and each language are chunks loaded when used;
-//   IDX mode's okta-auth-js sits in a chunk next to it that only IDX mode downloads.
+// Three packages from one source tree (package.json "workspaces"):
+// - okta-signin-elements, the repository's root:
+//   - dist/**: ES modules with .d.ts, Lit and okta-auth-js left as imports, for npm users and their bundlers;
+//   - dist/cdn/okta-signin-elements.min.js: one minified file for a <script> tag (classic or type="module"), Lit
+//     inside, with <okta-signin>; the other two elements, the later sign-in views and each language are chunks loaded
+//     when used; IDX mode's okta-auth-js sits in a chunk next to it that only IDX mode downloads;
+// - okta-signin-elements-server (packages/server/dist): src/server and the IDX mapping it shares with the elements;
+// - okta-signin-elements-react (packages/react/dist): src/react, which imports the elements by their package's name.
+// Source maps are written next to every file for this repository's own use; no package ships them (see
+// scripts/pack-maps.mjs for the archive that does).
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
@@ -10,6 +15,7 @@ import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { readdirSync } from 'node:fs';
 import { classicScript } from './scripts/rollup/classic-script.mjs';
+import { declarationsOfEntries } from './scripts/rollup/declarations.mjs';
 
 // The script-tag file's entry: <okta-signin> at once, the other two elements when used (src/cdn.ts).
 const input = 'src/cdn.ts';
@@ -48,6 +54,16 @@ const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-v
 // their own, one more request after each chunk that imports them.
 const ENTRY_MODULES = /[\\/]src[\\/](cdn|core[\\/](types|retry-after|inline-image))\.ts$/;
 const flowChunk = (id) => (FLOW_MODULES.test(id) ? 'flow' : ENTRY_MODULES.test(id) ? 'okta-signin-elements' : undefined);
+// The ES modules load each language from the script-tag folder, so that the package holds one copy of each (the
+// language modules import nothing, so they serve both builds as they are). The path is from dist/elements/shared/.
+const sharedLanguages = {
+  name: 'shared-languages',
+  resolveId(source, importer) {
+    const lang = /^\.\/i18n\/([\w-]+)\.js$/.exec(source)?.[1];
+    if (!lang || !/[\\/]src[\\/]elements[\\/]shared[\\/]i18n-load\.ts$/.test(importer ?? '')) return null;
+    return { id: `../../cdn/chunks/i18n/${lang}.js`, external: 'absolute' };
+  },
+};
 const onwarn = (warning, warn) => {
   // okta-auth-js's own builds use `this` at module level; harmless in ESM.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -64,26 +80,39 @@ export default [
       'src/authenticator-picker.ts',
       'src/okta-verify-poller.ts',
       'src/core/index.ts',
-      'src/server/index.ts',
-      'src/server/redis.ts',
-      'src/react/index.ts',
       'src/frameworks/react-jsx.ts',
       'src/frameworks/preact-jsx.ts',
       'src/frameworks/vue.ts',
       'src/frameworks/svelte.ts',
     ],
-    external: (id) =>
-      /^(lit|@lit|@okta\/okta-auth-js|rate-limiter-flexible|react|preact|vue|svelte)(\/|$)/.test(id) || id.startsWith('node:'),
+    external: (id) => /^(lit|@lit|@okta\/okta-auth-js)(\/|$)/.test(id),
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    plugins: [
+      sharedLanguages,
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true, inlineSources: true }),
+      declarationsOfEntries(),
+    ],
+    onwarn,
+  },
+  {
+    input: ['src/server/index.ts', 'src/server/redis.ts'],
+    external: (id) => /^(@okta\/okta-auth-js|rate-limiter-flexible)(\/|$)/.test(id) || id.startsWith('node:'),
+    output: { dir: 'packages/server/dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'packages/server/dist', declaration: true }), declarationsOfEntries()],
+    onwarn,
+  },
+  {
+    input: ['src/react/index.ts'],
+    external: (id) => /^(react|@lit\/react|okta-signin-elements)(\/|$)/.test(id),
     output: {
-      dir: 'dist',
+      dir: 'packages/react/dist',
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: 'src',
-      sourcemap: true,
       // The React bindings are a client module for React Server Components (Rollup drops a directive in the source).
       banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
     },
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, sourceMap: true, inlineSources: true })],
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'packages/react/dist', declaration: true }), declarationsOfEntries()],
     onwarn,
   },
   {

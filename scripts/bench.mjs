@@ -1,14 +1,23 @@
-// `npm run bench`: builds the script-tag bundle and reports what each mode downloads, gzip-compressed.
+// `npm run bench` (after `npm run build`): the packed and unpacked size of each package's tarball (`npm pack`), then
+// what each mode of the script-tag bundle downloads, gzip-compressed.
 // The sign-in form is painted by the script-tag file and its static imports (the 15 KB budget). While the user
 // types, the element fetches the flow's file and its transport's: the backend transport's chunk, or in IDX mode its
 // own file (okta-signin-elements.idx.min.js); with their static imports that is what each mode needs to send the
 // password. The rest loads when used: the later sign-in steps, <authenticator-picker>, <okta-verify-poller>, each
 // language, the token manager.
 // Then times sign-in in Chromium on an emulated network, against the plain-form floor and the Sign-In Widget
-// (scripts/bench/browser.mjs).
+// (scripts/bench/browser.mjs), then the backend under load (scripts/bench/load.mjs) and the memory that failed logins
+// from many addresses leave behind (scripts/bench/failed-logins.mjs).
 import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import configs from '../rollup.config.mjs';
+import { PACKAGES, kb, pack } from './packages.mjs';
+
+console.log('package (npm pack)                  packed   unpacked  files');
+for (const pkg of PACKAGES) {
+  const { size, unpackedSize, entryCount } = pack(pkg);
+  console.log(`  ${pkg.name.padEnd(32)} ${kb(size).padStart(9)} ${kb(unpackedSize).padStart(10)} ${String(entryCount).padStart(6)}`);
+}
 
 const TARGET_BACKEND = 15 * 1024;
 const TARGET_IDX = 60 * 1024;
@@ -44,7 +53,6 @@ const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
 const paint = sum(paintFiles);
 const backend = sum(backendFiles);
 const idx = sum(idxFiles);
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const signIn = new Set([...backendFiles, ...idxFiles]);
 console.log('file (gzip -9)');
@@ -61,4 +69,8 @@ console.log(`ratio IDX / backend: ${(idx / backend).toFixed(2)}`);
 
 const { runBrowserBench } = await import('./bench/browser.mjs');
 process.exitCode = await runBrowserBench();
-process.exitCode ||= (await import('node:child_process')).spawnSync(process.execPath, ['--expose-gc', new URL('./bench/load.mjs', import.meta.url).pathname], { stdio: 'inherit' }).status ?? 1;
+// Then the load figures, each in a process of its own: concurrent sign-ins, and memory under failed logins from many addresses.
+const { spawnSync } = await import('node:child_process');
+for (const script of ['load.mjs', 'failed-logins.mjs']) {
+  process.exitCode ||= spawnSync(process.execPath, ['--expose-gc', new URL(`./bench/${script}`, import.meta.url).pathname], { stdio: 'inherit' }).status ?? 1;
+}

@@ -153,8 +153,8 @@ async function loadShapes() {
     if (!existsSync(full)) throw new Error(`${relative(ROOT, full)} is missing: run \`npm run build\` first`);
     return import(pathToFileURL(full).href);
   };
-  // The mapping as servers import it (`okta-signin-elements/server`): the same modules IDX mode runs in the browser.
-  const mapping = await need('server/index.js');
+  // The mapping as servers import it (`okta-signin-elements-server`): the same modules IDX mode runs in the browser.
+  const mapping = await need('../packages/server/dist/server/index.js');
   const { createAuthClient } = await need('transports/idx-client.js');
   const { OktaAuth } = await import('@okta/okta-auth-js');
   const options = { issuer: ISSUER, clientId: 'corpus-client', redirectUri: 'https://app.invalid/callback', scopes: ['openid'] };

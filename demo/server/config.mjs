@@ -1,6 +1,6 @@
 /**
  * Configuration of the reference backend from the environment: the Okta org it talks to, and Redis when
- * `REDIS_URL` is set. The options themselves are `okta-signin-elements/server`'s `SignInHandlerOptions`.
+ * `REDIS_URL` is set. The options themselves are `okta-signin-elements-server`'s `SignInHandlerOptions`.
  */
 export const DEFAULT_SCOPES = ['openid', 'profile', 'email'];
 
@@ -31,7 +31,7 @@ export function configFromEnv(env = process.env, defaults = {}) {
 export async function redisFromEnv(env = process.env) {
   if (!env.REDIS_URL) return undefined;
   const { createClient } = await import('redis');
-  const { redisSessionStore } = await import('okta-signin-elements/server/redis');
+  const { redisSessionStore } = await import('okta-signin-elements-server/redis');
   const client = createClient({ url: env.REDIS_URL });
   client.on('error', (error) => console.error(`[redis] ${error.message}`));
   await client.connect();

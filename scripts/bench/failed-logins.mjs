@@ -4,12 +4,12 @@
 // POST /login with a wrong password, without the cookie, so every pre-start is left behind. Reports the heap
 // after global.gc(), the process's RSS and the sessions stored after each round: the target is a plateau.
 //   node --expose-gc scripts/bench/failed-logins.mjs        (npm run bench runs it)
-//   FAILED_ROUNDS=4 FAILED_PER_ROUND=2000 FAILED_CONCURRENCY=16
-import { MemorySessionStore } from 'okta-signin-elements/server';
+//   FAILED_ROUNDS=6 FAILED_PER_ROUND=2000 FAILED_CONCURRENCY=16 (6 rounds pass limits.maxKeys, 10 000 addresses)
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { createBackend } from '../../demo/server/index.mjs';
 import { heapMb, pct, pool, requireGc, rssMb, serveBackend, startOrgProcess } from './backend-process.mjs';
 
-const ROUNDS = Math.min(Number(process.env.FAILED_ROUNDS ?? 4), 10);
+const ROUNDS = Math.min(Number(process.env.FAILED_ROUNDS ?? 6), 10);
 const PER_ROUND = Math.min(Number(process.env.FAILED_PER_ROUND ?? 2000), 5000);
 const CONCURRENCY = Math.min(Number(process.env.FAILED_CONCURRENCY ?? 16), 64);
 

@@ -5,46 +5,15 @@
 //   node --expose-gc scripts/bench/load.mjs        (npm run bench runs it)
 //   LOAD_ROUNDS=3 LOAD_SIGNINS=1000 LOAD_CONCURRENCY=16
 // The org runs in a child process, so the heap measured is the backend's (and this load generator's).
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
-import { MemorySessionStore } from 'okta-signin-elements/server';
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { createBackend } from '../../demo/server/index.mjs';
+import { heapMb, pct, pool, requireGc, serveBackend, startOrgProcess } from './backend-process.mjs';
 
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
 const PER_ROUND = Math.min(Number(process.env.LOAD_SIGNINS ?? 1000), 5000);
 const CONCURRENCY = Math.min(Number(process.env.LOAD_CONCURRENCY ?? 16), 64);
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
-if (typeof global.gc !== 'function') {
-  console.error('load bench: run with node --expose-gc');
-  process.exit(1);
-}
-
-async function startOrgProcess() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `const { startOrg } = await import(${JSON.stringify(`${root}/demo/org/index.mjs`)});
-       const org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50 });
-       console.log(JSON.stringify({ origin: org.origin, issuer: org.issuer }));`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve(out.slice(0, nl));
-    });
-    child.on('exit', (code) => reject(new Error(`org exited with ${code}`)));
-  });
-  return { ...JSON.parse(line), child };
-}
-
+requireGc('load bench');
 const org = await startOrgProcess();
 const store = new MemorySessionStore();
 const backend = createBackend({
@@ -57,25 +26,8 @@ const backend = createBackend({
   trustProxy: true,
   logger: { warn() {}, error: (line) => console.error(line) },
 });
-const server = createServer((req, res) => {
-  if (!req.url.startsWith('/auth/')) {
-    res.statusCode = 404;
-    res.end();
-    return;
-  }
-  req.url = req.url.slice('/auth'.length);
-  backend(req, res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}/auth`;
-
-async function pool(n, limit, fn) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, n) }, async () => {
-    while (next < n) await fn(next++);
-  });
-  await Promise.all(workers);
-}
+const server = await serveBackend(backend);
+const base = server.base;
 
 async function createUsers(n) {
   const users = new Array(n);
@@ -120,21 +72,6 @@ async function signIn(user) {
   return { totalMs, loginMs };
 }
 
-const pct = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-// Collected a few times with a pause between: sockets and fetch bodies are released in later ticks, and a single
-// collection right after a round measures garbage that is merely not yet collectable.
-const heapMb = async () => {
-  for (let i = 0; i < 3; i++) {
-    global.gc();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  global.gc();
-  return process.memoryUsage().heapUsed / 1048576;
-};
-
 console.log(`\nload: ${ROUNDS} rounds of ${PER_ROUND} sign-ins (dave: state, login, skip, me, logout), ${CONCURRENCY} at a time, 127.0.0.1`);
 console.log('round  sign-ins/s  sign-in p50  p95     login p50  p95     heap after gc  sessions stored');
 const startHeap = await heapMb();
@@ -163,7 +100,6 @@ for (let round = 1; round <= ROUNDS; round += 1) {
 }
 console.log(failures ? `${failures} sign-ins failed` : 'every sign-in succeeded');
 
-server.closeAllConnections();
 server.close();
 store.close();
 org.child.kill();

@@ -5,12 +5,22 @@
 //   names are also on `globalThis.OktaSigninElements`;
 // - the entry's dynamic imports resolve against the script's own URL: a classic script captures
 //   `document.currentScript.src` while it runs (some browsers resolve a classic script's `import()` against the
-//   document's base URL); a module script has no current script, and its relative `import()` is relative to itself.
+//   document's base URL); a module script has no current script, and its relative `import()` is relative to itself;
+// - every dynamic import, the entry's and the chunks', goes through one loader (`__oseImport`, on the shared object)
+//   whose error, when a file does not load, names the URL it tried: a browser's own message may not (Safari:
+//   "Importing a module script failed."). The bytes it costs are in the form's 15 KB budget.
 // Runs after terser, on the final code, and hands Rollup a source map of its edits.
 import MagicString from 'magic-string';
 
 export const SHARED_KEY = 'okta-signin-elements';
 const shared = `globalThis[Symbol.for(${JSON.stringify(SHARED_KEY)})]`;
+// `import("…")` with a string literal or a template literal, as Rollup writes dynamic imports of chunks.
+const DYNAMIC_IMPORT = /\bimport\((["'`])((?:(?!\1)[^\\]|\\.)*)\1\)/g;
+// The loader, prepended to the entry (minified by hand: it is added after terser). `base` is the importing chunk's
+// own URL; the entry's is the script's (a module script has none: its paths stay relative, as they resolve).
+const LOADER =
+  'var __oseBase=typeof document<"u"&&document.currentScript?.src||"",' +
+  '__oseImport=(u,b=__oseBase)=>(u=b?new URL(u,b).href:u,import(u).catch(e=>{throw Error(`${u} did not load (${e})`)}));';
 
 /** `a as b` / `a` lists from import and export clauses, as [first, second] name pairs. */
 const specifiers = (list) =>
@@ -60,17 +70,14 @@ export function classicScript({ entryFileName }) {
         s.overwrite(
           exported.index,
           exported.index + exported[0].length,
-          `globalThis.OktaSigninElements={${api}};${shared}={...globalThis.OktaSigninElements,${extra}};`,
+          `globalThis.OktaSigninElements={${api}};${shared}={...globalThis.OktaSigninElements,${extra ? `${extra},` : ''}__oseImport};`,
         );
-        for (const m of code.matchAll(/\bimport\((["'`])((?:(?!\1)[^\\]|\\.)*)\1\)/g)) {
-          s.overwrite(m.index, m.index + m[0].length, `import(__oseUrl(${m[1]}${m[2]}${m[1]}))`);
+        for (const m of code.matchAll(DYNAMIC_IMPORT)) {
+          s.overwrite(m.index, m.index + m[0].length, `__oseImport(${m[1]}${m[2]}${m[1]})`);
         }
         // A static import left in the entry would make it a module again.
         if (/(?:^|[;}])\s*import\s*[{*"'\w]/.test(code)) this.error('the script-tag entry must not import another file statically');
-        s.prepend(
-          'var __oseBase=typeof document<"u"&&document.currentScript&&document.currentScript.src||"",' +
-            '__oseUrl=u=>__oseBase?new URL(u,__oseBase).href:u;',
-        );
+        s.prepend(LOADER);
       } else {
         for (const m of code.matchAll(importsOfEntry)) {
           const pairs = m[1] === undefined ? [] : specifiers(m[1]);
@@ -84,6 +91,11 @@ export function classicScript({ entryFileName }) {
           const binding = `const{${pairs.map(([name], i) => `${key(name)}:${locals[i]}`).join(',')}}=${shared};`;
           s.overwrite(m.index, m.index + m[0].length, `${binding}export{${pairs.map(([, exported], i) => `${locals[i]} as ${key(exported)}`).join(',')}};`);
         }
+        const dynamic = [...code.matchAll(DYNAMIC_IMPORT)];
+        for (const m of dynamic) {
+          s.overwrite(m.index, m.index + m[0].length, `__oseImport(${m[1]}${m[2]}${m[1]},import.meta.url)`);
+        }
+        if (dynamic.length) s.prepend(`const{__oseImport}=${shared};`);
         if (/["'](?:\.{1,2}\/)+okta-signin-elements\.min\.js["']/.test(s.toString())) {
           this.error(`${chunk.fileName} still refers to the script-tag entry`);
         }

@@ -335,6 +335,11 @@ export interface FlowErrorOptions {
   key?: string;
   /** Errors about single fields of a step form (a taken email), by field name; each text is Okta's, plain. */
   fields?: FieldError[];
+  /**
+   * For developers, never shown: what is misconfigured and how to fix it. A failed download's hint defaults to what
+   * its error said (the script-tag file's names the URL it tried).
+   */
+  hint?: string;
   cause?: unknown;
 }
 
@@ -365,6 +370,8 @@ export class FlowError extends Error {
   readonly key?: string;
   /** Errors about single fields of a step form. */
   readonly fields?: FieldError[];
+  /** For developers, never shown: what to fix (`okta-error`'s `hint`). */
+  readonly hint?: string;
 
   constructor(code: ErrorCode, message: string, options: FlowErrorOptions = {}) {
     super(message);
@@ -377,6 +384,7 @@ export class FlowError extends Error {
     this.serverText = options.serverText;
     this.key = options.key;
     if (options.fields?.length) this.fields = options.fields;
+    this.hint = options.hint ?? (options.reason === 'load-failed' ? (options.cause as Error | undefined)?.message : undefined);
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }

@@ -2,7 +2,7 @@
  * `okta-signin-elements/jsx-react`: the three tags in React 19's JSX, with their properties and event props
  * (`onokta-success`, as React 19 attaches listeners to custom elements). Import it once, for its types:
  * `import type {} from 'okta-signin-elements/jsx-react';`. For components with camelCase callbacks, use
- * `okta-signin-elements/react` instead.
+ * `okta-signin-elements-react` instead.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { OktaSignin } from '../elements/okta-signin/okta-signin.js';

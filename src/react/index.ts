@@ -1,28 +1,26 @@
 /**
- * `okta-signin-elements/react`: the three elements as typed React components (made with `@lit/react`), with each
+ * `okta-signin-elements-react`: the three elements as typed React components (made with `@lit/react`), with each
  * DOM event as a callback prop: `<OktaSignin backend="/auth" onOktaSuccess={(e) => e.detail.next} />`, and
  * `SignInForm`, the sign-in form as React children, for pages rendered on the server.
- * Needs `react` and `@lit/react` (optional peer dependencies of this package). A client module (the build adds
- * `'use client'`): Server Components render these components, with string props and children, as they are.
+ * It imports the elements by their package's name, so that a page holds one copy of each element class. A client
+ * module (the build adds `'use client'`): Server Components render these components, with string props and children,
+ * as they are.
  */
-// First (and no-dom-end.js last): the elements' modules load where there is no DOM too (see no-dom-start.ts).
-import '../elements/shared/no-dom-start.js';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { OktaSignin as OktaSigninElement } from '../elements/okta-signin/okta-signin.js';
-import { AuthenticatorPicker as AuthenticatorPickerElement } from '../elements/authenticator-picker/authenticator-picker.js';
-import { OktaVerifyPoller as OktaVerifyPollerElement } from '../elements/okta-verify-poller/okta-verify-poller.js';
-import type {
-  OktaAuthenticatorSelectEvent,
-  OktaErrorEvent,
-  OktaPollCompleteEvent,
-  OktaPollEvent,
-  OktaSkipEvent,
-  OktaStatusChangeEvent,
-  OktaSuccessEvent,
-} from '../elements/shared/events.js';
-import { strings } from '../elements/shared/messages.js';
-import '../elements/shared/no-dom-end.js';
+import { OktaSignin as OktaSigninElement } from 'okta-signin-elements/okta-signin';
+import { AuthenticatorPicker as AuthenticatorPickerElement } from 'okta-signin-elements/authenticator-picker';
+import { OktaVerifyPoller as OktaVerifyPollerElement } from 'okta-signin-elements/okta-verify-poller';
+import {
+  strings,
+  type OktaAuthenticatorSelectEvent,
+  type OktaErrorEvent,
+  type OktaPollCompleteEvent,
+  type OktaPollEvent,
+  type OktaSkipEvent,
+  type OktaStatusChangeEvent,
+  type OktaSuccessEvent,
+} from 'okta-signin-elements';
 
 const OktaSigninComponent = createComponent({
   react: React,

@@ -1,4 +1,6 @@
 import type { FieldError } from '../core/types.js';
+import { misconfiguration, type OktaSettings } from '../idx/misconfiguration.js';
+import type { LastResponse } from './okta-client.js';
 
 /** An error the backend answers with: an HTTP status and the contract's `{ code, message }`. */
 export class BackendError extends Error {
@@ -9,17 +11,20 @@ export class BackendError extends Error {
   key?: string;
   /** Errors tied to a step form's fields. */
   fields?: FieldError[];
+  /** For the server's log only, never in the reply: which of the server's own settings to fix, and how. */
+  hint?: string;
 
   constructor(
     public status: number,
     public code: string,
     message: string,
-    extra: { retryAfter?: number; key?: string; fields?: FieldError[] } = {},
+    extra: { retryAfter?: number; key?: string; fields?: FieldError[]; hint?: string } = {},
   ) {
     super(message);
     this.retryAfter = extra.retryAfter;
     this.key = extra.key;
     if (extra.fields?.length) this.fields = extra.fields;
+    if (extra.hint) this.hint = extra.hint;
   }
 
   /** The reply's body: `{ code, message }`, `key` when Okta named its message, `fields` for a step form's fields. */
@@ -93,3 +98,21 @@ export const busy = (): BackendError =>
 /** The account may not sign in here (the org's sign-on policy, or the site's `onSignIn`): `message` says why. */
 export const accessDenied = (message?: string, key?: string): BackendError =>
   new BackendError(403, 'access_denied', (message || 'You cannot sign in here with this account.').slice(0, 300), { key });
+
+// What a call met when the issuer itself is wrong (no such host, nothing listening, another host's certificate),
+// rather than a passing outage (a reset connection, a timeout), which stays a retryable `server` error.
+const WRONG_ISSUER = /^(ECONNREFUSED|ENOTFOUND)$|CERT|TLS|SSL/;
+
+/**
+ * The reply to a failure that the server's own Okta settings explain, or undefined: `config` with a neutral sentence
+ * for the user, and the `hint` (which setting, how to fix it) for the log. `calls` are what this request's calls to
+ * Okta met.
+ */
+export function misconfigured(error: unknown, settings: OktaSettings, calls: readonly LastResponse[]): BackendError | undefined {
+  const unreachable = calls.find((call) => call.unreachable && WRONG_ISSUER.test(call.unreachable))?.unreachable;
+  const hint =
+    misconfiguration(error, settings) ??
+    (unreachable &&
+      `Nothing answered at ${settings.issuer} (${unreachable}): set the issuer to https://{yourOktaDomain}/oauth2/default (or another authorization server's issuer) and check that this server reaches it.`);
+  return hint ? new BackendError(502, 'config', 'Sign-in is not available right now. Please try again later.', { hint }) : undefined;
+}

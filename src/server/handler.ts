@@ -19,6 +19,7 @@ import {
   BackendError,
   CHECK_FIELDS,
   invalidInput,
+  misconfigured,
   StoreUnavailableError,
   busy,
   rateLimited,
@@ -34,6 +35,7 @@ import { clearIdxTransaction, createOktaClient, hasIdxTransaction, memoryStorage
 import { resolveOptions, type ResolvedOptions, type SignInHandlerOptions } from './options.js';
 import {
   MemorySessionStore,
+  guardedStore,
   newSessionId,
   readCookie,
   serializeCookie,
@@ -81,6 +83,8 @@ interface Context {
   id?: string;
   /** The flow status the session was loaded with: a sign-in that moves on from it gets a new session id. */
   loadedStatus?: string;
+  /** The session was loaded with a transaction started ahead that nobody had used yet. */
+  loadedPrestarted?: boolean;
   /** A new id at save (sign-in), the old one destroyed. */
   regenerate: boolean;
   destroy: boolean;
@@ -132,7 +136,8 @@ const FORM_MESSAGES: Partial<Record<string, string>> = {
 /** The Node request handler and web `fetch` handler of the backend contract. */
 export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHandler {
   const options = resolveOptions(userOptions, () => new MemorySessionStore());
-  const { store, logger } = options;
+  const { logger } = options;
+  const store = guardedStore(options.store);
   const cache = memoryStorage();
   const counts = counterSettings(options.limits, options.redisMs);
   const throttle = new LoginThrottle(options.limits, counts);
@@ -453,6 +458,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     }
     if (error instanceof StoreUnavailableError) return unavailable();
     if (ctx?.calls.some((call) => call.timedOut)) return upstreamTimeout();
+    const config = misconfigured(error, options, ctx?.calls ?? []);
+    if (config) return config;
     const e = error as { name?: string; message?: string } | null;
     if (e?.name === 'AuthSdkError' && /saved transaction could not be loaded/i.test(e.message ?? '')) return sessionExpired();
     // okta-auth-js errors: Okta unreachable, or it refused the client (wrong secret, unknown client, bad token).
@@ -563,6 +570,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         session: stored ?? { createdAt: now },
         id: stored ? signedId : undefined,
         loadedStatus: stored?.flowState?.status,
+        loadedPrestarted: stored?.prestarted,
         regenerate: false,
         destroy: false,
         deadline: now + options.requestMs,
@@ -641,7 +649,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   }
 
   function logFailure(incoming: Incoming, reply: BackendError, error: unknown) {
-    if (reply.status >= 500) {
+    if (reply.hint) {
+      logger.error?.(`[auth] ${incoming.method} ${incoming.path}: ${reply.code}: ${reply.hint}`);
+    } else if (reply.status >= 500) {
       logger.error?.(`[auth] ${incoming.method} ${incoming.path}: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`);
     } else {
       logger.warn?.(`[auth] ${incoming.method} ${incoming.path}: ${reply.status} ${reply.code}`);
@@ -658,6 +668,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure,
     };
     const session = ctx.session;
+    if (ctx.loadedPrestarted && !session.prestarted) await prestartLimit?.release().catch(() => undefined);
     const hasContent = hasIdxTransaction(session) || Boolean(session.flowState) || Boolean(session.user);
     if (ctx.destroy || !hasContent) {
       // A cookie that named no session is left alone: it may be the old id of a session that has just moved on.
@@ -759,7 +770,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   };
 
   Object.assign(handler, appSessions({ options, acquire, client: (session) => oktaClient(session, Date.now() + options.requestMs) }));
-  Object.defineProperty(handler, 'store', { value: store });
+  Object.defineProperty(handler, 'store', { value: options.store });
   const { secrets: _secrets, ...visible } = options;
   Object.defineProperty(handler, 'options', { value: Object.freeze(visible) });
   return handler;

@@ -1,5 +1,5 @@
 /**
- * `okta-signin-elements/server`: what a Node server that speaks the backend contract shares with the elements.
+ * `okta-signin-elements-server`: what a Node server that speaks the backend contract shares with the elements.
  * The IDX mapping here is the one IDX mode uses in the browser, so both modes show the same steps the same way.
  * Pure functions over okta-auth-js 8 step-mode transactions: no DOM, no Lit, no network.
  */

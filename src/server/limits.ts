@@ -30,8 +30,8 @@ interface Count {
 /** Counts per key in fixed windows that start at the key's first hit. */
 interface WindowCounter {
   get(key: string): Promise<Count | undefined>;
-  /** Counts one more hit and answers the new count. */
-  hit(key: string): Promise<Count>;
+  /** Counts `points` more hits (fewer when negative, never below 0) and answers the new count. */
+  hit(key: string, points?: number): Promise<Count>;
   delete(key: string): Promise<void>;
 }
 
@@ -62,7 +62,7 @@ class MemoryCounter implements WindowCounter {
     return entry && { count: entry.count, msLeft: entry.endsAt - now };
   }
 
-  async hit(key: string): Promise<Count> {
+  async hit(key: string, points = 1): Promise<Count> {
     const now = Date.now();
     let entry = this.live(key, now);
     if (!entry) {
@@ -73,7 +73,7 @@ class MemoryCounter implements WindowCounter {
       entry = { count: 0, endsAt: now + this.windowMs };
       this.counts.set(key, entry);
     }
-    entry.count += 1;
+    entry.count = Math.max(0, entry.count + points);
     return { count: entry.count, msLeft: entry.endsAt - now };
   }
 
@@ -114,8 +114,9 @@ class RedisCounter implements WindowCounter {
     return res ? RedisCounter.count(res) : undefined;
   }
 
-  async hit(key: string): Promise<Count> {
-    return RedisCounter.count(await this.limiter.penalty(key, 1).catch(this.unavailable));
+  async hit(key: string, points = 1): Promise<Count> {
+    const res = await (points < 0 ? this.limiter.reward(key, -points) : this.limiter.penalty(key, points)).catch(this.unavailable);
+    return RedisCounter.count(res);
   }
 
   async delete(key: string): Promise<void> {
@@ -183,8 +184,9 @@ export class LoginThrottle {
 }
 
 /**
- * Pre-starts: at most `perAddress` per client address in `windowSeconds`, and at most `max` in all per `ttlSeconds`
- * (the time one is kept), so that many addresses cannot fill the session store either.
+ * Pre-starts: at most `perAddress` per client address in `windowSeconds`, and at most `max` not taken up by a login
+ * (or a recovery) in all per `ttlSeconds`, the time one is kept, so that many addresses cannot fill the session
+ * store either.
  */
 export class PrestartLimit {
   private readonly byAddress: WindowCounter;
@@ -202,5 +204,10 @@ export class PrestartLimit {
   async take(address: string): Promise<boolean> {
     if ((await this.byAddress.hit(address)).count > this.limit.perAddress) return false;
     return (await this.all.hit('all')).count <= this.limit.max;
+  }
+
+  /** A pre-started transaction was taken up (or dropped): it no longer counts against `max`. */
+  async release(): Promise<void> {
+    await this.all.hit('all', -1);
   }
 }

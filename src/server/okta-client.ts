@@ -49,6 +49,11 @@ export interface LastResponse {
   retryAfter?: number;
   /** A call to Okta ran out of time during this request. */
   timedOut?: boolean;
+  /**
+   * Why a call found nothing to talk to (the system's code: `ECONNREFUSED`, `ENOTFOUND`, a certificate's), when it
+   * failed below HTTP.
+   */
+  unreachable?: string;
 }
 
 /** Okta did not answer in time. */
@@ -113,11 +118,12 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
         last.timedOut = true;
         throw new OktaTimeoutError(`${method} ${new URL(url).pathname}: no answer in ${budget} ms`);
       }
+      const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+      last.unreachable = typeof code === 'string' ? code : 'no connection';
       // okta-auth-js keeps only the message: say which call, and why (fetch puts the system error in `cause`).
       if (error instanceof Error) {
-        const why = (error as { cause?: { code?: unknown } }).cause?.code;
         const { origin, pathname } = new URL(url);
-        throw new Error(`Okta unreachable: ${method} ${origin}${pathname}: ${error.message}${typeof why === 'string' ? ` (${why})` : ''}`);
+        throw new Error(`Okta unreachable: ${method} ${origin}${pathname}: ${error.message}${typeof code === 'string' ? ` (${code})` : ''}`);
       }
       throw error;
     } finally {
@@ -134,6 +140,8 @@ function timedRequestClient(settings: OktaClientSettings, last: LastResponse) {
       responseText: isObject ? JSON.stringify(data) : data,
       status: response.status,
       headers: responseHeaders,
+      // What was called, for a failure's explanation (an issuer with no authorization server answers 404 at interact).
+      url,
     };
     if (isObject) {
       result.responseType = 'json';

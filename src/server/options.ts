@@ -82,7 +82,10 @@ export interface SignInHandlerOptions extends AppSessionOptions {
     ttlMs?: number;
     perAddress?: number;
     windowSeconds?: number;
-    /** At most this many pre-starts in all (every address) per `ttlMs`, which bounds what they hold. Default 2000. */
+    /**
+     * At most this many pre-started transactions not yet taken up by a login, in all (every address), per `ttlMs`:
+     * the bound on what they hold in the store. Default 1000.
+     */
     max?: number;
   };
   /**
@@ -167,7 +170,7 @@ export function resolveOptions(options: SignInHandlerOptions, defaultStore: () =
             ttlMs: options.prestart?.ttlMs ?? 5 * 60_000,
             perAddress: options.prestart?.perAddress ?? 10,
             windowSeconds: options.prestart?.windowSeconds ?? 600,
-            max: options.prestart?.max ?? 2000,
+            max: options.prestart?.max ?? 1000,
           },
     passwordRecovery: options.passwordRecovery ?? true,
     passkeys: options.passkeys === true,

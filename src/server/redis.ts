@@ -1,5 +1,5 @@
 /**
- * `okta-signin-elements/server/redis`: sessions in Redis, for several instances of the backend behind a load
+ * `okta-signin-elements-server/redis`: sessions in Redis, for several instances of the backend behind a load
  * balancer. It takes a connected client of the `redis` package (node-redis 4 or later) and imports nothing of it:
  * a site that keeps sessions in memory never installs a Redis client.
  *

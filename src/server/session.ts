@@ -4,6 +4,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StepPlan } from '../idx/driver.js';
+import { StoreUnavailableError } from './errors.js';
 import type { FlowReply } from './flow-reply.js';
 import type { StoredTokens } from './okta-tokens.js';
 
@@ -48,6 +49,27 @@ export interface SessionStore {
   destroy(id: string): Promise<void>;
   /** Waits until `id` is free (at most `waitMs`), holds it at most `holdMs`; resolves with the release. */
   lock?(id: string, holdMs: number, waitMs: number): Promise<() => Promise<void>>;
+}
+
+/**
+ * The store as the handler calls it: a failure of `get`, `set` or `destroy` (a database down, a bug in a store of the
+ * site's own) becomes a StoreUnavailableError, which the user meets as a `503` and the log as what the store said.
+ * `lock` is left as it is: its failure may be another request holding the session.
+ */
+export function guardedStore(store: SessionStore): SessionStore {
+  const guard =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      call.apply(store, args).catch((error: unknown) => {
+        if (error instanceof StoreUnavailableError) throw error;
+        throw new StoreUnavailableError('session store', `${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? error}`);
+      });
+  return {
+    get: guard(store.get),
+    set: guard(store.set),
+    destroy: guard(store.destroy),
+    lock: store.lock?.bind(store),
+  };
 }
 
 /** The default store: this process's memory, a copy per session, expired entries pruned every minute. */

@@ -29,6 +29,7 @@ interface RawResult {
   responseText: string;
   status: number;
   headers: Record<string, string>;
+  url?: string;
   responseType?: 'json';
   responseJSON?: unknown;
 }
@@ -96,7 +97,8 @@ function createHttp(issuer: string): IdxHttp {
         signal: withTimeout(http.signal),
       }).then(async (response) => {
         const text = await response.text();
-        const result: RawResult = { responseText: text, status: response.status, headers: {} };
+        // `url`: what was called, for a failure's explanation (no authorization server: 404 at interact).
+        const result: RawResult = { responseText: text, status: response.status, headers: {}, url };
         response.headers.forEach((value, key) => (result.headers[key] = value));
         const contentType = response.headers.get('content-type') ?? '';
         if (contentType.toLowerCase().includes('json')) {

@@ -23,6 +23,7 @@ import {
 import type { ActionInputs } from '../core/actions.js';
 import { pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/map.js';
 import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
+import { misconfiguration } from '../idx/misconfiguration.js';
 import {
   ACTION_OPS,
   WEBAUTHN_STEPS,
@@ -40,6 +41,26 @@ import type { IdxTransportOptions } from './config.js';
 import { loadIdxClient } from './idx-client-load.js';
 
 export const DEFAULT_SCOPES: readonly string[] = ['openid', 'profile', 'email'];
+
+/** Longest wait for the check that tells a CORS refusal from an issuer that does not answer. */
+const PROBE_MS = 5000;
+
+/**
+ * Whether anything answers at the issuer, CORS aside: a `no-cors` request gets an opaque answer from any server, and
+ * fails only when nothing answered (or after `PROBE_MS`).
+ */
+async function issuerAnswers(issuer: string): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), PROBE_MS);
+  try {
+    await fetch(`${issuer}/.well-known/openid-configuration`, { mode: 'no-cors', credentials: 'omit', signal: controller.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 interface Loaded {
   client: IdxAuthClient;
@@ -128,6 +149,11 @@ class IdxTransport implements Transport {
         }
       },
       (e) => {
+        // An app that bundles IDX mode without okta-auth-js (an optional peer dependency): the import names it.
+        if (/@okta\/okta-auth-js/.test(String((e as Error | undefined)?.message))) {
+          const hint = 'IDX mode needs @okta/okta-auth-js 8 beside okta-signin-elements: npm install @okta/okta-auth-js (the script-tag file carries its own copy).';
+          throw flowError('config', undefined, { cause: e, hint });
+        }
         throw flowError('network', undefined, { cause: e, reason: 'load-failed' });
       },
     );
@@ -144,7 +170,7 @@ class IdxTransport implements Transport {
           if (tx.status !== 'PENDING') throw flowError('server');
           return tx;
         } catch (e) {
-          throw errorFromException(e, 'start', http?.retryAfterMs);
+          throw await this.explain(errorFromException(e, 'start', http?.retryAfterMs), e, client);
         }
       });
       started.catch(() => {
@@ -153,6 +179,27 @@ class IdxTransport implements Transport {
       this.started = started;
     }
     return this.started;
+  }
+
+  /**
+   * A failed start that the app's settings explain becomes `config`, with a hint for the developer (never shown).
+   * A request that got no answer at all is either the org refusing this page's origin (CORS: the browser hides the
+   * answer) or nothing at the issuer: a `no-cors` request to the issuer tells them apart.
+   */
+  private async explain(error: FlowError, cause: unknown, client: IdxAuthClient): Promise<FlowError> {
+    const { clientId, redirectUri } = this.options;
+    const issuer = this.options.issuer ?? (client as { options?: { issuer?: string } }).options?.issuer;
+    const hint = misconfiguration(cause, { issuer, clientId, redirectUri });
+    if (hint) return flowError('config', undefined, { cause, hint });
+    if (error.code !== 'network' || error.reason || !issuer) return error;
+    if (await issuerAnswers(issuer)) {
+      const origin = globalThis.location?.origin ?? 'this page\'s origin';
+      return flowError('config', undefined, {
+        cause,
+        hint: `The org at ${new URL(issuer).origin} answered, but not to ${origin}: add ${origin} as a Trusted Origin with CORS (Okta Admin Console: Security > API > Trusted Origins).`,
+      });
+    }
+    return new FlowError(error.code, error.message, { retryable: error.retryable, cause, hint: `Nothing answered at ${issuer}: check the issuer, or the network.` });
   }
 
   /** Forgets the transaction; the next `login` starts another. */

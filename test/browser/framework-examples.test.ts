@@ -1,4 +1,4 @@
-// The framework examples (demo/frameworks/react: React 19 with okta-signin-elements/react; demo/frameworks/vue:
+// The framework examples (demo/frameworks/react: React 19 with okta-signin-elements-react; demo/frameworks/vue:
 // Vue 3 with the <okta-signin> tag), as `npm run test:examples` built them with Vite, each importing the package by
 // its name: served under /examples/<name>/, alice signs in through each against the reference backend, her push
 // approved through the device API, and the app shows its own signed-in page.

@@ -123,20 +123,31 @@ describe('IDX transport against the local org: failures', () => {
     expect((await t.verifyCode(fresh)).status).to.equal('Success');
   });
 
-  it('an org that cannot be reached is a retryable network error', async () => {
+  it('an org that cannot be reached is a retryable network error, whose hint names the issuer', async () => {
     const t = await transport({ issuer: 'http://localhost:1/oauth2/default' });
     const err = await rejection(t.login({ username: 'alice@example.com', password: 'Passw0rd!' }));
     expect(err.code).to.equal('network');
     expect(err.retryable).to.equal(true);
+    expect(err.hint).to.equal('Nothing answered at http://localhost:1/oauth2/default: check the issuer, or the network.');
   });
 
-  it('an org that does not trust this origin is refused by the browser (CORS)', async () => {
+  it('an org that does not trust this origin (CORS) is a config error, whose hint names the origin to trust', async () => {
     const e = await env();
     // The org is up: an opaque no-cors request reaches it.
     await fetch(`${e.untrustedIssuer}/.well-known/openid-configuration`, { mode: 'no-cors' });
     const t = await transport({ issuer: e.untrustedIssuer });
     const err = await rejection(t.login({ username: 'alice@example.com', password: 'Passw0rd!' }));
-    expect(err.code).to.equal('network');
+    expect(err.code).to.equal('config');
+    expect(err.retryable).to.equal(false);
+    expect(err.hint).to.contain(`add ${location.origin} as a Trusted Origin with CORS`);
+  });
+
+  it('an issuer with no authorization server behind it (404 at interact) is a config error', async () => {
+    const e = await env();
+    const t = await transport({ issuer: `${e.orgOrigin}/oauth2/no-such-server` });
+    const err = await rejection(t.login({ username: 'alice@example.com', password: 'Passw0rd!' }));
+    expect(err.code).to.equal('config');
+    expect(err.hint).to.contain(`No authorization server at ${e.orgOrigin}/oauth2/no-such-server (404 at ${e.orgOrigin}/oauth2/no-such-server/v1/interact)`);
   });
 
   it('a redirect URI the Okta app does not allow is a config error', async () => {
@@ -144,6 +155,7 @@ describe('IDX transport against the local org: failures', () => {
     const t = await transport({ redirectUri: `${e.testOrigin}/not-registered` });
     const err = await rejection(t.login({ username: 'alice@example.com', password: 'Passw0rd!' }));
     expect(err.code).to.equal('config');
+    expect(err.hint).to.contain(`Okta refused the redirect URI "${e.testOrigin}/not-registered"`);
   });
 
   it('an issuer that is not a URL is a config error', async () => {

@@ -85,4 +85,27 @@ describe('the script-tag file on a page', function () {
     expect(success.detail.tokens?.idToken, 'an ID token').to.be.a('string');
     expect(scriptsLoaded(page.win)).to.include('/cdn/okta-signin-elements.idx.min.js');
   });
+
+  for (const [name, kind] of [
+    ['classic-alone', 'a classic <script src>'],
+    ['module-alone', '<script type="module">'],
+  ] as const) {
+    it(`loaded by ${kind} without its folder: the user reads a neutral sentence, okta-error's hint names the file that did not load`, async () => {
+      const page = await open(name);
+      const win = page.win as PageWindow & { oktaErrors: { code: string; message: string; retryable: boolean; hint?: string }[] };
+      await waitFor(async () => win.oktaErrors.length > 0, 'an okta-error');
+      const [error] = win.oktaErrors;
+      expect(error.code).to.equal('network');
+      expect(error.retryable).to.equal(true);
+      expect(error.message).to.equal('The sign-in code could not load. Check your connection and reload the page.');
+      // The URL tried: absolute from a classic script (its own URL is known); a module script's browser message names it.
+      expect(error.hint).to.match(/\/cdn-alone\/chunks\/[\w-]+\.js/);
+      expect(error.hint).to.match(/^\S+\/chunks\/[\w-]+\.js did not load \(TypeError: .+\)$/);
+      if (name === 'classic-alone') expect(error.hint).to.match(/^http:\/\/localhost:\d+\/cdn-alone\/chunks\//);
+      const alert = page.el.shadowRoot!.querySelector('[role=alert]')!;
+      expect(alert.textContent!.trim()).to.equal(error.message);
+      expect(page.el.shadowRoot!.textContent).not.to.contain('cdn-alone');
+      expect(page.el.shadowRoot!.textContent).not.to.contain('did not load');
+    });
+  }
 });

@@ -4,7 +4,7 @@
 // Redis is back the sign-in goes on where it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { RedisSessionStore } from 'okta-signin-elements/server/redis';
+import { RedisSessionStore } from 'okta-signin-elements-server/redis';
 import { startStack, login, orgFetch, sleep } from '../node/backend-harness.mjs';
 import { redisUnavailable, startRedis } from '../node/redis-server.mjs';
 import { observe } from './report.mjs';

@@ -11,7 +11,8 @@ export { decodeQr, sleep };
 /** What the local org's sign-in form offers besides the password: "Sign up" and "Unlock account". */
 export const FORM_LINKS = [{ step: 'select-enroll-profile' }, { step: 'unlock-account' }];
 
-const listen = (app) =>
+/** A node:http server for `app` on a free port of 127.0.0.1. */
+export const listen = (app) =>
   new Promise((resolve, reject) => {
     const server = createServer(app);
     server.on('error', reject);
@@ -19,7 +20,8 @@ const listen = (app) =>
   });
 
 /**
- * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown> }} [options]
+ * @param {{ org?: Record<string, unknown>, backend?: Record<string, unknown>, middleware?: import('express').RequestHandler }} [options]
+ *   `middleware` runs before the backend on every /auth request (to watch what reaches it).
  */
 export async function startStack(options = {}) {
   const org = await startOrg({ pollRefreshMs: 200, minPollIntervalMs: 50, ...options.org });
@@ -36,6 +38,7 @@ export async function startStack(options = {}) {
     logger: { warn: (line) => logs.push(line), error: (line) => logs.push(line) },
     ...options.backend,
   });
+  if (options.middleware) app.use('/auth', options.middleware);
   app.use('/auth', handler);
   return {
     org,

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStack, login, decodeQr, sleep } from './backend-harness.mjs';
-import { MemorySessionStore } from 'okta-signin-elements/server';
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { configFromEnv } from '../../demo/server/index.mjs';
 
 let stack;

@@ -9,8 +9,8 @@ const dist = new URL('../../dist/', import.meta.url);
 const read = (path) => readFileSync(new URL(path, dist), 'utf8');
 const entry = read('cdn/okta-signin-elements.min.js');
 
-// The entry's dynamic imports are written import(__oseUrl("./…")): resolved against the script's own URL.
-const DYN = String.raw`import\((?:__oseUrl\()?["']`;
+// The entry's dynamic imports are written __oseImport("./…"): resolved against the script's own URL.
+const DYN = String.raw`__oseImport\(["']`;
 
 test('the script-tag file stands alone and is a classic script too: no import or export statement', () => {
   assert.doesNotThrow(() => new Function(entry), 'parses as a classic script');
@@ -89,11 +89,22 @@ test('<authenticator-picker> and <okta-verify-poller> are chunks of their own, l
   }
 });
 
-test('the server entry loads in Node without a DOM and maps a transaction', async () => {
-  const server = await import('okta-signin-elements/server');
+test('the server package loads in Node without a DOM and maps a transaction', async () => {
+  const server = await import('okta-signin-elements-server');
   const state = server.stateOf({ status: 'PENDING', neededToProceed: [{ name: 'identify', value: [] }] });
   assert.deepEqual(state, { status: 'Idle' });
   assert.deepEqual([...server.ENROLLMENT_CHANNELS], ['qrcode', 'email', 'sms']);
+});
+
+test('the ES modules load each language from the script-tag folder: one copy of each in the package', () => {
+  const loader = read('elements/shared/i18n-load.js');
+  const imported = [...loader.matchAll(/import\('([^']+)'\)/g)].map((m) => m[1]);
+  assert.equal(imported.length, 30);
+  for (const path of imported) {
+    assert.match(path, /^\.\.\/\.\.\/cdn\/chunks\/i18n\/[\w-]+\.js$/);
+    assert.ok(existsSync(new URL(path, new URL('elements/shared/', dist))), path);
+  }
+  assert.ok(!existsSync(new URL('elements/shared/i18n/', dist)), 'no second copy');
 });
 
 test('the ES modules come with type declarations and import Lit and okta-auth-js by name', () => {

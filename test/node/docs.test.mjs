@@ -101,7 +101,7 @@ function section(file, title) {
 }
 
 test('the contract and the reference name every status and endpoint of the built package, the guide every error code', async () => {
-  const { FLOW_STATUSES, BACKEND_PATHS, kebabCase } = await import('okta-signin-elements/server');
+  const { FLOW_STATUSES, BACKEND_PATHS, kebabCase } = await import('okta-signin-elements-server');
   const { strings } = await import('okta-signin-elements');
   const statuses = section('docs/backend-contract.md', 'Statuses');
   const endpoints = section('docs/backend-contract.md', 'Endpoints');

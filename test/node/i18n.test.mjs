@@ -9,7 +9,9 @@ const { strings } = await import(new URL('messages.js', dist));
 // The later steps' sentences join English's table when their module loads.
 await import(new URL('messages-steps.js', dist));
 const { LANGUAGES, matchLanguage } = await import(new URL('i18n.js', dist));
-const files = readdirSync(new URL('i18n/', dist)).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+// One file per language, beside the script-tag file, which the ES modules load too.
+const languages = new URL('../../cdn/chunks/i18n/', dist);
+const files = readdirSync(languages).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
 
 // English's sentences with placeholders are functions; these are their placeholders, in order.
 const FUNCTION_PLACEHOLDERS = { linkSent: ['to'], numberSay: ['n'] };
@@ -38,7 +40,7 @@ test('a module for every language but English, and nothing else', () => {
 
 for (const lang of files) {
   test(`${lang}: every key of English, every placeholder, every quoted name, no English left`, async () => {
-    const table = new Map(flat((await import(new URL(`i18n/${lang}.js`, dist))).default));
+    const table = new Map(flat((await import(new URL(`${lang}.js`, languages))).default));
     assert.deepEqual([...table.keys()].sort(), [...english.keys()].sort(), 'the same keys as English');
     for (const [key, en] of english) {
       const text = table.get(key);

@@ -17,6 +17,15 @@ const ALLOWED_UNSUPPORTED = {
   // The PIN of an NFC security key is set and checked by Okta Verify on the phone that holds the key to it.
   'challenge-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
   'enroll-authenticator/nfc_pin': 'NFC PIN: Okta Verify reads the key over NFC, the page cannot',
+  // Okta FastPass's app link or universal link: only the Okta Verify app on this device can answer it; the element
+  // says FastPass is not available on this page and offers the org's own sign-in page.
+  'launch-authenticator': 'Okta FastPass app link: only Okta Verify on this device answers',
+  // A registration form guarded by hCaptcha or reCAPTCHA needs the CAPTCHA provider's script and token, which the
+  // elements do not load into the site's page; the org's own sign-in page has it.
+  'enroll-profile': 'CAPTCHA-guarded registration: the CAPTCHA provider\'s script, not a field the page can fill',
+  // Okta's safe mode (the org degraded): a bare `poll` with no view of its own and no poll endpoint in the backend
+  // contract; the element ends it with the unsupported-step error and the org's own sign-in page.
+  poll: 'Okta safe-mode polling: no poll endpoint for it in the backend contract yet',
 };
 const MAX_UNSUPPORTED_SHARE = 0.05;
 

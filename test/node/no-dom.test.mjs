@@ -29,7 +29,7 @@ for (const [specifier, exported] of [
   ['okta-signin-elements/okta-signin', ['OktaSignin']],
   ['okta-signin-elements/authenticator-picker', ['AuthenticatorPicker']],
   ['okta-signin-elements/okta-verify-poller', ['OktaVerifyPoller']],
-  ['okta-signin-elements/react', ['OktaSignin', 'AuthenticatorPicker', 'OktaVerifyPoller']],
+  ['okta-signin-elements-react', ['OktaSignin', 'AuthenticatorPicker', 'OktaVerifyPoller']],
   ['okta-signin-elements/core', ['SignInFlow']],
   ['./dist/cdn/okta-signin-elements.min.js', []],
 ]) {

@@ -28,9 +28,14 @@ describe('the device page: hardware token', { timeout: 60000 }, () => {
       const section = page.getByRole('region', { name: 'Hardware token (Custom OTP)' });
       const code = section.locator('#token-code');
       await code.filter({ hasText: /^\d{6}$/ }).waitFor();
-      const shown = await code.textContent();
-      const { body } = await deviceGet(org, `/users/${encodeURIComponent(username)}`);
-      assert.equal(shown, body.customOtp.code);
+      // The page refreshes every two seconds: it comes to show the code the token shows now (asked again if the
+      // token's 30-second period turned meanwhile).
+      let matched = false;
+      for (let i = 0; i < 3 && !matched; i++) {
+        const { body } = await deviceGet(org, `/users/${encodeURIComponent(username)}`);
+        matched = await code.filter({ hasText: body.customOtp.code }).waitFor({ timeout: 3000 }).then(() => true, () => false);
+      }
+      assert.ok(matched, 'the page shows the code of the device API');
 
       await section.getByRole('button', { name: 'Take the token back (as the administrator)' }).click();
       await section.getByRole('status').filter({ hasText: `${username} has no token now.` }).waitFor();

@@ -25,14 +25,19 @@ describe("Okta's Sign-In Widget against the org", { timeout: 180000 }, () => {
     pageOrigin = `http://localhost:${server.address().port}`;
     org = await startTestOrg({ trustedOrigins: [pageOrigin] });
     app.use('/widget', express.static(WIDGET_DIST));
-    // The widget signs in and puts what it got in the title, where the test reads it.
+    // The widget signs in and puts what it got in the title, where the test reads it; each view it shows (afterRender)
+    // and each error (afterError) is counted, so that the test types into a view only once the widget has bound it.
     app.get('/', (req, res) => {
       const clientId = req.query.client === 'local-consent' ? 'local-consent' : 'local-spa';
       const config = { issuer: org.issuer, clientId, redirectUri: `${pageOrigin}/login/callback`, scopes: ['openid', 'profile', 'email'], useInteractionCodeFlow: true, useClassicEngine: false, assets: { baseUrl: '/widget' } };
       res.type('html').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
 <link rel="stylesheet" href="/widget/css/okta-sign-in.min.css"><script src="/widget/js/okta-sign-in.oie.min.js"></script></head>
 <body><main id="w"></main><script>
-new OktaSignIn(${JSON.stringify(config)}).showSignInToGetTokens({ el: '#w' })
+window.shown = 0;
+const widget = new OktaSignIn(${JSON.stringify(config)});
+widget.on('afterRender', () => { window.shown += 1; });
+widget.on('afterError', () => { window.shown += 1; });
+widget.showSignInToGetTokens({ el: '#w' })
   .then((t) => { document.title = 'tokens: ' + Object.keys(t).sort().join(' '); }, (e) => { document.title = 'error: ' + e.message; });
 </script></body></html>`);
     });
@@ -44,38 +49,44 @@ new OktaSignIn(${JSON.stringify(config)}).showSignInToGetTokens({ el: '#w' })
     server?.close();
   });
 
+  /* global window, document -- the functions given to waitForFunction run in the page */
+  const shown = (page) => page.evaluate(() => window.shown);
+  // A new view or error since `count`, or the end: tokens (or a failure) in the title.
+  const shownAfter = (page, count, timeout) =>
+    page.waitForFunction((n) => window.shown > n || /^(tokens|error):/.test(document.title), count, { timeout }).then(() => true, () => false);
+
   async function open(client = 'local-spa') {
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${pageOrigin}/?client=${client}`);
-    await page.locator('input[name="identifier"]').waitFor();
+    await shownAfter(page, 0, 15000);
     return { page, errors };
   }
   const see = (page, text) => page.locator('#w').getByText(text, { exact: false }).first().waitFor();
   /**
-   * Clicks until the widget sends its request: for a moment after it shows an error it ignores a submit.
+   * Clicks and waits for the widget's next view or error. For a moment after it shows an error the widget ignores a
+   * submit: with `again`, it is clicked once more each time nothing followed within three seconds.
    * @param {import('playwright-core').Page} page
    * @param {import('playwright-core').Locator} target
    */
-  async function act(page, target) {
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const sent = page.waitForRequest((r) => r.url().includes('/idp/idx/') && !r.url().endsWith('/poll'), { timeout: 1000 }).then(() => true, () => false);
+  async function send(page, target, { again = false } = {}) {
+    for (let attempt = 0; attempt < (again ? 5 : 1); attempt++) {
+      const count = await shown(page);
       await target.click();
-      if (await sent) return;
+      if (await shownAfter(page, count, again ? 3000 : 15000)) return;
     }
-    assert.fail(`the widget sent nothing; it shows: ${(await page.locator('#w').innerText()).replace(/\s+/g, ' ')}`);
+    assert.fail(`the widget did not move on; it shows: ${(await page.locator('#w').innerText()).replace(/\s+/g, ' ')}`);
   }
-  const press = (page, text) => act(page, page.locator('#w').getByText(text, { exact: true }).first());
-  const submit = (page) => act(page, page.locator('#w .o-form-button-bar').locator('input[type="submit"], button[type="submit"]').first());
+  const press = (page, text) => send(page, page.locator('#w').getByText(text, { exact: true }).first());
+  const submit = (page, options) => send(page, page.locator('#w .o-form-button-bar').locator('input[type="submit"], button[type="submit"]').first(), options);
   // The widget's "Set up" / "Select" of an authenticator row (an anchor without href).
-  const choose = (page, key) => act(page, page.locator(`#w [data-se="${key}"] .select-factor`));
+  const choose = (page, key) => send(page, page.locator(`#w [data-se="${key}"] .select-factor`));
   async function signIn(page, username, password = PASSWORD) {
     await page.fill('input[name="identifier"]', username);
     await page.fill('input[name="credentials.passcode"]', password);
     await submit(page);
   }
-  /* global document -- the function below runs in the page */
   async function signedIn({ page, errors }) {
     await page.waitForFunction(() => document.title.startsWith('tokens:') || document.title.startsWith('error:'));
     assert.equal(await page.title(), 'tokens: accessToken idToken');
@@ -102,7 +113,7 @@ new OktaSignIn(${JSON.stringify(config)}).showSignInToGetTokens({ el: '#w' })
     await see(page, 'A user with this Email already exists');
     const email = `wren-${Date.now()}@example.com`;
     await page.fill('input[name="userProfile.email"]', email);
-    await submit(page);
+    await submit(page, { again: true });
     await choose(page, 'okta_password');
     await see(page, 'Re-enter password');
     await page.fill('input[name="credentials.passcode"]', 'Strong-Pass-123');
@@ -124,7 +135,7 @@ new OktaSignIn(${JSON.stringify(config)}).showSignInToGetTokens({ el: '#w' })
     await submit(first.page);
     await see(first.page, 'The security question answer must be at least 4 characters in length');
     await first.page.fill('input[name="credentials.answer"]', 'Black Pearl');
-    await submit(first.page);
+    await submit(first.page, { again: true });
     await signedIn(first);
 
     const next = await open();
@@ -135,7 +146,7 @@ new OktaSignIn(${JSON.stringify(config)}).showSignInToGetTokens({ el: '#w' })
     await submit(next.page);
     await see(next.page, "Your answer doesn't match our records. Please try again.");
     await next.page.fill('input[name="credentials.answer"]', 'black pearl');
-    await submit(next.page);
+    await submit(next.page, { again: true });
     await signedIn(next);
   });
 
@@ -170,12 +181,12 @@ new OktaSignIn(${JSON.stringify(config)}).showSignInToGetTokens({ el: '#w' })
         },
       ],
     ];
-    for (const [template, shown, act] of steps) {
+    for (const [template, shown, answer] of steps) {
       const { username } = await newUser(org, template);
       const opened = await open();
       await signIn(opened.page, username);
       await see(opened.page, shown);
-      await act(opened.page, username);
+      await answer(opened.page, username);
       await signedIn(opened);
     }
   });

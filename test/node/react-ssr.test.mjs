@@ -1,4 +1,4 @@
-// okta-signin-elements/react rendered on the server (React DOM's renderToString, as Next.js does for a page): a client
+// okta-signin-elements-react rendered on the server (React DOM's renderToString, as Next.js does for a page): a client
 // module for React Server Components, <okta-signin> marked to wait for hydration, and the sign-in form already in
 // the HTML, usable before any script has run.
 import assert from 'node:assert/strict';
@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { createElement as h } from 'react';
 import { renderToString } from 'react-dom/server';
-import { OktaSignin, SignInForm } from 'okta-signin-elements/react';
+import { OktaSignin, SignInForm } from 'okta-signin-elements-react';
 
 test("the module is a client module: 'use client' comes first", async () => {
-  const code = await readFile(new URL('../../dist/react/index.js', import.meta.url), 'utf8');
+  const code = await readFile(new URL('../../packages/react/dist/react/index.js', import.meta.url), 'utf8');
   assert.match(code, /^'use client';\n/);
 });
 

@@ -2,7 +2,7 @@
 // guards, keepTokens with refresh, onSignIn (enrich, refuse, fail, hang) and sign-out (revocation, Okta's logout URL).
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemorySessionStore, SignInDenied, createSignInHandler, errorReply } from 'okta-signin-elements/server';
+import { MemorySessionStore, SignInDenied, createSignInHandler, errorReply } from 'okta-signin-elements-server';
 import { FORM_LINKS, startStack, Browser, sleep } from './backend-harness.mjs';
 
 const WEB = { clientId: 'local-web', clientSecret: 'local-web-secret' };

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { createServer } from 'node:http';
-import { createSignInHandler } from 'okta-signin-elements/server';
+import { createSignInHandler } from 'okta-signin-elements-server';
 import { startStack, login, orgFetch } from './backend-harness.mjs';
 
 const okta = orgFetch();

@@ -2,7 +2,7 @@
 // Okta (identify). Pre-started transactions are bounded: a short TTL in the store, a few per client address.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemorySessionStore } from 'okta-signin-elements/server';
+import { MemorySessionStore } from 'okta-signin-elements-server';
 import { FORM_LINKS, startStack, login, orgFetch, sleep } from './backend-harness.mjs';
 
 const idxCalls = (snapshot) => Object.fromEntries(Object.entries(snapshot).filter(([path]) => !/well-known|keys$/.test(path)));
@@ -138,5 +138,43 @@ test('a pre-started transaction Okta has let expire: the login starts another an
     assert.equal(okta.counts.get('/oauth2/default/v1/interact'), 1, 'a new transaction');
   } finally {
     await stack.close();
+  }
+});
+
+test('prestart.max bounds the pre-starts nobody used, in all; one taken up by a login no longer counts', async (t) => {
+  const store = new MemorySessionStore();
+  const okta = orgFetch();
+  const stack = await startStack({ backend: { fetch: okta.fetch, sessionStore: store, trustProxy: true, prestart: { max: 3 } } });
+  try {
+    const visitor = (i) => stack.browser({ 'x-forwarded-for': `192.0.2.${i}` });
+    // Six visitors from six addresses open the page and leave: three pre-starts, then none.
+    for (let i = 1; i <= 6; i += 1) await visitor(i).get('/state');
+    await sleep(300);
+    t.diagnostic(`6 visitors who leave: ${store.size} pre-started transactions stored`);
+    assert.equal(store.size, 3);
+
+    // Visitors who sign in take theirs up: each login costs one call to Okta, however many come.
+    const store2 = new MemorySessionStore();
+    const busy = await startStack({ backend: { fetch: okta.fetch, sessionStore: store2, trustProxy: true, prestart: { max: 3 } } });
+    try {
+      const calls = [];
+      for (let i = 1; i <= 6; i += 1) {
+        const user = await busy.device.createUser('dave');
+        const browser = busy.browser({ 'x-forwarded-for': `192.0.2.${i}` });
+        await browser.get('/state');
+        await sleep(150);
+        okta.reset();
+        assert.equal((await login(browser, user)).json.status, 'AwaitingAuthenticatorEnrollment');
+        calls.push(idxCalls(okta.snapshot()));
+        await browser.post('/skip');
+      }
+      assert.deepEqual(calls, Array(6).fill({ '/idp/idx/identify': 1 }));
+    } finally {
+      await busy.close();
+      store2.close();
+    }
+  } finally {
+    await stack.close();
+    store.close();
   }
 });

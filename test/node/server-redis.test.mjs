@@ -7,7 +7,7 @@ import express from 'express';
 import { createServer } from 'node:http';
 import { startOrg } from '../../demo/org/index.mjs';
 import { createBackend } from '../../demo/server/index.mjs';
-import { RedisSessionStore } from 'okta-signin-elements/server/redis';
+import { RedisSessionStore } from 'okta-signin-elements-server/redis';
 import { Browser, DeviceApi, decodeQr, sleep } from './backend-harness.mjs';
 import { redisUnavailable, startRedis } from './redis-server.mjs';
 
@@ -251,7 +251,7 @@ test('sessions live in Redis with a TTL; a failed login stores none', options, a
 });
 
 test('a session locked elsewhere longer than the request timeout: 503 with Retry-After, not a hang', options, async () => {
-  const { createSignInHandler } = await import('okta-signin-elements/server');
+  const { createSignInHandler } = await import('okta-signin-elements-server');
   const client = await redis.client();
   const handler = createSignInHandler({
     issuer: org.issuer,

@@ -17,6 +17,8 @@ export interface TestEnv {
   /** The org's public client that asks for consent (`local-consent`), and a reference backend on it at this path. */
   consentClientId: string;
   consentBackend: string;
+  /** Reference backends set up wrong: a wrong client secret, an unknown client id, an unregistered redirect URI. */
+  misconfiguredBackends: { wrongSecret: string; unknownClient: string; unregisteredRedirect: string };
   hostile: string;
   /** An org started with `passkeys: true`, and a reference backend on it at this path (`passkeys: true`). */
   passkeyOrgOrigin: string;

@@ -14,7 +14,7 @@
 //                                 (a reply of /hostile/reply/:kind), times (how many first replies, default 1)
 // /hostile/count/:run             { count } of /hostile/poll/:run requests
 import express from 'express';
-import { ENROLLMENT_CHANNELS } from 'okta-signin-elements/server';
+import { ENROLLMENT_CHANNELS } from 'okta-signin-elements-server';
 
 const PASSWORD = 'correct-horse';
 const PNG =

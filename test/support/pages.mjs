@@ -1,7 +1,9 @@
 // Pages that load the built script-tag file the way a site does, for test/browser/script-tag.test.ts and
 // test/browser/csp.test.ts, and the built framework examples (test/browser/framework-examples.test.ts). dist/cdn is served as it is under /cdn/, away from the test server's module transforms and
 // from the pages' own folder (/pages/), so a chunk resolved against the page instead of the script would not be found.
-// Every page records Content-Security-Policy violations in `window.cspViolations` (/pages/csp-violations.js).
+// Every page records Content-Security-Policy violations in `window.cspViolations` and the `okta-error` details in
+// `window.oktaErrors` (/pages/csp-violations.js). The `-alone` pages load the script-tag file from /cdn-alone/, where
+// it is served without its folder: as a site that copied only that one file.
 import { readFile } from 'node:fs/promises';
 import { contentSecurityPolicy } from '../../demo/csp.mjs';
 import { docSnippets } from '../../scripts/doc-snippets.mjs';
@@ -12,6 +14,8 @@ const recorder = `window.cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => {
   window.cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
 });
+window.oktaErrors = [];
+document.addEventListener('okta-error', (e) => window.oktaErrors.push(e.detail));
 `;
 
 /** `<script>` tag attributes per page; `csp` serves the page with the strict policy. */
@@ -20,9 +24,11 @@ const PAGES = {
   module: { script: ' type="module"' },
   'classic-csp': { script: '', csp: true },
   'module-csp': { script: ' type="module"', csp: true },
+  'classic-alone': { script: '', folder: '/cdn-alone/' },
+  'module-alone': { script: ' type="module"', folder: '/cdn-alone/' },
 };
 
-function page({ script }, params) {
+function page({ script, folder = '/cdn/' }, params) {
   const lang = /^[A-Za-z-]{2,10}$/.test(params.get('lang') ?? '') ? params.get('lang') : 'en';
   const mode = params.get('issuer')
     ? `issuer="${encodeURI(params.get('issuer'))}" client-id="local-spa" redirect-uri="${encodeURI(params.get('redirect-uri') ?? '')}"`
@@ -34,7 +40,7 @@ function page({ script }, params) {
     <title>Sign in</title>
     <link rel="icon" href="data:," />
     <script src="/pages/csp-violations.js"></script>
-    <script${script} src="/cdn/okta-signin-elements.min.js"></script>
+    <script${script} src="${folder}okta-signin-elements.min.js"></script>
   </head>
   <body>
     <main>
@@ -79,7 +85,7 @@ window.addEventListener('unhandledrejection', (e) => window.pageErrors.push(\`un
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const examples = new URL('../../demo/frameworks/', import.meta.url);
 
-/** Koa middleware for /pages/<name>, /cdn/<file> and /examples/<react|vue>/<file>. `connect` is the org's origin, allowed in the policy. */
+/** Koa middleware for /pages/<name>, /cdn/<file>, /cdn-alone/ and /examples/<react|vue>/<file>. `connect` is the org's origin, allowed in the policy. */
 export function pagesMiddleware({ connect = [] } = {}) {
   return async (ctx, next) => {
     if (ctx.path === '/pages/csp-violations.js') {
@@ -123,6 +129,15 @@ export function pagesMiddleware({ connect = [] } = {}) {
         ctx.status = 404;
         ctx.body = `${ctx.path}: not built (npm run test:examples)`;
       }
+      return;
+    }
+    if (ctx.path.startsWith('/cdn-alone/')) {
+      if (ctx.path !== '/cdn-alone/okta-signin-elements.min.js') {
+        ctx.status = 404;
+        return;
+      }
+      ctx.body = await readFile(new URL('okta-signin-elements.min.js', dist));
+      ctx.type = 'text/javascript';
       return;
     }
     const file = /^\/cdn\/((?:chunks\/(?:i18n\/)?)?[\w.-]+\.(?:js|map))$/.exec(ctx.path)?.[1];

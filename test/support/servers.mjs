@@ -91,6 +91,25 @@ export async function testServers() {
       });
       middleware.push(mount('/auth-consent', consent));
       Object.assign(env, { consentBackend: '/auth-consent', consentClientId: 'local-consent' });
+
+      // Servers set up wrong, as sites get it wrong: a client secret that is not the app's, a client id the org does
+      // not know, a redirect URI the app does not list. Their log lines are the Node tests' business: silent here.
+      const misconfigured = {
+        wrongSecret: ['/auth-wrong-secret', { clientId: 'local-web', clientSecret: 'not-the-secret' }],
+        unknownClient: ['/auth-unknown-client', { clientId: 'no-such-client', clientSecret: 'local-web-secret' }],
+        unregisteredRedirect: ['/auth-unregistered-redirect', { clientId: 'local-web', clientSecret: 'local-web-secret', redirectUri: `${testOrigin}/not-registered` }],
+      };
+      for (const [path, settings] of Object.values(misconfigured)) {
+        const backend = createBackend({
+          issuer: org.issuer,
+          redirectUri: `${testOrigin}/login/callback`,
+          cookie: { name: `misconfigured.sid`, path },
+          logger: {},
+          ...settings,
+        });
+        middleware.push(mount(path, backend));
+      }
+      env.misconfiguredBackends = Object.fromEntries(Object.entries(misconfigured).map(([name, [path]]) => [name, path]));
     }
 
     // ---- Codes (Email, Phone, Google Authenticator) ----

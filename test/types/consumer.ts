@@ -11,7 +11,7 @@ import {
   OktaSignin,
 } from 'okta-signin-elements';
 import { SignInFlow, type FlowStatus } from 'okta-signin-elements/core';
-import { errorOf, stateOf, type FlowState as ServerFlowState } from 'okta-signin-elements/server';
+import { errorOf, stateOf, type FlowState as ServerFlowState } from 'okta-signin-elements-server';
 
 const signin = document.querySelector('okta-signin')!;
 const picker = document.querySelector('authenticator-picker')!;

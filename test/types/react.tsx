@@ -1,6 +1,6 @@
-// React 19 apps: the typed components of okta-signin-elements/react, and the raw tags with the JSX declarations.
+// React 19 apps: the typed components of okta-signin-elements-react, and the raw tags with the JSX declarations.
 import type {} from 'okta-signin-elements/jsx-react';
-import { AuthenticatorPicker, OktaSignin, OktaVerifyPoller } from 'okta-signin-elements/react';
+import { AuthenticatorPicker, OktaSignin, OktaVerifyPoller } from 'okta-signin-elements-react';
 import type { OktaSuccessEvent } from 'okta-signin-elements';
 
 export const components = (

@@ -1,18 +1,15 @@
-// An Express 5 app with server-side sessions from okta-signin-elements/server: the sign-in page (the script-tag
+// An Express 5 app with server-side sessions from okta-signin-elements-server: the sign-in page (the script-tag
 // build of the elements, served from the package), a protected page and API that read the signed-in user on the
 // server, and a sign-out that revokes the tokens and ends the Okta session.
 //
 //   OKTA_ISSUER=https://example.okta.com/oauth2/default OKTA_CLIENT_ID=... OKTA_CLIENT_SECRET=... \
 //   SESSION_SECRET=... PORT=3000 node demo/frameworks/express/server.mjs
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import { createSignInHandler } from 'okta-signin-elements/server';
+import { createSignInHandler } from 'okta-signin-elements-server';
 
-// The script-tag build sits in the package's dist/cdn/, its chunks beside it: serve the whole folder.
-const packageRoot = dirname(createRequire(import.meta.url).resolve('okta-signin-elements/custom-elements.json'));
-const CDN = join(packageRoot, 'dist', 'cdn');
+// The script-tag build, exported as okta-signin-elements/cdn/*, its chunks beside it: serve the whole folder.
+const CDN = fileURLToPath(new URL('.', import.meta.resolve('okta-signin-elements/cdn/okta-signin-elements.min.js')));
 const PUBLIC = fileURLToPath(new URL('public/', import.meta.url));
 // Scripts from this origin only; the elements' styles are constructed stylesheets, which the policy allows.
 const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -31,7 +28,7 @@ const page = (title, body) => `<!doctype html>
 
 /**
  * @param {{ issuer: string, clientId: string, clientSecret?: string, origin: string, sessionSecret?: string,
- *   logger?: import('okta-signin-elements/server').Logger }} settings
+ *   logger?: import('okta-signin-elements-server').Logger }} settings
  */
 export function createExampleApp({ issuer, clientId, clientSecret, origin, sessionSecret, logger }) {
   const auth = createSignInHandler({

@@ -5,7 +5,7 @@ import type { FlowAction } from '../../core/flow-rules.js';
 import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type TransportConfig } from '../../transports/config.js';
 import { createTransport } from '../../transports/create.js';
 import { emit, type OktaAuthenticatorSelectEvent } from '../shared/events.js';
-import { errorText, format } from '../shared/messages.js';
+import { errorDetail, errorText, format } from '../shared/messages.js';
 import { Translator, type StringsOverride } from '../shared/i18n.js';
 import { baseStyles } from '../shared/styles.js';
 import { signinStyles } from './okta-signin.styles.js';
@@ -64,7 +64,7 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @attr {string} challenge-poll-endpoint - Replaces the URL of the `challenge-poll` endpoint (default: `backend` + its contract path); property `challengePollEndpoint`.
  * @fires okta-status-change - `{ status, previousStatus, authenticators?, canSkip?, enrollment?, challenge?, message?, authenticator?, code?, canResend?, canRecover?, passwordRules?, form?, links? }`
  * @fires okta-success - `{ next?, tokens? }`; cancelable: `preventDefault()` stops the navigation to `next`.
- * @fires okta-error - `{ code, message, retryable }`
+ * @fires okta-error - `{ code, message, retryable, hint? }`: `hint`, for developers and never shown, says what to fix
  * @fires okta-authenticator-select - from the inner picker.
  * @fires okta-poll - `{ continuePolling, refresh }` on every poll reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
@@ -506,7 +506,7 @@ export class OktaSignin extends LitElement {
 
   private showError(e: FlowError) {
     this.error = e;
-    emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable });
+    emit(this, 'okta-error', errorDetail(e, this.i18n.t));
   }
 
   /**

@@ -8,7 +8,7 @@ import { pageVisible } from '../../core/page-visible.js';
 import { pollEndpoint } from '../../transports/backend/poll-endpoint.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../transports/backend/request.js';
 import { emit } from '../shared/events.js';
-import { errorText } from '../shared/messages.js';
+import { errorDetail, errorText } from '../shared/messages.js';
 // The English sentences this shows (added to the English table when it loads).
 import '../shared/messages-steps.js';
 import { Translator, type StringsOverride } from '../shared/i18n.js';
@@ -29,7 +29,7 @@ type Phase = 'idle' | 'waiting' | 'retrying' | 'done' | 'failed';
  *
  * @fires okta-poll - `{ continuePolling, refresh }` on every reply.
  * @fires okta-poll-complete - `{ next, status }` when polling ends; cancelable (prevents the navigation).
- * @fires okta-error - `{ code, message, retryable }` when polling fails for good or `Next` is not allowed.
+ * @fires okta-error - `{ code, message, retryable, hint? }` when polling fails for good or `Next` is not allowed.
  * @slot - Content shown above the status (instructions, a QR code).
  * @csspart status - The live status line.
  * @csspart spinner - The progress indicator.
@@ -67,7 +67,10 @@ export class OktaVerifyPoller extends LitElement {
   flow?: SignInFlow;
   /** Delay before the first poll, ms. */
   interval = 4000;
-  /** With `endpoint`: a request with no answer after this many ms fails as a network error and is tried again. */
+  /**
+   * With `endpoint`: a request with no answer after this many ms fails as a network error and is tried again.
+   * Default 30000, as `<okta-signin>`'s requests.
+   */
   timeout = DEFAULT_REQUEST_TIMEOUT_MS;
   /** Space-separated origins `Next` may point to besides this page's. */
   allowedOrigins = '';
@@ -162,7 +165,7 @@ export class OktaVerifyPoller extends LitElement {
 
   private fail(e: FlowError) {
     this.failWith(e);
-    emit(this, 'okta-error', { code: e.code, message: errorText(e, this.i18n.t), retryable: e.retryable });
+    emit(this, 'okta-error', errorDetail(e, this.i18n.t));
   }
 
   private failWith(e: FlowError) {

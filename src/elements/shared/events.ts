@@ -45,6 +45,11 @@ export interface ErrorDetail {
   code: ErrorCode;
   message: string;
   retryable: boolean;
+  /**
+   * For developers, never shown: what is misconfigured and how to fix it (a `config` error: which setting Okta
+   * refused), or which file did not load.
+   */
+  hint?: string;
 }
 /** `okta-authenticator-select`: the user chose an authenticator in the picker. */
 export interface AuthenticatorSelectDetail {

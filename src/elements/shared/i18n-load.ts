@@ -1,7 +1,8 @@
 import type { Language, Messages } from './i18n.js';
 
 // One import() per language, so that every bundler sees each module and splits it off. The script-tag build
-// replaces this file with one import() of `chunks/i18n/<language>.js` (see rollup.config.mjs).
+// replaces this file with one import() of `chunks/i18n/<language>.js`, and the ES modules' build points these at
+// those same files (see rollup.config.mjs).
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Messages }>> = {
   ar: () => import('./i18n/ar.js'),
   cs: () => import('./i18n/cs.js'),

@@ -6,6 +6,28 @@ import { strings } from './messages.js';
  * poller), which are loaded on demand; importing this module adds them to the English table (`strings`).
  */
 export const stepStrings = {
+  /** The password on its own, recovery and the new password's rules ("Forgot password?" is in the first file). */
+  recovery: {
+    passwordTitle: 'Enter your password',
+    otherWay: 'Verify with something else',
+    recoverTitle: 'Reset your password',
+    recoverHelp: 'Enter your username. We will help you verify it is you and choose a new password.',
+    resetTitle: 'Choose a new password',
+    resetHelp: 'Your identity is verified. Choose a new password for your account.',
+    setPassword: 'Set new password',
+    rulesTitle: 'Your password must have:',
+    minLength: 'At least {n} characters',
+    minLowerCase: 'Lowercase letters: at least {n}',
+    minUpperCase: 'Uppercase letters: at least {n}',
+    minNumber: 'Numbers: at least {n}',
+    minSymbol: 'Symbols: at least {n}',
+    excludeUsername: 'No part of your username',
+    excludeAttributes: 'No part of your name',
+    historyCount: 'Not one of your last {n} passwords',
+    met: 'done',
+    unmet: 'not yet',
+    summary: '{met} of {total} requirements met',
+  },
   skip: 'Skip for now',
   enrollTitle: 'Set up a security method',
   verifyTitle: "Verify it's you",

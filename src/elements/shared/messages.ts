@@ -1,5 +1,6 @@
 import type { ErrorCode, FlowError, FlowErrorReason } from '../../core/types.js';
 import type { stepStrings } from './messages-steps.js';
+import type { ErrorDetail } from './events.js';
 
 type StepStrings = typeof stepStrings;
 
@@ -19,30 +20,11 @@ const firstStrings = {
   continue: 'Continue',
   /** Other ways forward Okta offers beside a step, by Okta's name for them. */
   links: { 'select-enroll-profile': 'Sign up', 'unlock-account': 'Unlock account' },
-  /** The password on its own, "Forgot password?", recovery and the new password's rules. */
+  /** "Forgot password?" and the show-password toggle; the recovery views' sentences come with them (messages-steps). */
   recovery: {
-    passwordTitle: 'Enter your password',
     forgot: 'Forgot password?',
-    otherWay: 'Verify with something else',
     show: 'Show password',
     hide: 'Hide password',
-    recoverTitle: 'Reset your password',
-    recoverHelp: 'Enter your username. We will help you verify it is you and choose a new password.',
-    resetTitle: 'Choose a new password',
-    resetHelp: 'Your identity is verified. Choose a new password for your account.',
-    setPassword: 'Set new password',
-    rulesTitle: 'Your password must have:',
-    minLength: 'At least {n} characters',
-    minLowerCase: 'Lowercase letters: at least {n}',
-    minUpperCase: 'Uppercase letters: at least {n}',
-    minNumber: 'Numbers: at least {n}',
-    minSymbol: 'Symbols: at least {n}',
-    excludeUsername: 'No part of your username',
-    excludeAttributes: 'No part of your name',
-    historyCount: 'Not one of your last {n} passwords',
-    met: 'done',
-    unmet: 'not yet',
-    summary: '{met} of {total} requirements met',
   },
   successTitle: "You're signed in",
   terminalTitle: 'Sign-in did not finish',
@@ -135,3 +117,11 @@ export function errorText(
     table.errors.unknown
   );
 }
+
+/** `okta-error`'s detail for an error: the text the element shows, and the developer's hint, which it never shows. */
+export const errorDetail = (error: FlowError, table?: Parameters<typeof errorText>[1]): ErrorDetail => ({
+  code: error.code,
+  message: errorText(error, table),
+  retryable: error.retryable,
+  ...(error.hint && { hint: error.hint }),
+});

@@ -140,6 +140,11 @@ export async function requestJson(
   if (status === 401 || info.code === 'session_expired') {
     throw new FlowError('session_expired', 'Session expired', { status });
   }
+  if (info.code === 'config') {
+    // The server's own settings with Okta are wrong: what to fix is in its log, never in the reply.
+    const hint = `${url} answered config: the server's Okta settings (client id, secret, redirect URI, issuer) need fixing; its log says which.`;
+    throw new FlowError('config', 'The server is misconfigured', { status, hint });
+  }
   if (status >= 500) {
     throw new FlowError('server', `HTTP ${status}`, { status, retryable: true });
   }

@@ -1,7 +1,7 @@
-// The sign-in handler of okta-signin-elements/server, one per process: Next.js bundles route handlers and server
+// The sign-in handler of okta-signin-elements-server, one per process: Next.js bundles route handlers and server
 // components apart, so a module-level constant would make two, each with its own memory store. With a shared store
 // (redisSessionStore) and one SESSION_SECRET, instances may be many.
-import { createSignInHandler, type SignInHandler } from 'okta-signin-elements/server';
+import { createSignInHandler, type SignInHandler } from 'okta-signin-elements-server';
 
 const shared = globalThis as typeof globalThis & { oktaSignIn?: SignInHandler };
 

@@ -1,7 +1,7 @@
-// A React 19 app with <okta-signin> as a typed component from okta-signin-elements/react: the backend at /auth
+// A React 19 app with <okta-signin> as a typed component from okta-signin-elements-react: the backend at /auth
 // (the reference backend), each event a callback prop with its typed detail. The app stays on its page after success.
 import { useState } from 'react';
-import { OktaSignin } from 'okta-signin-elements/react';
+import { OktaSignin } from 'okta-signin-elements-react';
 import type { FlowStatus } from 'okta-signin-elements';
 
 export function App() {

@@ -2,7 +2,7 @@
 // without a mismatch. After sign-in the element follows `next` (successUrl, /account).
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { OktaSignin, SignInForm } from 'okta-signin-elements/react';
+import { OktaSignin, SignInForm } from 'okta-signin-elements-react';
 import { auth } from '../../lib/auth';
 
 export default async function Login() {
