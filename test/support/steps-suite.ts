@@ -66,6 +66,17 @@ export function stepsSuite(mode: StepsMode) {
     return el;
   }
 
+  /** A new page, nothing kept from the one before, where `user` signs in with a password. */
+  async function signInAgain(user: { username: string; password: string }, options: { consent?: boolean } = {}) {
+    await mode.reset?.();
+    await render(options);
+    await signIn(el, user);
+    return user;
+  }
+
+  /** A new user made from the seeded `template`, signed in with the password. */
+  const newSignIn = async (template: string, options: { consent?: boolean } = {}) => signInAgain(await newUser(template), options);
+
   const changes = () => recorder.of('okta-status-change');
   const errors = () => recorder.of('okta-error');
   /** Nothing typed in secret reached an event's detail. */
@@ -195,9 +206,7 @@ export function stepsSuite(mode: StepsMode) {
       nothingLeaked(NEW_PASSWORD);
 
       // The new user signs in with the password alone.
-      await mode.reset?.();
-      await render();
-      await signIn(el, { username, password: NEW_PASSWORD });
+      await signInAgain({ username, password: NEW_PASSWORD });
       await untilStatus(el, 'Success');
       expect(errors()).to.deep.equal([]);
       nothingLeaked(NEW_PASSWORD);
@@ -206,9 +215,7 @@ export function stepsSuite(mode: StepsMode) {
 
   describe('Unlock account', () => {
     it('leo is locked out: "Unlock account", his username, the emailed code, then his password goes on', async () => {
-      const leo = await newUser('leo');
-      await render();
-      await signIn(el, leo);
+      const leo = await newSignIn('leo');
       await waitFor(async () => errors().length > 0, 'okta-error');
       expect(errors()[0]).to.deep.include({ code: 'invalid_credentials', message: 'Your account is locked. Contact your administrator.' });
       expect(errorShown(el)).to.equal('Your account is locked. Contact your administrator.');
@@ -260,9 +267,7 @@ export function stepsSuite(mode: StepsMode) {
   describe('Security question', () => {
     /** jack, signed in with his password, at the security question's setup. */
     async function jackAtSetup() {
-      const jack = await newUser('jack');
-      await render();
-      await signIn(el, jack);
+      const jack = await newSignIn('jack');
       await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
       expect(await pickerNames(el)).to.deep.equal(['Security Question']);
       await choose(el, /Security Question/);
@@ -294,9 +299,7 @@ export function stepsSuite(mode: StepsMode) {
       });
       nothingLeaked('Pele');
 
-      await mode.reset?.();
-      await render();
-      await signIn(el, jack);
+      await signInAgain(jack);
       await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
       expect(await pickerNames(el)).to.deep.equal(['Security Question']);
       await choose(el, /Security Question/);
@@ -356,9 +359,7 @@ export function stepsSuite(mode: StepsMode) {
 
   describe('Hardware token (Custom OTP)', () => {
     it('kate: a wrong code is refused; the code the device page shows signs in', async () => {
-      const kate = await newUser('kate');
-      await render();
-      await signIn(el, kate);
+      const kate = await newSignIn('kate');
       await untilStatus(el, 'AwaitingChallengeAuthenticatorSelection');
       expect(await pickerNames(el)).to.deep.equal(['Hardware token']);
       await choose(el, /Hardware token/);
@@ -392,9 +393,7 @@ export function stepsSuite(mode: StepsMode) {
   describe('Consent', () => {
     /** A new dave on the client that asks for consent, past his optional enrollment, at the consent. */
     async function atConsent() {
-      const dave = await newUser('dave');
-      await render({ consent: true });
-      await signIn(el, dave);
+      const dave = await newSignIn('dave', { consent: true });
       await untilStatus(el, 'AwaitingAuthenticatorEnrollment');
       const picker = (await untilShown(el, 'authenticator-picker')) as HTMLElement & { updateComplete: Promise<unknown> };
       await picker.updateComplete;
@@ -444,9 +443,7 @@ export function stepsSuite(mode: StepsMode) {
       [false, "Don't stay signed in"],
     ] as const) {
       it(`mia: "${label}" goes on`, async () => {
-        const mia = await newUser('mia');
-        await render();
-        await signIn(el, mia);
+        const mia = await newSignIn('mia');
         await untilForm('keep-me-signed-in');
         expect(title(el)).to.equal('Stay signed in?');
         expect(text(el)).to.include('You will be asked to sign in less often on this device.');
@@ -474,9 +471,7 @@ export function stepsSuite(mode: StepsMode) {
   describe('Password expiry warning', () => {
     /** A new noah, signed in with his password, at the warning. */
     async function noahWarned() {
-      const noah = await newUser('noah');
-      await render();
-      await signIn(el, noah);
+      const noah = await newSignIn('noah');
       await untilForm('reenroll-authenticator-warning');
       await untilShown(el, '[part~=rules]');
       expect(title(el)).to.equal('Your password will expire soon');
@@ -506,18 +501,14 @@ export function stepsSuite(mode: StepsMode) {
       await untilStatus(el, 'Success');
       nothingLeaked(NEW_PASSWORD, noah.password);
 
-      await mode.reset?.();
-      await render();
-      await signIn(el, { username: noah.username, password: NEW_PASSWORD });
+      await signInAgain({ username: noah.username, password: NEW_PASSWORD });
       await untilStatus(el, 'Success');
     });
   });
 
   describe('Device assurance grace period', () => {
     it('olivia: the warning and what to fix, then "Continue" goes on', async () => {
-      const olivia = await newUser('olivia');
-      await render();
-      await signIn(el, olivia);
+      await newSignIn('olivia');
       await untilForm('device-assurance-grace-period');
       expect(title(el)).to.equal('Your device needs attention');
       expect(text(el)).to.include('Fix these issues soon to keep signing in from this device:');
