@@ -63,8 +63,16 @@ main.use('/dist', dist);
 main.use('/shared', shared);
 // `idps`: the org's identity provider buttons show on the form at once.
 main.use('/auth', createBackend({ ...backendConfig, ...redis?.options, passkeys, idps: true }));
+// The local org asks for consent per app: `local-consent` asks, with a reference backend of its own (a public client,
+// under its own cookie). Only with the local org: another org has no such app.
+const consent = backendConfig.clientId === 'local-web' ? { clientId: 'local-consent', backend: '/auth-consent' } : undefined;
+if (consent) {
+  const { clientSecret: _secret, ...publicClient } = backendConfig;
+  const cookie = { name: 'okta_signin_consent.sid', path: consent.backend };
+  main.use(consent.backend, createBackend({ ...publicClient, ...redis?.options, clientId: consent.clientId, cookie }));
+}
 main.get('/demo-config.json', (_req, res) => {
-  res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/` });
+  res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/`, consent });
 });
 // IDX mode's redirect URI is the demo page itself: identity providers and the org's own page come back to it.
 const callbackPage = (dir, csp) => (_req, res) => {
@@ -81,7 +89,7 @@ idxDemo.disable('x-powered-by');
 idxDemo.use('/dist', dist);
 idxDemo.use('/shared', shared);
 idxDemo.get('/config.json', (_req, res) => {
-  res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${idxOrigin}/login/callback` });
+  res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${idxOrigin}/login/callback`, consentClientId: consent?.clientId });
 });
 // IDX mode from the second origin talks to the org's origin.
 idxDemo.get('/login/callback', callbackPage('demo/public-idx', contentSecurityPolicy({ connect: [origin] })));
@@ -102,7 +110,7 @@ console.log(`okta-signin-elements demo
   Local org issuer    ${origin}/oauth2/default
   Reference backend   ${origin}/auth  (issuer ${backendConfig.issuer}; sessions in ${redis ? 'Redis' : 'memory'})
 Users (password Passw0rd!): alice, bob, carol, dave, erin, frank, gina, hank, ivy, jack, kate, leo, mia, noah, olivia (@example.com);
-                    Sign up and Unlock account on the sign-in page; client local-consent asks for consent
+                    Sign up and Unlock account on the sign-in page; the app local-consent asks for consent (App on the demo pages)
 Trusted origins     ${trustedOrigins.join(' ')}`);
 
 const stop = () => {

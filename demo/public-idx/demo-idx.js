@@ -34,7 +34,7 @@ function mount(config) {
   const el = document.createElement('okta-signin');
   language.apply(el);
   el.setAttribute('issuer', config.issuer);
-  el.setAttribute('client-id', config.clientId);
+  el.setAttribute('client-id', config.consentClientId && $('app').value === 'consent' ? config.consentClientId : config.clientId);
   el.setAttribute('redirect-uri', config.redirectUri);
   const storage = $('token-storage').value;
   if (storage) el.setAttribute('token-storage', storage);
@@ -68,6 +68,8 @@ async function main() {
   $('clear-log').addEventListener('click', () => log.replaceChildren());
   $('again').addEventListener('click', () => mount(config));
   $('token-storage').addEventListener('change', () => mount(config));
+  $('app-choice').hidden = !config.consentClientId;
+  $('app').addEventListener('change', () => mount(config));
   mount(config);
 }
 

@@ -11,9 +11,14 @@ const accountName = document.getElementById('account-name');
 const log = document.getElementById('log');
 const language = languageSelect(document.getElementById('lang'));
 
+const appSelect = document.getElementById('app');
+/** The app chosen: the usual one, or the one that asks for consent (its own client and reference backend). */
+const consentApp = () => Boolean(config.consent && appSelect.value === 'consent');
+const backendPath = () => (consentApp() ? config.consent.backend : '/auth');
+
 async function whoIsSignedIn() {
   try {
-    const response = await fetch('/auth/me', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    const response = await fetch(`${backendPath()}/me`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
     return response.ok ? await response.json() : { signedIn: false, user: null };
   } catch {
     return { signedIn: false, user: null };
@@ -28,6 +33,7 @@ function showAccount(me) {
 }
 
 const config = await fetch('/demo-config.json').then((r) => r.json());
+document.getElementById('app-choice').hidden = !config.consent;
 const modeInputs = [...document.querySelectorAll('input[name="mode"]')];
 const currentMode = () => modeInputs.find((input) => input.checked)?.value ?? 'backend';
 document.getElementById('idx-demo-link').href = config.idxDemoUrl;
@@ -38,10 +44,10 @@ function resetSignin() {
   language.apply(element);
   if (currentMode() === 'idx') {
     element.setAttribute('issuer', config.issuer);
-    element.setAttribute('client-id', config.clientId);
+    element.setAttribute('client-id', consentApp() ? config.consent.clientId : config.clientId);
     element.setAttribute('redirect-uri', config.redirectUri);
   } else {
-    element.setAttribute('backend', '/auth');
+    element.setAttribute('backend', backendPath());
   }
   signinView.replaceChildren(element);
 }
@@ -56,6 +62,10 @@ function chooseMode(mode) {
 }
 
 for (const input of modeInputs) input.addEventListener('change', () => chooseMode(input.value));
+appSelect.addEventListener('change', async () => {
+  resetSignin();
+  showAccount(await whoIsSignedIn());
+});
 
 logEvents(document, log);
 
@@ -71,7 +81,7 @@ document.addEventListener('okta-success', async (event) => {
 });
 
 document.getElementById('logout').addEventListener('click', async () => {
-  await fetch('/auth/logout', {
+  await fetch(`${backendPath()}/logout`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     credentials: 'same-origin',

@@ -118,6 +118,20 @@ describe('SignInFlow', () => {
     expect(flow.can('recover')).to.equal(true);
   });
 
+  it('a refused password keeps what the form offers ("Unlock account"), also when the login went before the offer', async () => {
+    const offer: FlowState = { status: 'Idle', links: [{ step: 'unlock-account' }] };
+    const { t, calls } = fakeTransport({ login: [new FlowError('invalid_credentials', 'Your account is locked.')], resume: [offer] });
+    const flow = new SignInFlow(t);
+    const log = record(flow);
+    await flow.login({ username: 'a', password: 'p' });
+    await new Promise((r) => setTimeout(r));
+    expect(flow.state).to.deep.equal(offer);
+    expect(flow.error?.code, 'the refusal stays shown').to.equal('invalid_credentials');
+    expect(calls).to.deep.equal(['login', 'resume']);
+    expect(log).to.deep.equal(['error:invalid_credentials', 'Idle>Idle']);
+    expect(flow.can('proceed', { step: 'unlock-account' })).to.equal(true);
+  });
+
   it('Start over brings back what the sign-in form offers ("Forgot password?")', async () => {
     const { t } = fakeTransport({ login: [picker], cancel: [{ status: 'Idle' }], resume: [{ status: 'Idle', canRecover: true }] });
     const flow = new SignInFlow(t);

@@ -121,16 +121,21 @@ export class SignInFlow extends EventTarget {
   async login(input: { username: string; password: string }): Promise<FlowState> {
     const at = await this.run('login', (s) => this.transport.login({ username: input.username, password: input.password }, s));
     const refused = this.error;
-    if (refused?.code === 'invalid_credentials' && at.status === 'Idle' && !refused.reason) void this.askPasswordAgain(at, refused);
+    if (refused?.code === 'invalid_credentials' && at.status === 'Idle' && !refused.reason) void this.afterRefusal(at, refused);
     return this.state;
   }
 
-  /** An identifier-first org that refused the password keeps asking for it on its own (with "Forgot password?"). */
-  private async askPasswordAgain(at: FlowState, refused: FlowError): Promise<void> {
+  /**
+   * After a refused password: an identifier-first org keeps asking for it on its own (with "Forgot password?"); the
+   * sign-in form keeps what the org offers on it ("Unlock account" for a locked account), also when the login went
+   * before the offer had arrived.
+   */
+  private async afterRefusal(at: FlowState, refused: FlowError): Promise<void> {
     const ctrl = this.begin(false);
     try {
       const next = await this.transport.resume(ctrl.signal);
-      if (next?.status === 'AwaitingPassword' && !ctrl.signal.aborted && this.state === at && this.error === refused) this.apply(next, refused);
+      const offers = next?.status === 'AwaitingPassword' || (next?.status === 'Idle' && offersOnForm(next) && !offersOnForm(at));
+      if (next && offers && !ctrl.signal.aborted && this.state === at && this.error === refused) this.apply(next, refused);
     } catch {
       // The sign-in form, with the message shown, is the fallback.
     } finally {

@@ -95,7 +95,9 @@ export function errorOf(tx: IdxTransaction, op: Operation, retryAfterMs?: number
   }
 
   if (tx.status === 'TERMINAL') {
-    if (tx.requestDidSucceed === false) return errors.length ? make(op === 'poll' ? 'session_expired' : 'server') : flowError('server', tx.rawIdxState?.errorSummary);
+    // A step form's answer that ended the sign-in (consent denied: Okta's 403 with its message) is the page to show.
+    const endedByAnswer = op === 'proceed' && errors.length > 0;
+    if (tx.requestDidSucceed === false && !endedByAnswer) return errors.length ? make(op === 'poll' ? 'session_expired' : 'server') : flowError('server', tx.rawIdxState?.errorSummary);
     // An ended transaction Okta answered as a page (access denied on the other device, a link no longer valid): the
     // terminal view shows its text. While polling it means the wait is over for good.
     if (errors.length && op === 'poll') return make('session_expired');

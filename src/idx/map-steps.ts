@@ -203,12 +203,15 @@ function unlockPickerState(tx: IdxTransaction, r: IdxRemediation, form: StepForm
   if (!form.fields.some((f) => f.name === 'identifier' && editable(f))) {
     return { status: 'AwaitingChallengeAuthenticatorSelection', authenticators: entries };
   }
+  const value = (a: Authenticator) => (a.methodType ? `${a.id} ${a.methodType}` : a.id);
   const choice: FormField = {
     name: 'authenticator',
     type: 'radio',
     required: true,
+    // The first way is chosen until another is (as with the ways of a form): never a form that cannot be sent.
+    value: value(entries[0]),
     options: entries.map((a) => ({
-      value: a.methodType ? `${a.id} ${a.methodType}` : a.id,
+      value: value(a),
       label: a.name,
       fields: [
         { name: 'authenticator.id', type: 'text', value: a.id, readOnly: true, hidden: true },

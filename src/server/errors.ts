@@ -45,6 +45,12 @@ export const clampRetryAfterSeconds = (seconds: number | undefined, fallback = 6
   return Math.min(300, Math.max(1, s));
 };
 
+/**
+ * The message of a refusal whose reasons are under single fields (Okta's, or the server's own check): the element's
+ * own words for it, as IDX mode shows them.
+ */
+export const CHECK_FIELDS = 'Check what you entered and try again.';
+
 export const invalidInput = (message: string, key?: string, fields?: FieldError[]): BackendError =>
   new BackendError(400, 'invalid_input', message, { key, fields });
 

@@ -6,7 +6,7 @@ import { errorOf, type Operation } from '../idx/errors.js';
 import { stateToShow } from '../idx/map-device.js';
 import type { IdxTransaction } from '../idx/types.js';
 import type { FlowState } from '../core/types.js';
-import { BackendError, accessDenied, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.js';
+import { BackendError, CHECK_FIELDS, accessDenied, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.js';
 
 /** A flow reply as the contract sends it (a plain JSON object). */
 export type FlowReply = FlowState & Record<string, unknown>;
@@ -48,7 +48,7 @@ export function errorReply(
       // A refused sign-in says nothing of which part was wrong: no field errors, whatever Okta tied them to.
       const fields = error.code === 'invalid_credentials' ? undefined : error.fields;
       if (known) return new BackendError(known[0], error.code, known[1], { key: error.key, fields });
-      return invalidInput(error.serverText ?? 'The request was refused.', error.key, error.fields);
+      return invalidInput(error.serverText ?? (error.fields?.length ? CHECK_FIELDS : 'The request was refused.'), error.key, error.fields);
     }
   }
 }

@@ -20,6 +20,7 @@ import { ACTION_INPUT } from './action-input.js';
 import { jsonObject } from './validate.js';
 import {
   BackendError,
+  CHECK_FIELDS,
   invalidInput,
   misconfigured,
   StoreUnavailableError,
@@ -169,6 +170,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     : undefined;
   /** This process's queue of each session's requests (the store's lock, if any, covers other processes). */
   const tails = new Map<string, Promise<void>>();
+  /**
+   * The links Okta's sign-in form offers ("Sign up", "Unlock account"), as the last transaction started ahead had
+   * them: the same for every visitor of this client, so the form offers them also where no transaction is started
+   * ahead (an address past its pre-start limit). Unknown until the first pre-start.
+   */
+  let formLinks: FlowReply['links'] | undefined;
 
   const oktaClient = (session: SessionData, deadline: number) =>
     createOktaClient(
@@ -210,10 +217,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     }
     if (transaction.status === 'SUCCESS') return signedIn(ctx, transaction);
     if (!transaction.neededToProceed?.length) {
-      // An answer without remediations: Okta refused the request itself (rate limit, gone, broken).
+      // An answer without remediations: Okta refused the request itself (rate limit, gone, broken), or a step form's
+      // answer ended the sign-in with Okta's page (consent denied: a 403 with its message, which errorOf lets through).
       if (http.status === 429) throw rateLimited(http.retryAfter ?? 60);
       forgetFlow(session);
-      if (http.status === 401 || http.status === 403 || http.status === 404) throw sessionExpired();
+      const page = op === 'proceed' && transaction.status === 'TERMINAL';
+      if (!page && (http.status === 401 || http.status === 403 || http.status === 404)) throw sessionExpired();
       if ((http.status ?? 0) >= 500) throw upstreamFailure();
       return toFlowState(transaction);
     }
@@ -297,14 +306,17 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     return state;
   }
 
-  /** What the driver sees of this request's session; `ahead` is the plan of a transaction started ahead for the form. */
-  function driverContext(ctx: Context, client: OktaClient, ahead?: StepPlan): DriverContext {
+  /**
+   * What the driver sees of this request's session; `ahead` is the plan of a transaction started ahead for the form,
+   * and `form` what that form offers (its links).
+   */
+  function driverContext(ctx: Context, client: OktaClient, ahead?: StepPlan, form?: FlowReply): DriverContext {
     const session = ctx.session;
     const flowing = inFlow(session);
     return {
       client: client.idxClient,
       plan: flowing ? session.plan : undefined,
-      state: flowing ? currentFlowState(session) : undefined,
+      state: ahead ? form : flowing ? currentFlowState(session) : undefined,
       start: async (fresh) => {
         if (!fresh && ahead) return ahead;
         clearIdxTransaction(session);
@@ -341,7 +353,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     if (!allows(action, state, input)) throw notNow();
     const client = okta(ctx);
     const run = drive[action] as (c: DriverContext, i: DriverActions[A]) => Promise<Driven>;
-    return settleDriven(ctx, await run(driverContext(ctx, client, ahead), input), client.http);
+    return settleDriven(ctx, await run(driverContext(ctx, client, ahead, state), input), client.http);
   }
 
   /** Whether the session holds a transaction started ahead for the sign-in form (nobody has signed in with it). */
@@ -357,6 +369,17 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     return ahead;
   }
 
+  /** The sign-in form's reply: what the transaction started ahead offers, else the org's links and the options. */
+  function idleReply(session: SessionData): FlowReply {
+    const offer = session.prestarted ? session.formState : undefined;
+    const recoverable = options.passwordRecovery && (!session.prestarted || Boolean(offer?.canRecover));
+    const links = session.prestarted ? undefined : formLinks;
+    const reply = { status: 'Idle', ...(links?.length ? { links } : {}), ...offer } as FlowReply;
+    if (recoverable) reply.canRecover = true;
+    else delete reply.canRecover;
+    return reply;
+  }
+
   const routes: Record<string, Route> = {
     'GET /state': async (ctx) => {
       const state = currentFlowState(ctx.session);
@@ -366,16 +389,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       else if (state.status === 'Idle' && prestartLimit && !hasIdxTransaction(ctx.session) && !ctx.session.user && ctx.address) {
         ctx.prestart = await prestartLimit.take(ctx.address).catch(() => false);
       }
-      if (state.status === 'Idle' && !inFlow(ctx.session)) {
-        // What the transaction started ahead offers on its form ("Forgot password?", "Sign up"), else as configured.
-        const offer = ctx.session.prestarted ? ctx.session.formState : undefined;
-        const recoverable = options.passwordRecovery && (!ctx.session.prestarted || Boolean(offer?.canRecover));
-        const reply = { ...state, ...offer } as FlowReply;
-        if (recoverable) reply.canRecover = true;
-        else delete reply.canRecover;
-        return reply;
-      }
-      return state;
+      // What the transaction started ahead offers on its form ("Forgot password?", "Sign up"), else as configured.
+      return state.status === 'Idle' && !inFlow(ctx.session) ? idleReply(ctx.session) : state;
     },
 
     'POST /login': async (ctx) => {
@@ -437,9 +452,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     'POST /proceed': async (ctx) => {
       const session = ctx.session;
       if (inFlow(session)) return perform(ctx, 'proceed', requireAllowed(session, 'proceed'));
-      // A link on the sign-in form ("Sign up", "Unlock account"): the transaction started ahead, else a new one.
-      const offer = session.prestarted ? session.formState : undefined;
-      const state = { status: 'Idle', ...offer } as FlowReply;
+      // A link on the sign-in form ("Sign up", "Unlock account"): the transaction started ahead, else a new one
+      // (where the driver checks that it offers the step).
+      const state = idleReply(session);
       const ahead = freshAttempt(session);
       return perform(ctx, 'proceed', state, ahead);
     },
@@ -564,7 +579,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
         return sessionExpired();
       }
       const text = error.fields
-        ? 'Some fields need attention.'
+        ? CHECK_FIELDS
         : error.reason === 'empty'
           ? (FORM_MESSAGES[error.code] ?? 'Fill in the required fields.')
           : error.message;
@@ -716,11 +731,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       // Not for a cookie of ours that names no session: its session may have moved to a new id a moment ago, and
       // the pre-start's cookie would replace that one.
       if (ctx.prestart && status === 200 && !(signedId && !stored)) {
-        // An org that offers passkeys or identity providers on its form: the page learns of them from this reply.
-        const offers = Boolean(options.passkeys || options.idps);
-        const started = await prestart(ctx, Boolean(incoming.awaitBackground) || offers, isHttps(incoming));
+        // Waited for: where the host may freeze after the reply, where the offer is a passkey sign-in or identity
+        // providers of this transaction's own, and until the links of the org's form are known.
+        const wait = Boolean(incoming.awaitBackground) || Boolean(options.passkeys || options.idps) || formLinks === undefined;
+        const started = await prestart(ctx, wait, isHttps(incoming));
         headers['Set-Cookie'] = started.cookie;
-        return { status, headers, body: offers && started.offer ? started.offer : reply };
+        return { status, headers, body: started.offer ?? reply };
       }
       const cookie = await save(ctx, loaded, isHttps(incoming));
       if (cookie) headers['Set-Cookie'] = cookie;
@@ -761,6 +777,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       if (offer.status === 'Idle') {
         const { status: _idle, ...offers } = offer;
         if (Object.keys(offers).length) session.formState = offers;
+        formLinks = offers.links ?? [];
       } else session.formState = offer;
       await store.set(id, session, (options.prestart as { ttlMs: number }).ttlMs);
     })()
@@ -768,8 +785,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       .finally(() => unlock().catch(() => undefined));
     if (wait) await work;
     const settings = { ...options.cookie, secure: options.cookie.secure === 'auto' ? secure : options.cookie.secure };
-    const form = session.formState;
-    const offer = wait && session.prestarted && (form?.webauthn || form?.idps) ? ({ status: 'Idle', ...form } as FlowReply) : undefined;
+    const offer = wait && session.prestarted ? idleReply(session) : undefined;
     return { cookie: serializeCookie(signSessionId(id, options.secrets), settings), offer };
   }
 

@@ -8,6 +8,9 @@ import { decodeQr, sleep } from './org-helpers.mjs';
 
 export { decodeQr, sleep };
 
+/** What the local org's sign-in form offers besides the password: "Sign up" and "Unlock account". */
+export const FORM_LINKS = [{ step: 'select-enroll-profile' }, { step: 'unlock-account' }];
+
 /** A node:http server for `app` on a free port of 127.0.0.1. */
 export const listen = (app) =>
   new Promise((resolve, reject) => {

@@ -94,6 +94,32 @@ describe('the demo pages in Chromium', { timeout: 120000 }, () => {
     }
   });
 
+  test('backend mode: "Sign up" and "Unlock account" on the first load; the App select signs dave in to the app that asks for consent', async () => {
+    const { page, context, errors, violations } = await open(`${origin}/`);
+    try {
+      const signin = page.locator('okta-signin');
+      await signin.getByRole('button', { name: 'Sign up' }).waitFor({ timeout: 20000 });
+      await signin.getByRole('button', { name: 'Unlock account' }).waitFor();
+
+      await page.getByLabel('App').selectOption('consent');
+      assert.equal(await page.locator('okta-signin').getAttribute('backend'), '/auth-consent');
+      const user = await post(`${origin}/device/api/users`, { template: 'dave' });
+      await signin.locator('input[autocomplete=username]').fill(user.username);
+      await signin.locator('input[autocomplete=current-password]').fill(user.password);
+      await signin.locator('input[autocomplete=current-password]').press('Enter');
+      await signin.locator('authenticator-picker [part~=skip]').click();
+      await signin.locator('[part~=title]').getByText('Allow access?').waitFor({ timeout: 20000 });
+      await signin.getByRole('button', { name: 'Allow Access' }).click();
+      await page.locator('#account-view').waitFor({ state: 'visible', timeout: 30000 });
+      // Who signed in, as the consent app's own backend tells it (`/auth-consent/me`).
+      assert.equal(await page.locator('#account-name').textContent(), 'Dave Diaz');
+      assert.deepEqual(await violations(), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('IDX mode on the second origin: served under the policy with the org in connect-src, renders in German', async () => {
     const { page, context, response, errors, violations } = await open(`${idxOrigin}/?lang=de`);
     try {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemorySessionStore } from 'okta-signin-elements-server';
-import { startStack, login, orgFetch, sleep } from './backend-harness.mjs';
+import { FORM_LINKS, startStack, login, orgFetch, sleep } from './backend-harness.mjs';
 
 const idxCalls = (snapshot) => Object.fromEntries(Object.entries(snapshot).filter(([path]) => !/well-known|keys$/.test(path)));
 
@@ -15,7 +15,9 @@ test('after GET /state, POST /login costs Okta one call (identify) instead of th
     try {
       const user = await stack.device.createUser('dave');
       const browser = stack.browser();
-      assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true });
+      // The first GET /state waits for the pre-start, which tells the links of the org's form; without it, none.
+      const offers = prestart === false ? {} : { links: FORM_LINKS };
+      assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true, ...offers });
       await sleep(300);
       okta.reset();
       const reply = await login(browser, user);
@@ -90,6 +92,22 @@ test('bounded: a few pre-starts per address, each kept only prestart.ttlMs; a fa
   }
 });
 
+test('past its pre-start limit, an address is still offered the links of the org\'s form, taken with a new transaction', async () => {
+  const stack = await startStack({ backend: { prestart: { perAddress: 1 } } });
+  try {
+    assert.deepEqual((await stack.browser().get('/state')).json, { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    const late = stack.browser();
+    assert.deepEqual((await late.get('/state')).json, { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    assert.equal(late.cookies.size, 0, 'nothing started ahead for it');
+    const signUp = await late.post('/proceed', { step: 'select-enroll-profile' });
+    assert.equal(signUp.status, 200, signUp.text);
+    assert.equal(signUp.json.form.step, 'enroll-profile');
+    assert.equal((await late.post('/proceed', { step: 'no-such-step' })).status, 409);
+  } finally {
+    await stack.close();
+  }
+});
+
 test('a pre-started transaction is no sign-in: steps answer 401, polls end', async () => {
   const stack = await startStack();
   try {
@@ -101,7 +119,7 @@ test('a pre-started transaction is no sign-in: steps answer 401, polls end', asy
     assert.equal((await browser.get('/OktaVerify/ChallengePoll')).status, 401);
     // The sign-in form, with what the org offers on it ("Forgot password?", its identity providers).
     const { idps, ...form } = (await browser.get('/state')).json;
-    assert.deepEqual(form, { status: 'Idle', canRecover: true, links: [{ step: 'select-enroll-profile' }, { step: 'unlock-account' }] });
+    assert.deepEqual(form, { status: 'Idle', canRecover: true, links: FORM_LINKS });
     assert.deepEqual(idps.map((p) => p.name), ['Google', 'Microsoft', 'Acme Identity']);
   } finally {
     await stack.close();

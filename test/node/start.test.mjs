@@ -71,6 +71,7 @@ describe('npm start', () => {
       issuer: url('/oauth2/default'),
       clientId: 'local-spa',
       redirectUri: new URL('/login/callback', idxDemo).href,
+      consentClientId: 'local-consent',
     });
     const page = await (await fetch(idxDemo)).text();
     assert.match(page, /okta-signin-elements\.min\.js/);
@@ -95,8 +96,12 @@ describe('npm start', () => {
     const config = await (await fetch(url('/demo-config.json'))).json();
     assert.equal(config.issuer, url('/oauth2/default'));
     assert.equal(config.clientId, 'local-spa');
+    // The app that asks for consent, with its own reference backend.
+    assert.deepEqual(config.consent, { clientId: 'local-consent', backend: '/auth-consent' });
+    assert.equal((await (await fetch(url('/auth-consent/state'), { headers: { accept: 'application/json' } })).json()).status, 'Idle');
     const page = await (await fetch(url('/'))).text();
     assert.match(page, /value="backend"/);
     assert.match(page, /value="idx"/);
+    assert.match(page, /<select id="app">/);
   });
 });

@@ -14,6 +14,9 @@ export interface TestEnv {
   backendIdFirst: string;
   /** The org's identifier-first public client. */
   idFirstClientId: string;
+  /** The org's public client that asks for consent (`local-consent`), and a reference backend on it at this path. */
+  consentClientId: string;
+  consentBackend: string;
   /** Reference backends set up wrong: a wrong client secret, an unknown client id, an unregistered redirect URI. */
   misconfiguredBackends: { wrongSecret: string; unknownClient: string; unregisteredRedirect: string };
   hostile: string;

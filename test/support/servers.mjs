@@ -73,16 +73,17 @@ export async function testServers() {
       middleware.push(mount('/auth', backend));
       env.backend = '/auth';
 
-      // Identifier first: a second reference backend on the org's public client `local-idfirst` (no client secret).
-      const idFirst = createBackend({
-        issuer: org.issuer,
-        clientId: 'local-idfirst',
-        redirectUri: `${testOrigin}/login/callback`,
-        successUrl: '/signed-in',
-        cookie: { name: 'okta_signin_idfirst.sid', path: '/auth-idfirst' },
-      });
-      middleware.push(mount('/auth-idfirst', idFirst));
+      /** A reference backend at `path` on one of the org's public clients (no client secret), under its own cookie. */
+      const publicBackend = (clientId, path, cookieName) => {
+        const cookie = { name: cookieName, path };
+        middleware.push(mount(path, createBackend({ issuer: org.issuer, clientId, redirectUri: `${testOrigin}/login/callback`, successUrl: '/signed-in', cookie })));
+      };
+      // Identifier first: the org's public client `local-idfirst`.
+      publicBackend('local-idfirst', '/auth-idfirst', 'okta_signin_idfirst.sid');
       Object.assign(env, { backendIdFirst: '/auth-idfirst', idFirstClientId: 'local-idfirst' });
+      // Consent is the org's per client: `local-consent` asks for it.
+      publicBackend('local-consent', '/auth-consent', 'okta_signin_consent.sid');
+      Object.assign(env, { consentBackend: '/auth-consent', consentClientId: 'local-consent' });
 
       // Servers set up wrong, as sites get it wrong: a client secret that is not the app's, a client id the org does
       // not know, a redirect URI the app does not list. Their log lines are the Node tests' business: silent here.

@@ -53,7 +53,8 @@ export const signinStyles = css`
   [part~='hint'] {
     font-size: 0.9em;
   }
-  fieldset {
+  /* A step form's way that is not chosen is hidden: the grid must not show it again. */
+  fieldset:not([hidden]) {
     display: grid;
     gap: 0.5em;
     border: 0;

@@ -31,6 +31,26 @@ describe('BackendTransport', () => {
     expect(stats.csrf).to.equal('tok-1');
   });
 
+  it('an action waits for the GET /state under way, so that its reply, and the session cookie it sets, come last', async () => {
+    const sent: string[] = [];
+    let answerState: () => void = () => undefined;
+    const fetch = async (url: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(`${init?.method} ${String(url)}`);
+      if (String(url).endsWith('/state')) await new Promise<void>((resolve) => (answerState = resolve));
+      const body = String(url).endsWith('/state') ? { status: 'Idle', links: [{ step: 'select-enroll-profile' }] } : { status: 'Success' };
+      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+    };
+    const t = new BackendTransport({ baseUrl: '/site/auth', fetch });
+    const resumed = t.resume();
+    const login = t.login({ username: 'ann', password: 'pw' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).to.deep.equal(['GET /site/auth/state']);
+    answerState();
+    expect(await resumed).to.deep.equal({ status: 'Idle', links: [{ step: 'select-enroll-profile' }] });
+    expect((await login).status).to.equal('Success');
+    expect(sent).to.deep.equal(['GET /site/auth/state', 'POST /site/auth/login']);
+  });
+
   it('reads a wrong password as invalid_credentials with the server\'s text', async () => {
     const t = new BackendTransport({ baseUrl: `/hostile/flow/${run()}` });
     const e = await failure(t.login({ username: 'push', password: 'nope' }));

@@ -37,6 +37,12 @@ const REDIRECT_REASONS: readonly FlowErrorReason[] = ['redirect-denied', 'redire
 export class BackendTransport implements Transport {
   readonly kind = 'backend' as const;
 
+  /**
+   * The `GET /state` under way. Its reply may set the cookie of a sign-in the server started ahead; an action waits
+   * for it, so that the action's own reply, and its cookie, come last.
+   */
+  private resuming: Promise<unknown> = Promise.resolve();
+
   constructor(readonly options: BackendTransportOptions) {}
 
   /** The URL of an endpoint: its override, else the base URL plus the default path. */
@@ -51,7 +57,9 @@ export class BackendTransport implements Transport {
   }
 
   async resume(signal?: AbortSignal): Promise<FlowState | null> {
-    const state = await this.flow('state', undefined, signal);
+    const reply = this.flow('state', undefined, signal);
+    this.resuming = reply.catch(() => undefined);
+    const state = await reply;
     // An Idle state matters only for what it offers (passkey sign-in, recovery, links, identity providers).
     return state.status === 'Idle' && !offersOnForm(state) ? null : state;
   }
@@ -87,8 +95,9 @@ export class BackendTransport implements Transport {
   }
 
   /** An action of the table, to its endpoint with its body. */
-  private act<A extends FlowAction>(action: A, input: ActionInputs[A], signal?: AbortSignal): Promise<FlowState> {
+  private async act<A extends FlowAction>(action: A, input: ActionInputs[A], signal?: AbortSignal): Promise<FlowState> {
     const rule = ACTIONS[action] as ActionRule<A>;
+    await this.resuming;
     return this.flow(rule.endpoint!, rule.body!(input), signal);
   }
 

@@ -92,8 +92,10 @@ describe('<okta-signin> step form', () => {
     type(first, ' Ann ');
     type(byLabel(el, 'Last name'), 'Lee');
     type(byLabel(el, 'Email'), 'ann@example.com');
+    type(color, 'Teal');
     type(password, 'Secret-pass-1');
-    type(byLabel(el, 'Confirm new password'), 'Secret-pass-1');
+    const confirm = byLabel(el, 'Confirm new password');
+    type(confirm, 'Secret-pass-1');
     await el.updateComplete;
     expect($$(el, '[part~=rule-met]')).to.have.length(2);
     $<HTMLButtonElement>(el, '[part~=submit]').click();
@@ -105,12 +107,14 @@ describe('<okta-signin> step form', () => {
           'userProfile.firstName': ' Ann ',
           'userProfile.lastName': 'Lee',
           'userProfile.email': 'ann@example.com',
-          'userProfile.favoriteColor': '',
+          'userProfile.favoriteColor': 'Teal',
           'credentials.passcode': 'Secret-pass-1',
         },
       },
     ]);
     expect(password.value, 'the password leaves the field once sent').to.equal('');
+    expect(confirm.value).to.equal('');
+    expect(color.value, 'what is not secret stays, for a refusal to keep').to.equal('Teal');
     expect(JSON.stringify(changes)).not.to.include('Secret-pass-1');
   });
 
@@ -198,10 +202,12 @@ describe('<okta-signin> step form', () => {
     const calls: Proceeded[] = [];
     const el = await shown(at(state, calls), 'AwaitingInput');
     expect(text(el, '[part~=title]')).to.equal('Set up a security question');
+    expect($$(el, 'legend'), 'the ways Okta does not name get no heading made of the field\'s name').to.deep.equal([]);
     expect(text(el, '[part~=skip]')).to.equal('Skip for now');
     expect(text(el, '[part~=other-authenticator]')).to.equal('Set up something else');
     const own = $$<HTMLFieldSetElement>(el, 'fieldset[data-group]');
     expect(own.map((f) => f.hidden)).to.deep.equal([false, true]);
+    expect(own.map((f) => getComputedStyle(f).display), 'the way not chosen is not on screen').to.deep.equal(['grid', 'none']);
     const select = $<HTMLSelectElement>(el, 'select');
     expect(select.labels[0].textContent!.trim()).to.equal('Choose a security question');
     expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Choose…', ...questions]);
@@ -209,6 +215,7 @@ describe('<okta-signin> step form', () => {
 
     $<HTMLInputElement>(el, 'input[type=radio][value="1"]').click();
     expect(own.map((f) => f.hidden)).to.deep.equal([true, false]);
+    expect(own.map((f) => getComputedStyle(f).display)).to.deep.equal(['none', 'grid']);
     expect(own[0].disabled, 'the other way is not checked nor sent').to.equal(true);
     const mine = own[1];
     type(byLabel(el, 'Create a security question'), 'Name of my first teacher?');

@@ -94,7 +94,10 @@ function fieldView(h: ViewHost, f: FormField, prefix: string): unknown {
   const invalid = errors.length > 0 || (h.invalid && !h.fieldErrors.length);
   const describedBy = ['error', errors.length ? errorId : '', isNewPassword(h, f) && h.state.passwordRules ? 'rules' : ''].filter(Boolean).join(' ');
   const errorText = errors.length ? html`<p id=${errorId} part="field-error">${errors.join(' ')}</p>` : nothing;
-  const label = f.label ?? (f.name === 'authenticator' ? h.t.verifyLabel : lastSegment(f.name));
+  // A choice among ways that Okta does not name (the security question's "choose" or "write your own") is named by
+  // its ways alone: no made-up heading from the field's name.
+  const ways = f.type === 'radio' && !!f.options?.some((o) => o.fields);
+  const label = f.label ?? (f.name === 'authenticator' ? h.t.verifyLabel : ways ? '' : lastSegment(f.name));
   const optional = !f.required && !f.readOnly && f.type !== 'boolean' ? html` <span part="optional">${h.t.form.optional}</span>` : nothing;
 
   if (f.type === 'password') {
@@ -183,7 +186,7 @@ function radioView(
     }
   };
   return html`<fieldset part="field-group" aria-describedby=${o.describedBy}>
-      <legend part="label">${o.label}</legend>
+      ${o.label ? html`<legend part="label">${o.label}</legend>` : nothing}
       ${options.map(
         (opt, i) => html`<label part="option">
           <input
@@ -244,8 +247,9 @@ function submit(h: ViewHost, form: StepForm, e: SubmitEvent) {
   collect(root, form.fields, '', values);
   const choice = form.choices?.find((c) => c.id === (e.submitter as HTMLButtonElement | null)?.value) ?? form.choices?.[0];
   h.act('proceed', { step: form.step, values: { ...values, ...choice?.values } });
-  // What was typed in secret and code fields leaves the page once sent.
-  for (const input of root.querySelectorAll<HTMLInputElement>('input[type=password], input[autocomplete$=password], input[autocomplete=one-time-code], input[autocomplete=off]')) {
+  // What was typed in secret fields (each with its show toggle, shown or not) and code fields leaves the page once
+  // sent; the rest stays, so that a refused form keeps what was typed.
+  for (const input of root.querySelectorAll<HTMLInputElement>('.pw > input, input[autocomplete=one-time-code]')) {
     input.value = '';
   }
 }
