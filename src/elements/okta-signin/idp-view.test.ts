@@ -93,6 +93,9 @@ describe('<okta-signin> identity providers', () => {
     // After the sign-in form (the light-DOM form's slot, then the group).
     const slot = root(el).querySelector('slot[name=credentials]')!;
     expect(slot.compareDocumentPosition(group) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    // The buttons' own look is there: a logo the size of the text beside it, not the drawing's own size.
+    await until(el, () => buttons(el)[0].querySelector('svg')!.getBoundingClientRect().height < 40, 'logos the size of the text');
+    expect(getComputedStyle(group).flexDirection).to.equal('column');
     await expect(el).to.be.accessible();
   });
 

@@ -39,6 +39,8 @@ const IDP_STYLES = css`
 `;
 function adopt(el: Element | undefined) {
   const root = el?.getRootNode() as ShadowRoot | undefined;
+  // Lit runs this while a new view is still a fragment of its own: once more when it is in the shadow root.
+  if (el && root instanceof DocumentFragment && !(root instanceof ShadowRoot)) return void queueMicrotask(() => el.isConnected && adopt(el));
   const sheet = IDP_STYLES.styleSheet;
   if (sheet && root?.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
