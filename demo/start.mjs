@@ -69,7 +69,9 @@ const consent = backendConfig.clientId === 'local-web' ? { clientId: 'local-cons
 if (consent) {
   const { clientSecret: _secret, ...publicClient } = backendConfig;
   const cookie = { name: 'okta_signin_consent.sid', path: consent.backend };
-  main.use(consent.backend, createBackend({ ...publicClient, ...redis?.options, clientId: consent.clientId, cookie }));
+  // Its own redirect URI: the reference backend's `/auth/callback` is registered for local-web only.
+  const redirectUri = `${origin}/login/callback`;
+  main.use(consent.backend, createBackend({ ...publicClient, ...redis?.options, clientId: consent.clientId, redirectUri, cookie }));
 }
 main.get('/demo-config.json', (_req, res) => {
   res.json({ issuer: `${origin}/oauth2/default`, clientId: 'local-spa', redirectUri: `${origin}/login/callback`, idxDemoUrl: `${idxOrigin}/`, consent });

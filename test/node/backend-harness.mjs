@@ -11,6 +11,9 @@ export { decodeQr, sleep };
 /** What the local org's sign-in form offers besides the password: "Sign up" and "Unlock account". */
 export const FORM_LINKS = [{ step: 'select-enroll-profile' }, { step: 'unlock-account' }];
 
+/** The sign-in form's reply without its identity provider buttons (the local org offers them to every app; their own tests check them). */
+export const formOf = ({ idps: _idps, ...form }) => form;
+
 /** A node:http server for `app` on a free port of 127.0.0.1. */
 export const listen = (app) =>
   new Promise((resolve, reject) => {
