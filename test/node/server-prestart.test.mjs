@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemorySessionStore } from 'okta-signin-elements-server';
-import { FORM_LINKS, startStack, login, orgFetch, sleep } from './backend-harness.mjs';
+import { FORM_LINKS, startStack, login, orgFetch, sleep, formOf } from './backend-harness.mjs';
 
 const idxCalls = (snapshot) => Object.fromEntries(Object.entries(snapshot).filter(([path]) => !/well-known|keys$/.test(path)));
 
@@ -17,7 +17,7 @@ test('after GET /state, POST /login costs Okta one call (identify) instead of th
       const browser = stack.browser();
       // The first GET /state waits for the pre-start, which tells the links of the org's form; without it, none.
       const offers = prestart === false ? {} : { links: FORM_LINKS };
-      assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true, ...offers });
+      assert.deepEqual(formOf((await browser.get('/state')).json), { status: 'Idle', canRecover: true, ...offers });
       await sleep(300);
       okta.reset();
       const reply = await login(browser, user);
@@ -95,9 +95,9 @@ test('bounded: a few pre-starts per address, each kept only prestart.ttlMs; a fa
 test('past its pre-start limit, an address is still offered the links of the org\'s form, taken with a new transaction', async () => {
   const stack = await startStack({ backend: { prestart: { perAddress: 1 } } });
   try {
-    assert.deepEqual((await stack.browser().get('/state')).json, { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    assert.deepEqual(formOf((await stack.browser().get('/state')).json), { status: 'Idle', canRecover: true, links: FORM_LINKS });
     const late = stack.browser();
-    assert.deepEqual((await late.get('/state')).json, { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    assert.deepEqual(formOf((await late.get('/state')).json), { status: 'Idle', canRecover: true, links: FORM_LINKS });
     assert.equal(late.cookies.size, 0, 'nothing started ahead for it');
     const signUp = await late.post('/proceed', { step: 'select-enroll-profile' });
     assert.equal(signUp.status, 200, signUp.text);
