@@ -171,11 +171,12 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   /** This process's queue of each session's requests (the store's lock, if any, covers other processes). */
   const tails = new Map<string, Promise<void>>();
   /**
-   * The links Okta's sign-in form offers ("Sign up", "Unlock account"), as the last transaction started ahead had
-   * them: the same for every visitor of this client, so the form offers them also where no transaction is started
-   * ahead (an address past its pre-start limit). Unknown until the first pre-start.
+   * What Okta's sign-in form offers every visitor of this client, as the last transaction started ahead had it: its
+   * links ("Sign up", "Unlock account") and its identity providers' buttons (never their addresses). The form offers
+   * them also where no transaction is started ahead (an address past its pre-start limit). Unknown until the first
+   * pre-start.
    */
-  let formLinks: FlowReply['links'] | undefined;
+  let formOffer: Pick<FlowReply, 'links' | 'idps'> | undefined;
 
   const oktaClient = (session: SessionData, deadline: number) =>
     createOktaClient(
@@ -373,8 +374,7 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
   function idleReply(session: SessionData): FlowReply {
     const offer = session.prestarted ? session.formState : undefined;
     const recoverable = options.passwordRecovery && (!session.prestarted || Boolean(offer?.canRecover));
-    const links = session.prestarted ? undefined : formLinks;
-    const reply = { status: 'Idle', ...(links?.length ? { links } : {}), ...offer } as FlowReply;
+    const reply = { status: 'Idle', ...(session.prestarted ? undefined : formOffer), ...offer } as FlowReply;
     if (recoverable) reply.canRecover = true;
     else delete reply.canRecover;
     return reply;
@@ -734,8 +734,8 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       // the pre-start's cookie would replace that one.
       if (ctx.prestart && status === 200 && !(signedId && !stored)) {
         // Waited for: where the host may freeze after the reply, where the offer is a passkey sign-in or identity
-        // providers of this transaction's own, and until the links of the org's form are known.
-        const wait = Boolean(incoming.awaitBackground) || Boolean(options.passkeys || options.idps) || formLinks === undefined;
+        // providers of this transaction's own, and until what the org's form offers everyone is known.
+        const wait = Boolean(incoming.awaitBackground) || Boolean(options.passkeys || options.idps) || formOffer === undefined;
         const started = await prestart(ctx, wait, isHttps(incoming));
         headers['Set-Cookie'] = started.cookie;
         return { status, headers, body: started.offer ?? reply };
@@ -779,7 +779,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
       if (offer.status === 'Idle') {
         const { status: _idle, ...offers } = offer;
         if (Object.keys(offers).length) session.formState = offers;
-        formLinks = offers.links ?? [];
+        formOffer = {};
+        if (offers.links?.length) formOffer.links = offers.links;
+        if (offers.idps?.length) formOffer.idps = offers.idps;
       } else session.formState = offer;
       await store.set(id, session, (options.prestart as { ttlMs: number }).ttlMs);
     })()

@@ -422,10 +422,11 @@ describe('<okta-signin backend="/auth"> against the reference backend and the lo
     button(el, /start over/i).click();
     await untilStatus(el, 'Idle');
     expect(title(el)).to.equal('Sign in');
-    // The sign-in form, with what the org offers on it (its links and identity providers), and nothing of bob's.
-    const state = await (await fetch('/auth/state')).json();
-    expect(state).to.deep.include({ status: 'Idle', canRecover: true });
-    expect(state.authenticators).to.equal(undefined);
+    // The sign-in form again, with what the org's form offers everyone ("Sign up", "Unlock account", its IdPs).
+    const { links, idps, ...form } = await (await fetch('/auth/state')).json();
+    expect(form).to.deep.equal({ status: 'Idle', canRecover: true });
+    expect(links.map((l: { step: string }) => l.step)).to.deep.equal(['select-enroll-profile', 'unlock-account']);
+    expect(idps.map((p: { name: string }) => p.name)).to.deep.equal(['Google', 'Microsoft', 'Acme Identity']);
   });
 
   it('a reload mid-flow resumes where the backend says the flow is', async () => {

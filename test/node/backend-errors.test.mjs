@@ -4,7 +4,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import express from 'express';
 import { createServer } from 'node:http';
-import { FORM_LINKS, startStack, login, sleep, Browser, formOf } from './backend-harness.mjs';
+import { FORM_OFFER, startStack, login, sleep, Browser } from './backend-harness.mjs';
 import { createBackend } from '../../demo/server/index.mjs';
 
 /** Every error reply has the contract's shape and nothing more: `key` only when Okta named its message. */
@@ -98,7 +98,7 @@ describe('against the local org', () => {
     const cancelled = await browser.post('/cancel');
     assert.equal(cancelled.status, 200);
     assert.deepEqual(cancelled.json, { status: 'Idle' });
-    assert.deepEqual(formOf((await browser.get('/state')).json), { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true, ...FORM_OFFER });
     assertError(await browser.post('/select-authenticator', { authenticatorId: 'x' }), 401, 'session_expired');
     assert.deepEqual((await stack.browser().post('/cancel')).json, { status: 'Idle' });
   });
@@ -126,7 +126,7 @@ test('an expired transaction: 401 session_expired, and the flow is forgotten', a
     const push = picked.json.authenticators.find((a) => a.methodType === 'push');
     const reply = await browser.post('/select-authenticator', { authenticatorId: push.id, methodType: 'push' });
     assertError(reply, 401, 'session_expired');
-    assert.deepEqual(formOf((await browser.get('/state')).json), { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true, ...FORM_OFFER });
   } finally {
     await stack.close();
   }

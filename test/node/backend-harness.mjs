@@ -8,11 +8,15 @@ import { decodeQr, sleep } from './org-helpers.mjs';
 
 export { decodeQr, sleep };
 
-/** What the local org's sign-in form offers besides the password: "Sign up" and "Unlock account". */
+/** What the local org's sign-in form offers besides the password: "Sign up" and "Unlock account", its IdP buttons. */
 export const FORM_LINKS = [{ step: 'select-enroll-profile' }, { step: 'unlock-account' }];
+export const FORM_IDPS = [
+  { id: '0oa1google0idp000001', kind: 'idp', name: 'Google', type: 'GOOGLE' },
+  { id: '0oa1microsoft0idp001', kind: 'idp', name: 'Microsoft', type: 'MICROSOFT' },
+  { id: '0oa1acme0oidc0idp001', kind: 'idp', name: 'Acme Identity', type: 'OIDC' },
+];
+export const FORM_OFFER = { links: FORM_LINKS, idps: FORM_IDPS };
 
-/** The sign-in form's reply without its identity provider buttons (the local org offers them to every app; their own tests check them). */
-export const formOf = ({ idps: _idps, ...form }) => form;
 
 /** A node:http server for `app` on a free port of 127.0.0.1. */
 export const listen = (app) =>

@@ -3,7 +3,7 @@
 // org's rules, the same answers for an unknown user, bad input and wrong-state 409s, and no password anywhere.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { FORM_LINKS, startStack, login, formOf } from './backend-harness.mjs';
+import { FORM_OFFER, startStack, login } from './backend-harness.mjs';
 
 const NEW_PASSWORD = 'Recovered-2-Passw0rd';
 const WRONG = 'Wrong-passw0rd';
@@ -34,7 +34,7 @@ describe('local-web: recovery from the sign-in form', () => {
     const browser = stack.browser();
     const texts = [];
     const state = await browser.get('/state');
-    assert.deepEqual(formOf(state.json), { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    assert.deepEqual(state.json, { status: 'Idle', canRecover: true, ...FORM_OFFER });
     const asked = await browser.post('/recover');
     texts.push(asked.text);
     assert.equal(asked.status, 200);
@@ -196,7 +196,7 @@ describe('local-idfirst: the password on its own', () => {
     const browser = stack.browser();
     // The pre-started transaction tells that the identifier-first form offers no recovery, as IDX mode shows it; the
     // endpoint still takes it (a site's own link), by the username first.
-    assert.deepEqual(formOf((await browser.get('/state')).json), { status: 'Idle', links: FORM_LINKS });
+    assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', ...FORM_OFFER });
     const asked = await browser.post('/recover');
     assert.deepEqual(asked.json, { status: 'AwaitingRecoveryIdentifier' });
     const picker = await browser.post('/recover', { username: user.username });

@@ -3,7 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemorySessionStore, SignInDenied, createSignInHandler, errorReply } from 'okta-signin-elements-server';
-import { FORM_LINKS, startStack, Browser, sleep } from './backend-harness.mjs';
+import { FORM_OFFER, startStack, Browser, sleep } from './backend-harness.mjs';
 
 const WEB = { clientId: 'local-web', clientSecret: 'local-web-secret' };
 const basic = `Basic ${Buffer.from(`${WEB.clientId}:${WEB.clientSecret}`).toString('base64')}`;
@@ -324,7 +324,7 @@ describe('onSignIn', () => {
     assert.deepEqual(done.json, { code: 'access_denied', message: 'You cannot sign in here with this account.' });
     assert.equal(await active(stack.org, seen.tokens.accessToken), false, 'revoked');
     assert.equal((await browser.get('/whoami')).json.session, null);
-    assert.deepEqual((await browser.get('/auth/state')).json, { status: 'Idle', links: FORM_LINKS });
+    assert.deepEqual((await browser.get('/auth/state')).json, { status: 'Idle', ...FORM_OFFER });
   });
 
   test('SignInDenied carries the message the element shows', async () => {

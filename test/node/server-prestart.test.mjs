@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemorySessionStore } from 'okta-signin-elements-server';
-import { FORM_LINKS, startStack, login, orgFetch, sleep, formOf } from './backend-harness.mjs';
+import { FORM_IDPS, FORM_LINKS, FORM_OFFER, startStack, login, orgFetch, sleep } from './backend-harness.mjs';
 
 const idxCalls = (snapshot) => Object.fromEntries(Object.entries(snapshot).filter(([path]) => !/well-known|keys$/.test(path)));
 
@@ -16,8 +16,8 @@ test('after GET /state, POST /login costs Okta one call (identify) instead of th
       const user = await stack.device.createUser('dave');
       const browser = stack.browser();
       // The first GET /state waits for the pre-start, which tells the links of the org's form; without it, none.
-      const offers = prestart === false ? {} : { links: FORM_LINKS };
-      assert.deepEqual(formOf((await browser.get('/state')).json), { status: 'Idle', canRecover: true, ...offers });
+      const offers = prestart === false ? {} : FORM_OFFER;
+      assert.deepEqual((await browser.get('/state')).json, { status: 'Idle', canRecover: true, ...offers });
       await sleep(300);
       okta.reset();
       const reply = await login(browser, user);
@@ -92,17 +92,21 @@ test('bounded: a few pre-starts per address, each kept only prestart.ttlMs; a fa
   }
 });
 
-test('past its pre-start limit, an address is still offered the links of the org\'s form, taken with a new transaction', async () => {
+test('past its pre-start limit, an address is still offered the links and IdP buttons of the org\'s form, taken with a new transaction', async () => {
   const stack = await startStack({ backend: { prestart: { perAddress: 1 } } });
   try {
-    assert.deepEqual(formOf((await stack.browser().get('/state')).json), { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    assert.deepEqual((await stack.browser().get('/state')).json, { status: 'Idle', canRecover: true, ...FORM_OFFER });
     const late = stack.browser();
-    assert.deepEqual(formOf((await late.get('/state')).json), { status: 'Idle', canRecover: true, links: FORM_LINKS });
+    assert.deepEqual((await late.get('/state')).json, { status: 'Idle', canRecover: true, ...FORM_OFFER });
     assert.equal(late.cookies.size, 0, 'nothing started ahead for it');
     const signUp = await late.post('/proceed', { step: 'select-enroll-profile' });
     assert.equal(signUp.status, 200, signUp.text);
     assert.equal(signUp.json.form.step, 'enroll-profile');
     assert.equal((await late.post('/proceed', { step: 'no-such-step' })).status, 409);
+    // A button: a new transaction, then the org's address for that IdP.
+    const button = await stack.browser().get(`/idp/${FORM_IDPS[0].id}`);
+    assert.equal(button.status, 302, button.text);
+    assert.equal(new URL(button.headers.get('location')).pathname, `/sso/idps/${FORM_IDPS[0].id}`);
   } finally {
     await stack.close();
   }

@@ -479,7 +479,9 @@ describe('<okta-signin> removal', () => {
       return real(input, init);
     };
     try {
-      const { el } = await mount('/hostile/reply/slow');
+      // A backend that never answers the login; GET /state answers (an action waits for the one under way).
+      const el = await fixture<OktaSignin>(html`<okta-signin backend="/hostile/reply/slow" state-endpoint="/hostile/reply/401"></okta-signin>`);
+      await sleep(30);
       await login(el, 'push');
       await waitUntil(() => signals.length === 2, 'no login request');
       expect(signals[1].aborted).to.equal(false);
