@@ -69,6 +69,7 @@ const consent = backendConfig.clientId === 'local-web' ? { clientId: 'local-cons
 if (consent) {
   const { clientSecret: _secret, ...publicClient } = backendConfig;
   const cookie = { name: 'okta_signin_consent.sid', path: consent.backend };
+  // Its own callback, registered for local-consent: identity providers and the org's page come back there.
   const redirectUri = `${origin}${consent.backend}/callback`;
   main.use(consent.backend, createBackend({ ...publicClient, ...redis?.options, clientId: consent.clientId, redirectUri, cookie }));
 }

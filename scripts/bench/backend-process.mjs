@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { MemorySessionStore } from 'okta-signin-elements-server';
+import { createBackend } from '../../demo/server/index.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -83,3 +85,22 @@ export const heapMb = async () => {
 };
 
 export const rssMb = () => process.memoryUsage().rss / 1048576;
+
+/**
+ * The reference backend on the org's web app with its sessions in memory, behind a trusted proxy (the benches send
+ * `X-Forwarded-For`), served on 127.0.0.1. Errors are logged; warnings (every failed login) are not.
+ */
+export async function serveBenchBackend(org, sessionSecret) {
+  const store = new MemorySessionStore();
+  const backend = createBackend({
+    issuer: org.issuer,
+    clientId: 'local-web',
+    clientSecret: 'local-web-secret',
+    redirectUri: 'http://localhost:3999/login/callback',
+    sessionSecret,
+    sessionStore: store,
+    trustProxy: true,
+    logger: { warn() {}, error: (line) => console.error(line) },
+  });
+  return { store, server: await serveBackend(backend) };
+}

@@ -5,9 +5,7 @@
 // after global.gc(), the process's RSS and the sessions stored after each round: the target is a plateau.
 //   node --expose-gc scripts/bench/failed-logins.mjs        (npm run bench runs it)
 //   FAILED_ROUNDS=6 FAILED_PER_ROUND=2000 FAILED_CONCURRENCY=16 (6 rounds pass limits.maxKeys, 10 000 addresses)
-import { MemorySessionStore } from 'okta-signin-elements-server';
-import { createBackend } from '../../demo/server/index.mjs';
-import { heapMb, pct, pool, requireGc, rssMb, serveBackend, startOrgProcess } from './backend-process.mjs';
+import { heapMb, pct, pool, requireGc, rssMb, serveBenchBackend, startOrgProcess } from './backend-process.mjs';
 
 const ROUNDS = Math.min(Number(process.env.FAILED_ROUNDS ?? 6), 10);
 const PER_ROUND = Math.min(Number(process.env.FAILED_PER_ROUND ?? 2000), 5000);
@@ -15,18 +13,7 @@ const CONCURRENCY = Math.min(Number(process.env.FAILED_CONCURRENCY ?? 16), 64);
 
 requireGc('failed-logins bench');
 const org = await startOrgProcess();
-const store = new MemorySessionStore();
-const backend = createBackend({
-  issuer: org.issuer,
-  clientId: 'local-web',
-  clientSecret: 'local-web-secret',
-  redirectUri: 'http://localhost:3999/login/callback',
-  sessionSecret: 'failed-logins-bench',
-  sessionStore: store,
-  trustProxy: true,
-  logger: { warn() {}, error: (line) => console.error(line) },
-});
-const server = await serveBackend(backend);
+const { store, server } = await serveBenchBackend(org, 'failed-logins-bench');
 
 let seq = 0;
 async function failedLogin() {

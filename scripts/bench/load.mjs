@@ -5,9 +5,7 @@
 //   node --expose-gc scripts/bench/load.mjs        (npm run bench runs it)
 //   LOAD_ROUNDS=3 LOAD_SIGNINS=1000 LOAD_CONCURRENCY=16
 // The org runs in a child process, so the heap measured is the backend's (and this load generator's).
-import { MemorySessionStore } from 'okta-signin-elements-server';
-import { createBackend } from '../../demo/server/index.mjs';
-import { heapMb, pct, pool, requireGc, serveBackend, startOrgProcess } from './backend-process.mjs';
+import { heapMb, pct, pool, requireGc, serveBenchBackend, startOrgProcess } from './backend-process.mjs';
 
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
 const PER_ROUND = Math.min(Number(process.env.LOAD_SIGNINS ?? 1000), 5000);
@@ -15,18 +13,7 @@ const CONCURRENCY = Math.min(Number(process.env.LOAD_CONCURRENCY ?? 16), 64);
 
 requireGc('load bench');
 const org = await startOrgProcess();
-const store = new MemorySessionStore();
-const backend = createBackend({
-  issuer: org.issuer,
-  clientId: 'local-web',
-  clientSecret: 'local-web-secret',
-  redirectUri: 'http://localhost:3999/login/callback',
-  sessionSecret: 'load-bench',
-  sessionStore: store,
-  trustProxy: true,
-  logger: { warn() {}, error: (line) => console.error(line) },
-});
-const server = await serveBackend(backend);
+const { store, server } = await serveBenchBackend(org, 'load-bench');
 const base = server.base;
 
 async function createUsers(n) {

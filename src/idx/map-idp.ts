@@ -6,6 +6,7 @@
  */
 import type { FlowState, IdentityProvider, IdentityProviderKind } from '../core/types.js';
 import { pickerEntries, remediation } from './map.js';
+import { unsupportedStep } from './map-device.js';
 import { safeText } from './safe-text.js';
 import type { IdxAuthenticatorValue, IdxRemediation, IdxTransaction } from './types.js';
 
@@ -104,7 +105,10 @@ export function withIdps(state: FlowState, tx: IdxTransaction): FlowState {
  * verification, the IdP a routing rule sends this user to, or an org that offers only IdPs.
  */
 export function idpStepState(tx: IdxTransaction): FlowState {
-  const state: FlowState = { status: 'AwaitingIdentityProvider', idps: identityProviders(tx) };
+  const idps = identityProviders(tx);
+  // A redirect without an identity provider to go to (no id, no http(s) address) is no step a page can show.
+  if (!idps.length) throw unsupportedStep(tx, tx.neededToProceed?.[0]?.name);
+  const state: FlowState = { status: 'AwaitingIdentityProvider', idps };
   const about = (tx.neededToProceed?.[0] as IdxRedirect | undefined)?.relatesTo?.value;
   if (about?.key) state.authenticator = { key: about.key };
   const picker = remediation(tx, 'select-authenticator-authenticate') ?? remediation(tx, 'select-authenticator-enroll');

@@ -375,14 +375,24 @@ describe('IDX mapping of redirects, terminal pages, FastPass and identity provid
     expect(stateOf(tx([{ name: 'challenge-poll', refresh: 4000, relatesTo: { value: push } }], { context: current(push) })).status).to.equal('AwaitingChallengePoll');
   });
 
-  it('an identity provider is never a picker entry; a picker left with none is unsupported, not a one-entry loop', () => {
+  it('an identity provider authenticator is a picker entry; its own step leaves it out, so choosing it cannot loop', () => {
     const idp = option('IDP Authenticator', 'external_idp', 'aut-idp');
     const mixed = stateOf(tx([picker('select-authenticator-authenticate', [idp, option('Email', 'okta_email', 'aut-email')])]));
-    expect(mixed.authenticators?.map((a) => a.key)).to.deep.equal(['okta_email']);
+    expect(mixed.authenticators?.map((a) => a.key)).to.deep.equal(['external_idp', 'okta_email']);
+    // Chosen: Okta answers with the redirect first and the picker beside it; the step is the redirect.
+    const relates = { value: { key: 'external_idp', id: 'aut-idp', displayName: 'IDP Authenticator' } };
+    const redirect = { name: 'redirect-idp', type: 'OIDC', idp: { id: '0oa-idp', name: 'Acme MFA' }, href: 'https://org.example/sso/idps/0oa-idp', method: 'GET', relatesTo: relates };
+    const step = stateOf(tx([redirect, picker('select-authenticator-enroll', [idp])]));
+    expect(step).to.deep.equal({
+      status: 'AwaitingIdentityProvider',
+      idps: [{ id: '0oa-idp', name: 'Acme MFA', type: 'OIDC', kind: 'idp' }],
+      authenticator: { key: 'external_idp' },
+    });
+    // A redirect without an identity provider to go to is not a step this page can show.
     const only = thrown(() => stateOf(tx([{ name: 'redirect-idp', href: 'https://idp.example/authorize', method: 'GET' }, picker('select-authenticator-enroll', [idp])])));
     expect([only.code, only.reason]).to.deep.equal(['config', 'unsupported-step']);
     const skippable: FlowState = stateOf(tx([picker('select-authenticator-enroll', [idp]), { name: 'skip' }]));
-    expect(skippable).to.deep.equal({ status: 'AwaitingAuthenticatorEnrollment', authenticators: [], canSkip: true });
+    expect(skippable).to.deep.equal({ status: 'AwaitingAuthenticatorEnrollment', authenticators: [{ id: 'aut-idp', key: 'external_idp', name: 'IDP Authenticator' }], canSkip: true });
   });
 
   it('authenticators that need a device or an iframe are not shown as a form', () => {

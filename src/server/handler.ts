@@ -587,7 +587,9 @@ export function createSignInHandler(userOptions: SignInHandlerOptions): SignInHa
     }
     if (error instanceof StoreUnavailableError) return unavailable();
     if (ctx?.calls.some((call) => call.timedOut)) return upstreamTimeout();
-    const config = misconfigured(error, options, ctx?.calls ?? []);
+    // Nothing answering at the issuer is a wrong issuer at the start; once Okta has answered this sign-in, an outage.
+    const reached = ctx ? inFlow(ctx.session) : false;
+    const config = misconfigured(error, options, reached ? [] : (ctx?.calls ?? []));
     if (config) return config;
     const e = error as { name?: string; message?: string } | null;
     if (e?.name === 'AuthSdkError' && /saved transaction could not be loaded/i.test(e.message ?? '')) return sessionExpired();

@@ -17,6 +17,7 @@ export const FORM_IDPS = [
 ];
 export const FORM_OFFER = { links: FORM_LINKS, idps: FORM_IDPS };
 
+
 /** A node:http server for `app` on a free port of 127.0.0.1. */
 export const listen = (app) =>
   new Promise((resolve, reject) => {

@@ -69,6 +69,8 @@ export async function testServers() {
         successUrl: '/signed-in',
         signInUrl: '/pages/classic',
         idps: true,
+        // Every test page comes from 127.0.0.1: the form's transaction started ahead (and its IdP buttons) for each.
+        prestart: { perAddress: 10_000 },
       });
       middleware.push(mount('/auth', backend));
       env.backend = '/auth';
