@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { FlowState, FlowStatus } from '../../src/core/types.js';
 import { env, waitFor } from './local-org.js';
+import { choose } from './page-frames.js';
 
 type Mode = 'backend' | 'idx';
 type Signin = HTMLElement & { flowState: FlowState; updateComplete: Promise<unknown> };
@@ -57,19 +58,6 @@ async function signInWithPassword(el: Signin, username: string) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
   form.querySelector<HTMLButtonElement>('button[part~=submit]')!.click();
-}
-
-/** Chooses an option of the picker and continues. */
-async function choose(el: Signin, label: RegExp) {
-  const picker = await waitFor(async () => {
-    const p = el.shadowRoot!.querySelector('authenticator-picker');
-    return p?.shadowRoot?.querySelector('[role=radio]') ? p : null;
-  }, 'the authenticator picker');
-  const option = [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role=radio]')].find((o) => label.test(o.textContent ?? ''));
-  if (!option) throw new Error(`no option ${label} in the picker`);
-  option.click();
-  await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  [...picker.shadowRoot!.querySelectorAll('button')].find((b) => /continue/i.test(b.textContent ?? ''))!.click();
 }
 
 /** Signs in at the fake provider (sign-in, then consent), or cancels there. */
