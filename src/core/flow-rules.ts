@@ -1,8 +1,8 @@
 import { FLOW_STATUSES } from './statuses.js';
-import { ACTIONS, ENROLLING, type FlowAction } from './actions.js';
+import { ACTIONS, type FlowAction } from './actions.js';
 import { type FlowState, type FlowStatus, type PollKind } from './types.js';
 
-export { ENROLLING, type FlowAction };
+export type { FlowAction };
 
 /**
  * Actions allowed in each status, read from the action table (`ACTIONS`), whose rules also say what the state must
