@@ -66,7 +66,7 @@ widget.showSignInToGetTokens({ el: '#w' })
   const see = (page, text) => page.locator('#w').getByText(text, { exact: false }).first().waitFor();
   /**
    * Clicks and waits for the widget's next view or error. For a moment after it shows an error the widget ignores a
-   * submit: with `again`, it is clicked once more each time nothing followed within three seconds.
+   * submit: with `again`, it is clicked once more each time nothing followed within five seconds (a loaded machine renders slowly).
    * @param {import('playwright-core').Page} page
    * @param {import('playwright-core').Locator} target
    */
@@ -74,7 +74,7 @@ widget.showSignInToGetTokens({ el: '#w' })
     for (let attempt = 0; attempt < (again ? 5 : 1); attempt++) {
       const count = await shown(page);
       await target.click();
-      if (await shownAfter(page, count, again ? 3000 : 15000)) return;
+      if (await shownAfter(page, count, again ? 5000 : 15000)) return;
     }
     assert.fail(`the widget did not move on; it shows: ${(await page.locator('#w').innerText()).replace(/\s+/g, ' ')}`);
   }
