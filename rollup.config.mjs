@@ -48,7 +48,7 @@ const languageChunks = {
 // The flow core, with the poller, the poll requests it and <okta-verify-poller> share and the navigation after
 // success, is one file that the element fetches as it starts, alongside the transport's: split further, each piece
 // would be found only once the one that imports it had arrived, a request after another before the first call.
-const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-visible|poller|safe-navigation|statuses)|transports[\\/]backend[\\/](read|request|poll-reply|poll-endpoint))\.ts$/;
+const FLOW_MODULES = /[\\/]src[\\/](core[\\/](flow|flow-events|flow-rules|page-visible|poller|safe-navigation|statuses)|transports[\\/](action-transport|backend[\\/](read|request|poll-reply|poll-endpoint)))\.ts$/;
 // What the flow shares with the entry stays in the entry: a manual chunk would otherwise take its dependencies along.
 // So do the few hundred bytes the lazy chunks share (retry-after, inline-image), which would otherwise be a file of
 // their own, one more request after each chunk that imports them.

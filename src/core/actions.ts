@@ -44,6 +44,12 @@ export interface ActionInputs {
 /** What a user can ask the flow to do. */
 export type FlowAction = keyof ActionInputs;
 
+/**
+ * The actions a transport takes to the service as a request; the others only move between views of one step, or
+ * send the page elsewhere.
+ */
+export type RequestAction = Exclude<FlowAction, 'showAuthenticators' | 'showEnrollmentChannels' | 'redirectToIdp' | 'redirectToOkta'>;
+
 export interface ActionRule<A extends FlowAction = FlowAction> {
   /** The statuses the action is allowed in. */
   readonly statuses: readonly FlowStatus[];

@@ -8,7 +8,7 @@
  * `OktaAuth`, and the server's (made with `useGenericRemediator`). Input is checked here, before anything is sent.
  */
 import { ENROLLMENT_CHANNELS, FlowError, type FlowState, type PollKind } from '../core/types.js';
-import type { ActionInputs } from '../core/actions.js';
+import type { ActionInputs, RequestAction } from '../core/actions.js';
 import { errorOf, flowError, type Operation } from './errors.js';
 import { formValues } from './form-values.js';
 import { formValue, remediation, stateOf, stepName } from './map.js';
@@ -112,8 +112,8 @@ const proceed = (ctx: DriverContext, values: Record<string, unknown>) => ctx.cli
 const isPasswordChallenge = (tx: IdxTransaction) =>
   stepName(tx) === 'challenge-authenticator' && remediation(tx, 'challenge-authenticator')?.relatesTo?.value?.key === 'okta_password';
 
-/** The actions that reach Okta (the others only move between views of one step). */
-export type DriverActions = Omit<ActionInputs, 'showAuthenticators' | 'showEnrollmentChannels' | 'redirectToIdp' | 'redirectToOkta'>;
+/** The actions that reach Okta, with their inputs. */
+export type DriverActions = Pick<ActionInputs, RequestAction>;
 type Actions = DriverActions;
 
 /** What each action is, for reading Okta's refusals (`errorOf`) and exceptions (`errorFromException`). */

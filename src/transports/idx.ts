@@ -11,12 +11,8 @@
 import {
   FlowError,
   offersOnForm,
-  type EnrollmentChannel,
   type FlowState,
-  type PhoneMethod,
   type PollKind,
-  type WebAuthnAssertion,
-  type WebAuthnAttestation,
   type PollResult,
   type Transport,
 } from '../core/types.js';
@@ -43,6 +39,7 @@ import {
 import type { IdxAuthClient, IdxHttp, IdxTokens, IdxTransaction } from '../idx/types.js';
 import type { IdxTransportOptions } from './config.js';
 import { loadIdxClient } from './idx-client-load.js';
+import { ActionTransport } from './action-transport.js';
 
 export const DEFAULT_SCOPES: readonly string[] = ['openid', 'profile', 'email'];
 
@@ -119,7 +116,7 @@ function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> 
 const endsTransaction = (err: FlowError) =>
   (!err.retryable || err.code === 'session_expired') && err.code !== 'push_rejected';
 
-class IdxTransport implements Transport {
+class IdxTransport extends ActionTransport implements Transport {
   readonly kind = 'idx' as const;
   private readonly options: IdxTransportOptions;
   private readonly loaded: Promise<Loaded>;
@@ -133,6 +130,7 @@ class IdxTransport implements Transport {
   private own: Extract<Driven, { plan: StepPlan }> | undefined;
 
   constructor(options: IdxTransportOptions) {
+    super();
     this.options = options;
     this.loaded = this.load();
     this.loaded.catch(() => undefined);
@@ -329,7 +327,7 @@ class IdxTransport implements Transport {
   }
 
   /** Runs one action of the driver and maps what it led to. */
-  private act<A extends keyof Actions>(action: A, input: Actions[A], signal?: AbortSignal): Promise<FlowState> {
+  protected act<A extends keyof Actions>(action: A, input: Actions[A], signal?: AbortSignal): Promise<FlowState> {
     return this.run(ACTION_OPS[action], signal, async (client, http) => {
       const driven = await (drive[action] as (ctx: DriverContext, input: Actions[A]) => Promise<Driven>)(this.context(client), input);
       if ('state' in driven) {
@@ -374,62 +372,14 @@ class IdxTransport implements Transport {
     }
   }
 
-  login(input: ActionInputs['login'], signal?: AbortSignal): Promise<FlowState> {
+  override login(input: ActionInputs['login'], signal?: AbortSignal): Promise<FlowState> {
     // A transaction left at another step (the password asked again) is not the sign-in form's: start afresh.
     if (this.current || this.own) this.queue = this.queue.then(() => this.reset());
-    return this.act('login', input, signal);
+    return super.login(input, signal);
   }
 
-  selectAuthenticator(input: ActionInputs['selectAuthenticator'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('selectAuthenticator', input, signal);
-  }
-
-  selectEnrollmentChannel(channel: EnrollmentChannel, signal?: AbortSignal): Promise<FlowState> {
-    return this.act('selectEnrollmentChannel', channel, signal);
-  }
-
-  sendEnrollmentChannelData(input: ActionInputs['sendEnrollmentChannelData'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('sendEnrollmentChannelData', input, signal);
-  }
-
-  verifyCode(code: string, signal?: AbortSignal): Promise<FlowState> {
-    return this.act('verifyCode', code, signal);
-  }
-
-  changePassword(input: ActionInputs['changePassword'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('changePassword', input, signal);
-  }
-
-  verifyPassword(input: ActionInputs['verifyPassword'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('verifyPassword', input, signal);
-  }
-
-  sendEnrollmentData(input: { phoneNumber: string; methodType: PhoneMethod }, signal?: AbortSignal): Promise<FlowState> {
-    return this.act('sendEnrollmentData', input, signal);
-  }
-
-  resend(signal?: AbortSignal): Promise<FlowState> {
-    return this.act('resend', undefined, signal);
-  }
-
-  recover(input: ActionInputs['recover'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('recover', input, signal);
-  }
-
-  verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
-    return this.act('verifyWebAuthn', credential, signal);
-  }
-
-  skip(signal?: AbortSignal): Promise<FlowState> {
-    return this.act('skip', undefined, signal);
-  }
-
-  proceed(input: ActionInputs['proceed'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('proceed', input, signal);
-  }
-
-  cancel(signal?: AbortSignal): Promise<FlowState> {
-    const done = this.act('cancel', undefined, signal);
+  override cancel(signal?: AbortSignal): Promise<FlowState> {
+    const done = super.cancel(signal);
     // The form is back: start the next transaction while the user types again.
     return done.then((state) => {
       this.queue = this.queue.then(() => this.warmUp()).catch(() => undefined);

@@ -3,19 +3,17 @@
  * IDX transaction in its session. JSON over fetch with the session cookie, an optional CSRF header, and an
  * AbortSignal on every request.
  */
-import { ACTIONS, type ActionInputs, type ActionRule, type FlowAction } from '../../core/actions.js';
+import { ACTIONS, type ActionInputs, type ActionRule, type FlowAction, type RequestAction } from '../../core/actions.js';
 import {
   FlowError,
   offersOnForm,
-  type EnrollmentChannel,
   type FlowErrorReason,
   type FlowState,
   type PollKind,
   type PollResult,
   type Transport,
-  type WebAuthnAssertion,
-  type WebAuthnAttestation,
 } from '../../core/types.js';
+import { ActionTransport } from '../action-transport.js';
 import { BACKEND_ENDPOINTS, kebabCase, type BackendEndpoint, type BackendTransportOptions } from '../config.js';
 import { parseFlowReply } from './flow-reply.js';
 import { fetchPollReply } from './poll-endpoint.js';
@@ -34,7 +32,7 @@ export const CALLBACK_ERROR_PARAM = 'okta_signin_error';
 /** Why a way back can fail, as the server module's callback route says it (`src/idx/redirect.ts`). */
 const REDIRECT_REASONS: readonly FlowErrorReason[] = ['redirect-denied', 'redirect-failed', 'redirect-invalid', 'token-exchange', 'unverified'];
 
-export class BackendTransport implements Transport {
+export class BackendTransport extends ActionTransport implements Transport {
   readonly kind = 'backend' as const;
 
   /**
@@ -43,7 +41,9 @@ export class BackendTransport implements Transport {
    */
   private resuming: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly options: BackendTransportOptions) {}
+  constructor(readonly options: BackendTransportOptions) {
+    super();
+  }
 
   /** The URL of an endpoint: its override, else the base URL plus the default path. */
   url(endpoint: BackendEndpoint): string {
@@ -95,66 +95,10 @@ export class BackendTransport implements Transport {
   }
 
   /** An action of the table, to its endpoint with its body. */
-  private async act<A extends FlowAction>(action: A, input: ActionInputs[A], signal?: AbortSignal): Promise<FlowState> {
+  protected async act<A extends RequestAction>(action: A, input: ActionInputs[A], signal?: AbortSignal): Promise<FlowState> {
     const rule = ACTIONS[action] as ActionRule<A>;
     await this.resuming;
     return this.flow(rule.endpoint!, rule.body!(input), signal);
-  }
-
-  login(input: ActionInputs['login'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('login', input, signal);
-  }
-
-  selectAuthenticator(input: ActionInputs['selectAuthenticator'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('selectAuthenticator', input, signal);
-  }
-
-  selectEnrollmentChannel(channel: EnrollmentChannel, signal?: AbortSignal): Promise<FlowState> {
-    return this.act('selectEnrollmentChannel', channel, signal);
-  }
-
-  sendEnrollmentChannelData(input: ActionInputs['sendEnrollmentChannelData'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('sendEnrollmentChannelData', input, signal);
-  }
-
-  verifyCode(code: string, signal?: AbortSignal): Promise<FlowState> {
-    return this.act('verifyCode', code, signal);
-  }
-
-  changePassword(input: ActionInputs['changePassword'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('changePassword', input, signal);
-  }
-
-  verifyPassword(input: ActionInputs['verifyPassword'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('verifyPassword', input, signal);
-  }
-
-  sendEnrollmentData(input: ActionInputs['sendEnrollmentData'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('sendEnrollmentData', input, signal);
-  }
-
-  resend(signal?: AbortSignal): Promise<FlowState> {
-    return this.act('resend', undefined, signal);
-  }
-
-  recover(input: ActionInputs['recover'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('recover', input, signal);
-  }
-
-  verifyWebAuthn(credential: WebAuthnAttestation | WebAuthnAssertion, signal?: AbortSignal): Promise<FlowState> {
-    return this.act('verifyWebAuthn', credential, signal);
-  }
-
-  skip(signal?: AbortSignal): Promise<FlowState> {
-    return this.act('skip', undefined, signal);
-  }
-
-  proceed(input: ActionInputs['proceed'], signal?: AbortSignal): Promise<FlowState> {
-    return this.act('proceed', input, signal);
-  }
-
-  cancel(signal?: AbortSignal): Promise<FlowState> {
-    return this.act('cancel', undefined, signal);
   }
 
   async poll(kind: PollKind, signal?: AbortSignal): Promise<PollResult> {
