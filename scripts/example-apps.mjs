@@ -16,8 +16,8 @@ import { ROOT, installApp, packAll, pinned } from './packages.mjs';
  */
 export const EXAMPLE_APPS = {
   next: {
-    // The React package brings the elements; ours are not on the registry at this version, so the elements' tarball too.
-    packages: ['okta-signin-elements-react', 'okta-signin-elements-server', 'okta-signin-elements'],
+    // The elements by name too, the React package's peer: from the registry npm would bring the published version.
+    packages: ['okta-signin-elements', 'okta-signin-elements-react', 'okta-signin-elements-server'],
     registry: ['next', 'react', 'react-dom', 'typescript', '@types/react', '@types/node'],
     build: ['node_modules/next/dist/bin/next', 'build'],
   },

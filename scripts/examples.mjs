@@ -55,7 +55,7 @@ try {
     if (!build) continue;
     const manifest = join(dir, 'package.json');
     const before = readFileSync(manifest, 'utf8');
-    run(name, [process.execPath, ...build], { cwd: dir, env: outsideEnv() });
+    run(`${name} build`, [process.execPath, ...build], { cwd: dir, env: outsideEnv() });
     // A build that installs what it misses (as `next build` may for TypeScript) would hide a step the docs lack.
     if (readFileSync(manifest, 'utf8') !== before) throw new Error(`${name}: the build changed package.json, the docs' install misses something:\n${readFileSync(manifest, 'utf8')}`);
   }

@@ -64,9 +64,9 @@ export function outsideEnv(extra = {}) {
 
 /**
  * A fresh app in `dir`: a package.json with its name alone, then `npm install` of `installs` (tarball paths, registry
- * specs), offline first and with no install scripts. Returns how long the install took and npm's log lines of
- * the requests that went to the registry. Throws when npm fails or when one of this repository's packages resolves anywhere
- * but the app's own node_modules.
+ * specs), offline first and with no install scripts. Returns how long the install took and npm's log lines of the
+ * requests that went to the registry. Throws when npm fails or when one of this repository's packages resolves
+ * anywhere but the app's own node_modules.
  */
 export function installApp(dir, installs) {
   mkdirSync(dir, { recursive: true });

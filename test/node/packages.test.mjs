@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { installApp, packAll } from '../../scripts/packages.mjs';
+import { installApp, packAll, pinned } from '../../scripts/packages.mjs';
 import { Browser } from './backend-harness.mjs';
 import { startOrg } from '../../demo/org/index.mjs';
 
@@ -135,7 +135,7 @@ describe('the packed packages in fresh apps', { skip: built ? false : 'not built
 
   test('the React package brings @lit/react and the elements, and renders the sign-in form on the server', () => {
     // The elements' tarball too: npm would fetch the peer from the registry, where this version is not published.
-    const dir = app('react', [tarballs['okta-signin-elements'], tarballs['okta-signin-elements-react'], 'react@19', 'react-dom@19']);
+    const dir = app('react', [tarballs['okta-signin-elements'], tarballs['okta-signin-elements-react'], pinned('react'), pinned('react-dom')]);
     const names = installed(dir);
     for (const dependency of ['@lit/react', 'okta-signin-elements', 'lit']) assert.ok(names.has(dependency), dependency);
     assert.ok(!names.has('okta-signin-elements-server') && !names.has('@okta/okta-auth-js'), 'no server code');
