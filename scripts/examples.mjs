@@ -49,7 +49,7 @@ try {
   console.log(`packed ${Object.keys(tarballs).join(', ')} in ${seconds(started)}`);
   for (const name of Object.keys(EXAMPLE_APPS)) {
     const { dir, seconds: took, fetched } = createExampleApp(name, join(work, name), tarballs);
-    console.log(`${name}: installed from the tarballs in ${dir} in ${took.toFixed(1)} s; ${fetched.length} requests went past npm's cache`);
+    console.log(`${name}: installed from the tarballs in ${dir} in ${took.toFixed(1)} s; ${fetched.length} request${fetched.length === 1 ? '' : 's'} went past npm's cache`);
     for (const line of fetched) console.log(`  ${line}`);
     const { build } = EXAMPLE_APPS[name];
     if (!build) continue;

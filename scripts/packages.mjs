@@ -48,9 +48,9 @@ export function pinned(name) {
 }
 
 /**
- * The environment for npm and tools run in an app outside the repository: without what `npm run` exports about this
- * repository (its folder as the local prefix, its package.json, the script's name), which would make npm treat the
- * repository as the project or its workspace.
+ * The environment for npm and the tools run in an app outside the repository: without what `npm run` exports about
+ * this repository (its folder as the local prefix, its package.json and fields, a chosen workspace, the script), so
+ * that nothing run there is pointed back at the repository.
  */
 export function outsideEnv(extra = {}) {
   const env = { ...process.env, ...extra };
@@ -75,7 +75,7 @@ export function installApp(dir, installs) {
   const started = Date.now();
   const npm = spawnSync('npm', args, { cwd: dir, encoding: 'utf8', env: outsideEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   if (npm.error) throw npm.error;
-  if (npm.status !== 0) throw new Error(`npm ${args.join(' ')} in ${dir} failed:\n${npm.stderr}`);
+  if (npm.status !== 0) throw new Error(`npm ${args.join(' ')} in ${dir} failed:\n${npm.stderr.replace(/^npm http .*\n/gm, '')}`);
   const seconds = (Date.now() - started) / 1000;
   const names = new Set(PACKAGES.map((pkg) => pkg.name));
   const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
