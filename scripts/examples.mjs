@@ -30,7 +30,8 @@ function run(name, [command, ...args], options = {}) {
 
 const work = mkdtempSync(join(tmpdir(), 'okta-signin-elements-examples-'));
 const cleanUp = () => rmSync(work, { recursive: true, force: true });
-// Interrupted (Ctrl-C, a CI timeout): the child stops with the same signal; the folder goes with this process.
+// Interrupted (Ctrl-C, a CI job's SIGTERM), the folder goes too: the running step, in the same process group, gets the
+// signal as well, and this handler runs once that step has ended.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     cleanUp();
@@ -44,7 +45,7 @@ try {
   run('vue', [bin('vue-tsc'), '-p', 'demo/frameworks/vue/tsconfig.json']);
   run('vue', vite('vue'));
 
-  let started = Date.now();
+  const started = Date.now();
   const tarballs = packAll(work);
   console.log(`packed ${Object.keys(tarballs).join(', ')} in ${seconds(started)}`);
   for (const name of Object.keys(EXAMPLE_APPS)) {
