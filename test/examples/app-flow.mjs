@@ -2,12 +2,28 @@
 // dave signs in on /login, the app's server reads who he is (/account, /api/me), and signing out ends the Okta
 // session and comes back signed out. Any console error, page error, hydration warning or okta-error fails it.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 export const DAVE = { username: 'dave@example.com', password: 'Passw0rd!', name: 'Dave Diaz' };
 
 /* global document -- the init script runs in the page */
+
+/**
+ * The folder of the example app `name` (next, express) as `npm run test:examples` made it from the packed packages;
+ * it fails, saying so, when these tests run without it.
+ */
+export function exampleApp(name) {
+  const root = process.env.EXAMPLE_APPS_DIR;
+  const dir = root && join(root, name);
+  assert.ok(
+    dir && existsSync(join(dir, 'package.json')),
+    `no ${name} example app${root ? ` in ${root}` : ''}: run \`npm run test:examples\`, which installs the example apps from the packed packages and runs these tests against them`,
+  );
+  return dir;
+}
 
 /** The Okta sessions the org holds for a user (its device API). */
 export async function oktaSessions(org, username) {

@@ -1,9 +1,11 @@
-// demo/frameworks/express: an Express 5 app with server-side sessions, against the local org, in Chromium.
+// demo/frameworks/express: an Express 5 app with server-side sessions, as `npm run test:examples` installed it from
+// the packed packages (its server.mjs imports them from that app's node_modules), against the local org, in Chromium.
 import { after, before, test } from 'node:test';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startOrg } from '../../demo/org/index.mjs';
-import { createExampleApp } from '../../demo/frameworks/express/server.mjs';
-import { launch, signInAndOut } from './app-flow.mjs';
+import { exampleApp, launch, signInAndOut } from './app-flow.mjs';
 
 let org;
 let server;
@@ -12,6 +14,7 @@ let browser;
 const logs = [];
 
 before(async () => {
+  const { createExampleApp } = await import(pathToFileURL(join(exampleApp('express'), 'server.mjs')).href);
   org = await startOrg();
   server = createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,17 +1,17 @@
-// demo/frameworks/next: the Next.js App Router example as `npm run test:examples` built it (`next build`), run with
-// `next start` against the local org, in Chromium: the sign-in form is in the server's HTML, the page hydrates with
-// no warning and no okta-error, dave signs in, server components read who he is, signing out ends the Okta session.
+// demo/frameworks/next: the Next.js App Router example as `npm run test:examples` installed it from the packed
+// packages and built it (`next build`) in a fresh folder, run there with `next start` against the local org, in
+// Chromium: the sign-in form is in the server's HTML, the page hydrates with no warning and no okta-error, dave signs
+// in, server components read who he is, signing out ends the Okta session.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startOrg } from '../../demo/org/index.mjs';
 import { freePort } from '../support/servers.mjs';
-import { launch, signInAndOut } from './app-flow.mjs';
-
-const root = new URL('../../', import.meta.url);
-const app = new URL('demo/frameworks/next/', root);
+import { outsideEnv } from '../../scripts/packages.mjs';
+import { exampleApp, launch, signInAndOut } from './app-flow.mjs';
 
 let org;
 let child;
@@ -20,21 +20,21 @@ let browser;
 let output = '';
 
 before(async () => {
-  assert.ok(existsSync(new URL('.next/BUILD_ID', app)), 'the example is not built: run `npm run test:examples`, which builds it');
+  const app = exampleApp('next');
+  assert.ok(existsSync(join(app, '.next/BUILD_ID')), `the example in ${app} is not built: run \`npm run test:examples\`, which builds it`);
   org = await startOrg();
   const port = await freePort();
   origin = `http://localhost:${port}`;
-  child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', 'demo/frameworks/next', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: {
-      ...process.env,
+  child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: app,
+    env: outsideEnv({
       NEXT_TELEMETRY_DISABLED: '1',
       OKTA_ISSUER: org.issuer,
       OKTA_CLIENT_ID: 'local-web',
       OKTA_CLIENT_SECRET: 'local-web-secret',
       APP_ORIGIN: origin,
       SESSION_SECRET: randomBytes(32).toString('hex'),
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => (output += chunk));

@@ -5,30 +5,20 @@
 // package and renders the sign-in form on the server.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { PACKAGES, pack } from '../../scripts/packages.mjs';
+import { installApp, packAll, pinned } from '../../scripts/packages.mjs';
 import { Browser } from './backend-harness.mjs';
 import { startOrg } from '../../demo/org/index.mjs';
 
 const built = existsSync(new URL('../../packages/server/dist/server/index.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'okta-signin-elements-apps-'));
-const tarballs = {};
+let tarballs;
 
 /** A fresh app in `work/<name>` with the given tarballs (and registry packages) installed. */
-function app(name, installs) {
-  const dir = join(work, name);
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }));
-  const npm = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...installs], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
-  assert.equal(npm.status, 0, `npm install ${installs.join(' ')}:\n${npm.stderr}`);
-  return dir;
-}
+const app = (name, installs) => installApp(join(work, name), installs).dir;
 
 /** Every package installed in an app, by name (node_modules and its scopes, nested ones too). */
 function installed(dir) {
@@ -43,7 +33,7 @@ function runIn(dir, code, args = []) {
 
 describe('the packed packages in fresh apps', { skip: built ? false : 'not built (npm test builds first)' }, () => {
   before(() => {
-    for (const pkg of PACKAGES) tarballs[pkg.name] = pack(pkg, work).tarball;
+    tarballs = packAll(work);
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -145,7 +135,7 @@ describe('the packed packages in fresh apps', { skip: built ? false : 'not built
 
   test('the React package brings @lit/react and the elements, and renders the sign-in form on the server', () => {
     // The elements' tarball too: npm would fetch the peer from the registry, where this version is not published.
-    const dir = app('react', [tarballs['okta-signin-elements'], tarballs['okta-signin-elements-react'], 'react@19', 'react-dom@19']);
+    const dir = app('react', [tarballs['okta-signin-elements'], tarballs['okta-signin-elements-react'], pinned('react'), pinned('react-dom')]);
     const names = installed(dir);
     for (const dependency of ['@lit/react', 'okta-signin-elements', 'lit']) assert.ok(names.has(dependency), dependency);
     assert.ok(!names.has('okta-signin-elements-server') && !names.has('@okta/okta-auth-js'), 'no server code');

@@ -3,7 +3,7 @@
 // server, and a sign-out that revokes the tokens and ends the Okta session.
 //
 //   OKTA_ISSUER=https://example.okta.com/oauth2/default OKTA_CLIENT_ID=... OKTA_CLIENT_SECRET=... \
-//   SESSION_SECRET=... PORT=3000 node demo/frameworks/express/server.mjs
+//   SESSION_SECRET=... PORT=3000 node server.mjs
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createSignInHandler } from 'okta-signin-elements-server';
