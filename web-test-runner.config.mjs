@@ -8,22 +8,13 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { testServers } from './test/support/servers.mjs';
 import { webauthnCommandPlugin } from './test/support/webauthn-command.mjs';
 import { popupCommandPlugin } from './test/support/popup-command.mjs';
+import { reactCommonJs, reactEsmPlugin } from './test/support/react-esm.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
-// okta-auth-js imports the CommonJS package tiny-emitter, and the React bindings' tests React itself, which browsers
-// cannot load as they are. strictRequires: false makes the plugin emit a plain default export instead of a lazy
-// require wrapper.
+// okta-auth-js imports the CommonJS package tiny-emitter, and the React bindings' tests React (see react-esm.mjs),
+// which browsers cannot load as they are. strictRequires: false makes the plugin emit a plain default export instead
+// of a lazy require wrapper.
 const commonjs = fromRollup(rollupCommonjs);
-const REACT = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/;
-// React picks its build by process.env.NODE_ENV, which browsers do not have: the development build, as a dev server's.
-const reactDevelopment = {
-  name: 'react-development',
-  transform(context) {
-    if (REACT.test(context.path) && context.body.includes('process.env.NODE_ENV')) {
-      return { body: context.body.replaceAll('process.env.NODE_ENV', '"development"') };
-    }
-  },
-};
 
 const servers = await testServers();
 
@@ -47,8 +38,8 @@ export default {
   ],
   middleware: servers.middleware,
   plugins: [
-    reactDevelopment,
-    commonjs({ include: ['**/node_modules/{tiny-emitter,react,react-dom,scheduler}/**'], strictRequires: false }),
+    reactEsmPlugin(),
+    commonjs({ include: ['**/node_modules/tiny-emitter/**', ...reactCommonJs], strictRequires: false }),
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' }), ...servers.plugins,
     webauthnCommandPlugin(), popupCommandPlugin()],
 };
