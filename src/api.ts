@@ -1,7 +1,7 @@
 /** Everything the package exports besides the element classes: events, text, the flow core and the transports. */
 export * from './elements/shared/events.js';
 export { strings, errorText, type Strings, type Template } from './elements/shared/messages.js';
-export { LANGUAGES, languageOf, loadLanguage, type Language, type Messages, type StringsOverride } from './elements/shared/i18n.js';
+export { LANGUAGES, loadLanguage, type Language, type Messages, type StringsOverride } from './elements/shared/i18n.js';
 export * from './core/index.js';
 export { createTransport } from './transports/create.js';
 export { handleSignInRedirect } from './transports/redirect-callback.js';

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { languageOf, loadLanguage, strings as english, type OktaErrorEvent, type Strings, type StringsOverride } from 'okta-signin-elements';
+import { loadLanguage, strings as english, type OktaErrorEvent, type Strings, type StringsOverride } from 'okta-signin-elements';
+import { languageOf } from 'okta-signin-elements/okta-signin';
 
 export interface SignInFormProps {
   /**

@@ -82,7 +82,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
  * @slot credentials - The sign-in form: by default the one the element renders here itself (see `fields`), or the
  *   page's own (`<form slot="credentials" method="dialog">` with fields named `username` and `password` and a submit
- *   button), shown instead of the element's: it works before the script has loaded.
+ *   button), shown instead of the element's: it works before the script has loaded. The element sets `aria-invalid`
+ *   on its fields and disables its submit buttons while busy, and offers passkey autofill when its username field
+ *   says `autocomplete="username webauthn"`.
  * @slot logo - Shown above every view, centred, e.g. `<img slot="logo" src="/logo.svg" alt="Example Inc.">` (style
  *   it in the page: it stays in the page's DOM).
  * @slot footer - Shown below every view, e.g. help links: `<nav slot="footer" aria-label="Help">…</nav>`.
