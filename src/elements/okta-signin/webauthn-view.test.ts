@@ -261,11 +261,15 @@ describe('passkey autofill on the sign-in form', () => {
   });
 
   it("a page's own form: passkeys only when its username field asks for them in its autofill", async () => {
-    const pageForm = (autocomplete: string) => html`<form slot="credentials" method="dialog">
-      <label for="pk-username">Email</label><input id="pk-username" name="username" autocomplete=${autocomplete} />
-      <label for="pk-password">Password</label><input id="pk-password" name="password" type="password" />
-      <button>Sign in</button>
-    </form>`;
+    // Built from markup, as a page writes it (lit-analyzer's HTML data does not know the webauthn token).
+    const pageForm = (autocomplete: string) => {
+      const form = document.createElement('form');
+      form.slot = 'credentials';
+      form.method = 'dialog';
+      form.innerHTML = `<label for="pk-username">Email</label><input id="pk-username" name="username" autocomplete="${autocomplete}">
+        <label for="pk-password">Password</label><input id="pk-password" name="password" type="password"><button>Sign in</button>`;
+      return form;
+    };
     const plain = stub(offer());
     const without = await fixture<OktaSignin>(html`<okta-signin .transport=${plain.transport}>${pageForm('username')}</okta-signin>`);
     await waitUntil(() => without.flowState.webauthn, 'the offer');
