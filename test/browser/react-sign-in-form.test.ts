@@ -10,7 +10,7 @@ import { OktaSignin, SignInForm } from '../../src/react/index.js';
 import { FlowError, type FlowState, type Transport } from 'okta-signin-elements';
 import { stubTransport } from '../support/stub-transport.js';
 import { env } from '../support/local-org.js';
-import { authenticators, choose, newIvy, signIn, signinElement, signOut, untilStatus } from '../support/webauthn-ui.js';
+import { ivyEnrollsPasskey, passkeyAuthenticatorPerTest, signOut, untilStatus } from '../support/webauthn-ui.js';
 import type { OktaSignin as OktaSigninElement } from '../../src/elements/okta-signin/okta-signin.js';
 
 const h = React.createElement;
@@ -138,27 +138,12 @@ describe('SignInForm (okta-signin-elements-react) in the browser', () => {
 
   describe('passkey autofill (backend mode, passkeys on)', function () {
     this.timeout(90000);
-    let key: string;
-    beforeEach(async () => {
-      key = await authenticators.add({ transport: 'internal', hasResidentKey: true });
-    });
-    afterEach(async () => {
-      await authenticators.remove(key).catch(() => undefined);
-    });
+    passkeyAuthenticatorPerTest();
 
     it("ivy signs in by choosing her passkey in SignInForm's username field, with no password", async () => {
-      const { passkeyOrgOrigin, passkeyBackend } = await env();
-      const user = await newIvy(passkeyOrgOrigin);
+      const { passkeyBackend } = await env();
       // She enrolls a passkey through the element's own form first.
-      await signOut('backend', { passkeys: true });
-      const enrolling = await signinElement('backend', { passkeys: true });
-      await signIn(enrolling, user);
-      await untilStatus(enrolling, 'AwaitingAuthenticatorEnrollment');
-      await choose(enrolling, /passkey|security key/i);
-      await untilStatus(enrolling, 'AwaitingWebAuthnEnrollment');
-      [...enrolling.shadowRoot!.querySelectorAll('button')].find((b) => /^\s*set up\s*$/i.test(b.textContent ?? ''))!.click();
-      await untilStatus(enrolling, 'Success');
-      enrolling.remove();
+      (await ivyEnrollsPasskey('backend')).remove();
       await signOut('backend', { passkeys: true });
 
       const seen: unknown[] = [];
