@@ -8,10 +8,12 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { testServers } from './test/support/servers.mjs';
 import { webauthnCommandPlugin } from './test/support/webauthn-command.mjs';
 import { popupCommandPlugin } from './test/support/popup-command.mjs';
+import { reactCommonJs, reactEsmPlugin } from './test/support/react-esm.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
-// okta-auth-js imports the CommonJS package tiny-emitter, which browsers cannot load as it is.
-// strictRequires: false makes the plugin emit a plain default export instead of a lazy require wrapper.
+// okta-auth-js imports the CommonJS package tiny-emitter, and the React bindings' tests React (see react-esm.mjs),
+// which browsers cannot load as they are. strictRequires: false makes the plugin emit a plain default export instead
+// of a lazy require wrapper.
 const commonjs = fromRollup(rollupCommonjs);
 
 const servers = await testServers();
@@ -36,7 +38,8 @@ export default {
   ],
   middleware: servers.middleware,
   plugins: [
-    commonjs({ include: ['**/node_modules/tiny-emitter/**'], strictRequires: false }),
+    reactEsmPlugin(),
+    commonjs({ include: ['**/node_modules/tiny-emitter/**', ...reactCommonJs], strictRequires: false }),
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: './tsconfig.json' }), ...servers.plugins,
     webauthnCommandPlugin(), popupCommandPlugin()],
 };

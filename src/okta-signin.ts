@@ -5,4 +5,6 @@
 // First and last: the element's modules load where there is no DOM too (see no-dom-start.ts).
 import './elements/shared/no-dom-start.js';
 export { OktaSignin } from './elements/okta-signin/okta-signin.js';
+/** The language an element speaks (its `lang`, its ancestors', the browser's): what the React `SignInForm` follows. */
+export { languageOf } from './elements/shared/i18n.js';
 import './elements/shared/no-dom-end.js';

@@ -1,7 +1,7 @@
 /**
  * `okta-signin-elements-react`: the three elements as typed React components (made with `@lit/react`), with each
  * DOM event as a callback prop: `<OktaSignin backend="/auth" onOktaSuccess={(e) => e.detail.next} />`, and
- * `SignInForm`, the sign-in form as React children, for pages rendered on the server.
+ * `SignInForm`, the element's sign-in form as React children, for pages rendered on the server.
  * It imports the elements by their package's name, so that a page holds one copy of each element class. A client
  * module (the build adds `'use client'`): Server Components render these components, with string props and children,
  * as they are.
@@ -12,7 +12,6 @@ import { OktaSignin as OktaSigninElement } from 'okta-signin-elements/okta-signi
 import { AuthenticatorPicker as AuthenticatorPickerElement } from 'okta-signin-elements/authenticator-picker';
 import { OktaVerifyPoller as OktaVerifyPollerElement } from 'okta-signin-elements/okta-verify-poller';
 import {
-  strings,
   type OktaAuthenticatorSelectEvent,
   type OktaErrorEvent,
   type OktaPollCompleteEvent,
@@ -48,44 +47,7 @@ export const OktaSignin = React.forwardRef<OktaSigninElement, Omit<OktaSigninPro
   return React.createElement(OktaSigninComponent, { ...props, ref, 'defer-hydration': '' } as OktaSigninProps);
 });
 
-export interface SignInFormProps {
-  /** Default: the element's English, "Username". */
-  usernameLabel?: string;
-  /** Default: "Password". */
-  passwordLabel?: string;
-  /** Default: "Sign in". */
-  submitLabel?: string;
-  /** The username to start with. */
-  defaultUsername?: string;
-}
-
-/**
- * The sign-in form as React children of `OktaSignin` (its `credentials` slot: fields named `username` and
- * `password`, `method="dialog"`, so a submit before the script has run goes nowhere). Rendered on the server, the
- * page holds a usable form at once; the element takes its submit and gives it its look once it starts. Without it
- * the element renders its own form (with a show-password toggle and passkey autofill) once it starts.
- */
-export function SignInForm({ usernameLabel, passwordLabel, submitLabel, defaultUsername }: SignInFormProps): React.ReactElement {
-  const id = React.useId();
-  const h = React.createElement;
-  return h(
-    'form',
-    { slot: 'credentials', method: 'dialog', 'data-okta-signin-form': '' },
-    h('label', { htmlFor: `${id}username` }, usernameLabel ?? strings.username),
-    h('input', {
-      id: `${id}username`,
-      name: 'username',
-      autoComplete: 'username',
-      autoCapitalize: 'none',
-      spellCheck: false,
-      required: true,
-      defaultValue: defaultUsername,
-    }),
-    h('label', { htmlFor: `${id}password` }, passwordLabel ?? strings.password),
-    h('input', { id: `${id}password`, name: 'password', type: 'password', autoComplete: 'current-password', required: true }),
-    h('button', { type: 'submit' }, submitLabel ?? strings.signIn),
-  );
-}
+export { SignInForm, type SignInFormProps } from './sign-in-form.js';
 
 export const AuthenticatorPicker = createComponent({
   react: React,

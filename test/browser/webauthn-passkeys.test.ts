@@ -2,32 +2,16 @@
 // at /auth-passkeys) and IDX mode, against an org started with `passkeys: true`, with a virtual authenticator that
 // holds discoverable credentials and verifies the user.
 import { expect } from '@open-wc/testing';
-import { env } from '../support/local-org.js';
-import { authenticators, button, choose, errors, newIvy, signIn, signinElement, signOut, untilStatus, type Mode } from '../support/webauthn-ui.js';
+import { authenticators, errors, ivyEnrollsPasskey, passkeyAuthenticatorPerTest, signinElement, signOut, untilStatus, type Mode } from '../support/webauthn-ui.js';
 
 for (const mode of ['backend', 'idx'] as Mode[]) {
   describe(`passkeys (${mode} mode)`, function () {
     this.timeout(90000);
-    let key: string;
-    beforeEach(async () => {
-      key = await authenticators.add({ transport: 'internal', hasResidentKey: true });
-    });
-    afterEach(async () => {
-      await authenticators.remove(key).catch(() => undefined);
-    });
+    const key = passkeyAuthenticatorPerTest();
 
     it('ivy enrolls a passkey, then signs in by choosing it in the username field', async () => {
-      const { passkeyOrgOrigin } = await env();
-      const user = await newIvy(passkeyOrgOrigin);
-      await signOut(mode, { passkeys: true });
-      const enrolling = await signinElement(mode, { passkeys: true });
-      await signIn(enrolling, user);
-      await untilStatus(enrolling, 'AwaitingAuthenticatorEnrollment');
-      await choose(enrolling, /passkey|security key/i);
-      await untilStatus(enrolling, 'AwaitingWebAuthnEnrollment');
-      button(enrolling, /^\s*set up\s*$/i).click();
-      await untilStatus(enrolling, 'Success');
-      const [credential] = await authenticators.credentials(key);
+      const enrolling = await ivyEnrollsPasskey(mode);
+      const [credential] = await authenticators.credentials(key());
       expect(credential.isResidentCredential).to.equal(true);
       enrolling.remove();
 

@@ -125,3 +125,35 @@ export function recordPosts(fragment: string) {
   };
   return { posts, stop: () => (window.fetch = original) };
 }
+
+/**
+ * Gives each test of the suite it is called in a virtual platform authenticator that keeps discoverable credentials
+ * (passkeys) and verifies the user; the id of the current one.
+ */
+export function passkeyAuthenticatorPerTest(): () => string {
+  let key = '';
+  beforeEach(async () => {
+    key = await authenticators.add({ transport: 'internal', hasResidentKey: true });
+  });
+  afterEach(async () => {
+    await authenticators.remove(key).catch(() => undefined);
+  });
+  return () => key;
+}
+
+/**
+ * A new ivy (of the passkey org) enrolls a passkey through the element's own form and is signed in; the element,
+ * still on the page, is returned.
+ */
+export async function ivyEnrollsPasskey(mode: Mode): Promise<OktaSignin> {
+  const user = await newIvy((await env()).passkeyOrgOrigin);
+  await signOut(mode, { passkeys: true });
+  const enrolling = await signinElement(mode, { passkeys: true });
+  await signIn(enrolling, user);
+  await untilStatus(enrolling, 'AwaitingAuthenticatorEnrollment');
+  await choose(enrolling, /passkey|security key/i);
+  await untilStatus(enrolling, 'AwaitingWebAuthnEnrollment');
+  button(enrolling, /^\s*set up\s*$/i).click();
+  await untilStatus(enrolling, 'Success');
+  return enrolling;
+}

@@ -615,19 +615,32 @@ describe("<okta-signin> with the page's own sign-in form", () => {
     expect(location.href).not.to.include('pw-page-1');
   });
 
-  it('Enter in the password field submits; a wrong password keeps the username in the page field', async () => {
+  it('Enter in the password field submits; a wrong password keeps the username and marks the page fields invalid', async () => {
     const seen: unknown[] = [];
     const t = recordingTransport(seen, () => Promise.reject(new FlowError('invalid_credentials', 'bad', { status: 401 })));
     const el = await fixture<OktaSignin>(html`<okta-signin .transport=${t}>${pageForm()}</okta-signin>`);
     const form = document.querySelector<HTMLFormElement>('form[slot=credentials]')!;
+    const fields = [...form.querySelectorAll('input')];
+    expect(fields.map((f) => f.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false']);
+    const markup = form.innerHTML.replace(/ aria-invalid="\w+"/g, '');
     document.querySelector<HTMLInputElement>('#page-username')!.value = 'bo';
     document.querySelector<HTMLInputElement>('#page-password')!.value = 'nope';
     form.requestSubmit();
     await waitUntil(() => alertText(el) !== '');
+    await el.updateComplete;
     expect(alertText(el)).to.equal('Wrong username or password.');
     expect(document.querySelector<HTMLInputElement>('#page-username')!.value).to.equal('bo');
     expect(el.flowState.status).to.equal('Idle');
+    expect(fields.map((f) => f.getAttribute('aria-invalid')), 'the error is about them').to.deep.equal(['true', 'true']);
+    expect(form.innerHTML.replace(/ aria-invalid="\w+"/g, ''), 'no node of the page changed but that attribute').to.equal(markup);
     await expect(el).to.be.accessible();
+    // An error that is not about what was typed leaves them valid.
+    t.login = () => Promise.reject(new FlowError('network', 'down', { retryable: true }));
+    document.querySelector<HTMLInputElement>('#page-password')!.value = 'again';
+    form.requestSubmit();
+    await waitUntil(() => alertText(el) !== 'Wrong username or password.');
+    await el.updateComplete;
+    expect(fields.map((f) => f.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false']);
   });
 
   it('the same markup sends nothing anywhere before the element has loaded (method="dialog")', async () => {

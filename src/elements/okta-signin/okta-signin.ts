@@ -82,7 +82,9 @@ const MISMATCH = new FlowError('invalid_input', 'The two passwords do not match.
  * @fires okta-poll-complete - `{ next, status }` when polling ends, just before the next view.
  * @slot credentials - The sign-in form: by default the one the element renders here itself (see `fields`), or the
  *   page's own (`<form slot="credentials" method="dialog">` with fields named `username` and `password` and a submit
- *   button), shown instead of the element's: it works before the script has loaded.
+ *   button), shown instead of the element's: it works before the script has loaded. The element sets `aria-invalid`
+ *   on its fields and disables its submit buttons while busy, and offers passkey autofill when its username field
+ *   says `autocomplete="username webauthn"`.
  * @slot logo - Shown above every view, centred, e.g. `<img slot="logo" src="/logo.svg" alt="Example Inc.">` (style
  *   it in the page: it stays in the page's DOM).
  * @slot footer - Shown below every view, e.g. help links: `<nav slot="footer" aria-label="Help">…</nav>`.
@@ -380,6 +382,11 @@ export class OktaSignin extends LitElement {
     return this.pending || this.waiting > 0;
   }
 
+  /** The error shown is about what the user entered. */
+  private get invalid(): boolean {
+    return ENTRY_ERRORS.includes(this.error?.code as ErrorCode);
+  }
+
   /** The page's own sign-in form, if it gave one. */
   private pageForm(): HTMLFormElement | null {
     return this.querySelector<HTMLFormElement>(':scope > form[slot="credentials"]:not([data-okta-signin-fields])');
@@ -392,13 +399,20 @@ export class OktaSignin extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     this.light.render(this.viewHost(), this.errorMessage(), this.i18n.lang, this.i18n.dir);
-    // The page's form cannot read this element's state: its submit buttons follow the pending state here.
-    for (const b of this.credentialsForm()?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit]') ?? []) b.disabled = this.busy;
-    // Passkey autofill on the element's own form, while the server offers it and no request runs; the page's own form
-    // gets none (its username field's autocomplete is the page's). An element that left the page may still render
-    // once (its flow stopping): it starts nothing.
+    // The page's form cannot read this element's state: its submit buttons follow the pending state here, and its
+    // fields say whether the error shown is about them (properties and attributes only: the page, or React, owns its
+    // nodes).
+    const page = this.pageForm();
+    for (const c of page?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit],[name=username],[name=password]') ?? []) {
+      if (c.type == 'submit') c.disabled = this.busy;
+      else c.ariaInvalid = `${this.invalid}`;
+    }
+    // Passkey autofill while the server offers it and no request runs: on the element's own form, and on the page's
+    // own when its field asks for passkeys in its autofill (`autocomplete="username webauthn"`). An element that
+    // left the page may still render once (its flow stopping): it starts nothing.
     const s = this.flowState;
-    const offer = s.status === 'Idle' && !this.busy && this.isConnected && !this.pageForm() ? s.webauthn?.requestOptions : undefined;
+    const passkeyField = !page || page.querySelector('[autocomplete~=webauthn i]');
+    const offer = s.status === 'Idle' && !this.busy && this.isConnected && passkeyField ? s.webauthn?.requestOptions : undefined;
     this.passkeys.follow(offer, (assertion) => this.act('verifyWebAuthn', assertion));
     const prev = changed.get('flowState') as FlowState | undefined;
     // Follow the user into the new view, but never pull focus into the form from elsewhere on the page.
@@ -651,7 +665,7 @@ export class OktaSignin extends LitElement {
     const pending = this.busy;
     const lightForm = !!this.credentialsForm();
     const e = this.error;
-    const invalid = !!e && ENTRY_ERRORS.includes(e.code);
+    const invalid = this.invalid;
     const act: ViewHost['act'] = (action, input) => this.act(action, input);
     const onRulesMet = (met: readonly string[]) => {
       if (met.join() !== this.rulesMet.join()) this.rulesMet = [...met];

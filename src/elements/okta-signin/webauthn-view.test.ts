@@ -260,6 +260,38 @@ describe('passkey autofill on the sign-in form', () => {
     expect(calls[0].signal!.aborted).to.equal(true);
   });
 
+  it("a page's own form: passkeys only when its username field asks for them in its autofill", async () => {
+    // Built from markup, as a page writes it (lit-analyzer's HTML data does not know the webauthn token).
+    const pageForm = (autocomplete: string) => {
+      const form = document.createElement('form');
+      form.slot = 'credentials';
+      form.method = 'dialog';
+      form.innerHTML = `<label for="pk-username">Email</label><input id="pk-username" name="username" autocomplete="${autocomplete}">
+        <label for="pk-password">Password</label><input id="pk-password" name="password" type="password"><button>Sign in</button>`;
+      return form;
+    };
+    const plain = stub(offer());
+    const without = await fixture<OktaSignin>(html`<okta-signin .transport=${plain.transport}>${pageForm('username')}</okta-signin>`);
+    await waitUntil(() => without.flowState.webauthn, 'the offer');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls, 'the page did not ask').to.have.length(0);
+    without.remove();
+
+    const asking = stub(offer());
+    const el = await fixture<OktaSignin>(html`<okta-signin .transport=${asking.transport}>${pageForm('username webauthn')}</okta-signin>`);
+    await waitUntil(() => calls.length === 1, 'conditional request');
+    expect(calls[0].mediation).to.equal('conditional');
+    expect(el.querySelector('#pk-username')!.getAttribute('autocomplete'), "the page's attribute as it wrote it").to.equal('username webauthn');
+    await expect(el).to.be.accessible();
+    resolveLast!({
+      type: 'public-key',
+      rawId: new Uint8Array([9]).buffer,
+      response: { clientDataJSON: new Uint8Array([1]).buffer, authenticatorData: new Uint8Array([2]).buffer, signature: new Uint8Array([3]).buffer, userHandle: new Uint8Array([4]).buffer },
+    });
+    await waitUntil(() => asking.answers.length === 1, 'verifyWebAuthn');
+    el.remove();
+  });
+
   it('no offer: a plain username field and no request', async () => {
     const { el } = await shown({ status: 'Idle' });
     await new Promise((r) => setTimeout(r, 100));

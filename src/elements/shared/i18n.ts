@@ -47,14 +47,18 @@ export function languageOf(el: Element): Language {
   return 'en';
 }
 
-const loaded: Partial<Record<Language, Strings>> = {};
-const loading: Partial<Record<Language, Promise<unknown>>> = {};
+// The tables here, English (built in) included.
+const loaded: Partial<Record<Language, Strings>> = { en: strings };
+const loading: Partial<Record<Language, Promise<Strings>>> = {};
 
-/** Loads a language's table (English is already here); the promise resolves once it can be used. */
-export const loadLanguage = (lang: Language): Promise<unknown> =>
-  lang == 'en' || loaded[lang]
-    ? Promise.resolve()
-    : (loading[lang] ??= loadMessages(lang).then(
+/**
+ * Loads a language's table (English is already here); the promise resolves with it once it can be used (the same
+ * table the elements then render from, without their `strings` overrides).
+ */
+export const loadLanguage = (lang: Language): Promise<Strings> =>
+  loaded[lang]
+    ? Promise.resolve(loaded[lang])
+    : (loading[lang] ??= loadMessages(lang as Exclude<Language, 'en'>).then(
         (m) => (loaded[lang] = m.default),
         (e) => {
           delete loading[lang];
@@ -110,9 +114,9 @@ export class Translator implements ReactiveController {
   refresh(): void {
     const host = this.host;
     const want = languageOf(host);
-    if (want == 'en' || loaded[want]) this.lang = want;
+    if (loaded[want]) this.lang = want;
     else loadLanguage(want).then(() => host.requestUpdate(), () => {});
-    const base = this.lang == 'en' ? strings : loaded[this.lang]!;
+    const base = loaded[this.lang]!;
     this.dir = this.lang == 'ar' || this.lang == 'he' ? 'rtl' : 'ltr';
     this.t = host.strings ? merge(base, host.strings) : base;
   }
