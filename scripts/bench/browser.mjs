@@ -190,8 +190,9 @@ async function measure(browser, origin, variant, { emulate, orgLog, serverLog, s
     await page.goto(origin + variant.path, { waitUntil: 'commit', timeout: STEP_TIMEOUT_MS });
     const field = await marks.wait('field', 'interactive username field');
     const navigationStart = field.epoch - field.rel;
-    // The user types once the page has stopped loading, as a person does: a page still loading may render its
-    // form again (the Sign-In Widget does) and drop what was typed. The fields are checked before the click.
+    // The user types once the page has stopped loading, as a person does: typed into while it still loaded, the
+    // Sign-In Widget now and then lost the password (it then said "This field cannot be left blank").
+    // The fields are checked before the click.
     await net.quiet(QUIET_MS);
     await page.locator(variant.fields.username).fill(USERNAME, { timeout: STEP_TIMEOUT_MS });
     await page.locator(variant.fields.password).fill(PASSWORD, { timeout: STEP_TIMEOUT_MS });
@@ -375,8 +376,9 @@ export async function runBrowserBench() {
     console.log(`  org, pages and reference backend on 127.0.0.1; the backend's own calls to the org are not throttled`);
     console.log(`  field:  navigation start -> username field interactive (rendered, enabled, hit by a click)`);
     console.log(`  ready:  navigation start -> last request before submit done (IDX: transaction introspected)`);
-    console.log(`  submit: click -> next view for ${USERNAME} ("Set up a security method"); clicked once no request`);
-    console.log(`          has been in flight for ${QUIET_MS} ms; the plain form's POST answers that view as a page`);
+    console.log(`  submit: click -> next view for ${USERNAME} ("Set up a security method"); typed once no request has`);
+    console.log(`          been in flight for ${QUIET_MS} ms, clicked once that holds again and the fields hold what was typed;`);
+    console.log(`          the plain form's POST answers that view as a page`);
     console.log(`  requests, KB: up to the interactive field / whole run (KB = encoded bytes received, headers included)`);
     console.log(`  widget: @okta/okta-signin-widget ${widgetVersion()}, ${WIDGET_BUNDLE} + okta-sign-in.min.css\n`);
     const head =
@@ -393,15 +395,21 @@ export async function runBrowserBench() {
           `${`${r.kbField.toFixed(1)} / ${r.kbTotal.toFixed(1)}`.padStart(16)}`,
       );
     }
-    const ratio = (a, b) => (a / b).toFixed(2);
-    console.log('\nratios of medians');
+    // Each ratio is taken within one round, where the variants ran one after the other, then summarised over the
+    // rounds: a slow moment of the machine then weighs on both sides of a ratio instead of on one median.
+    const ratio = (a, b, metric) => {
+      const each = results[a].map((r, i) => r[metric] / results[b][i][metric]);
+      const spread = runs > 1 ? ` (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})` : '';
+      return `${median(each).toFixed(2)}${spread}`;
+    };
+    console.log(`\nratios, each within one round, median${runs > 1 ? ` (lowest–highest) of ${runs} rounds` : ''}`);
     console.log(
-      `  field:            backend / form ${ratio(m.backend.field, m.form.field)}   backend with the page's form / form ` +
-        `${ratio(m.pageForm.field, m.form.field)}   IDX / form ${ratio(m.idx.field, m.form.field)}`,
+      `  field:            backend / form ${ratio('backend', 'form', 'fieldMs')}   page form / form ${ratio('pageForm', 'form', 'fieldMs')}` +
+        `   IDX / form ${ratio('idx', 'form', 'fieldMs')}`,
     );
-    console.log(`  widget / backend: field ${ratio(m.widget.field, m.backend.field)}   submit ${ratio(m.widget.submit, m.backend.submit)}`);
-    console.log(`  widget / IDX:     field ${ratio(m.widget.field, m.idx.field)}   submit ${ratio(m.widget.submit, m.idx.submit)}`);
-    console.log('\nevery run (field / ready / submit ms)');
+    console.log(`  widget / backend: field ${ratio('widget', 'backend', 'fieldMs')}   submit ${ratio('widget', 'backend', 'submitMs')}`);
+    console.log(`  widget / IDX:     field ${ratio('widget', 'idx', 'fieldMs')}   submit ${ratio('widget', 'idx', 'submitMs')}`);
+    console.log('\nevery run, round by round (field / ready / submit ms)');
     for (const k of order) {
       const list = results[k].map((r) => [r.fieldMs, r.readyMs, r.submitMs].map((v) => v.toFixed(0)).join(' / '));
       console.log(`  ${rowLabel[k].padEnd(26)}${list.join('   ')}`);
