@@ -68,9 +68,22 @@ console.log(`ratio IDX / backend: ${(idx / backend).toFixed(2)}`);
 
 
 const { runBrowserBench } = await import('./bench/browser.mjs');
-process.exitCode = await runBrowserBench();
-// Then the load figures, each in a process of its own: concurrent sign-ins, and memory under failed logins from many addresses.
+const failed = [];
+if ((await runBrowserBench()) !== 0) failed.push('sign-in in the browser');
+// Then the load figures, each in a process of its own: concurrent sign-ins, and memory under failed logins from many
+// addresses. Each normally takes under a minute; the bound stops one that hangs.
 const { spawnSync } = await import('node:child_process');
+const SCRIPT_MINUTES = 10;
 for (const script of ['load.mjs', 'failed-logins.mjs']) {
-  process.exitCode ||= spawnSync(process.execPath, ['--expose-gc', new URL(`./bench/${script}`, import.meta.url).pathname], { stdio: 'inherit' }).status ?? 1;
+  const run = spawnSync(process.execPath, ['--expose-gc', new URL(`./bench/${script}`, import.meta.url).pathname], {
+    stdio: 'inherit',
+    timeout: SCRIPT_MINUTES * 60_000,
+  });
+  if (run.status === 0) continue;
+  const why = run.error?.code === 'ETIMEDOUT' ? `stopped after ${SCRIPT_MINUTES} minutes` : run.error ? run.error.message : `exit ${run.signal ?? run.status}`;
+  failed.push(`scripts/bench/${script} (${why})`);
+}
+if (failed.length) {
+  console.error(`\nbench: failed: ${failed.join('; ')}`);
+  process.exitCode = 1;
 }

@@ -10,4 +10,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Our servers listen on 127.0.0.1 and are addressed as localhost. Chromium resolves localhost itself, to ::1 first,
+  // and connects there if anything listens: another process's server on the same port number at ::1 then answers
+  // instead (a 204 from it fails the navigation with net::ERR_ABORTED). Node resolves localhost from /etc/hosts.
+  '--host-resolver-rules=MAP localhost 127.0.0.1',
 ];

@@ -15,6 +15,10 @@ export function requireGc(name) {
   }
 }
 
+// Every wait of the load benches is bounded: the org's start, and each request with its body.
+const ORG_START_MS = 30_000;
+const REQUEST_MS = 10_000;
+
 export async function startOrgProcess() {
   const child = spawn(
     process.execPath,
@@ -27,16 +31,58 @@ export async function startOrgProcess() {
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // However this process ends, the org ends with it.
+  const stop = () => child.kill();
+  process.once('exit', stop);
   const line = await new Promise((resolve, reject) => {
     let out = '';
+    const timer = setTimeout(() => reject(new Error(`the local org did not start within ${ORG_START_MS / 1000} s`)), ORG_START_MS);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const nl = out.indexOf('\n');
-      if (nl >= 0) resolve(out.slice(0, nl));
+      if (nl >= 0) {
+        clearTimeout(timer);
+        resolve(out.slice(0, nl));
+      }
     });
-    child.on('exit', (code) => reject(new Error(`org exited with ${code}`)));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the local org exited (${signal ?? `code ${code}`}) before it started`));
+    });
+  }).catch((error) => {
+    child.kill();
+    throw error;
   });
   return { ...JSON.parse(line), child };
+}
+
+/**
+ * fetch(), its body read as text, within `ms`. The timer is cleared when the call ends: AbortSignal.timeout() would
+ * keep every finished call in this process's heap, which the benches measure, for its whole budget.
+ * @returns {Promise<{ status: number, headers: Headers, text: string }>}
+ */
+export async function request(url, init = {}, ms = REQUEST_MS) {
+  const controller = new AbortController();
+  const what = `${init.method ?? 'GET'} ${url}`;
+  const timer = setTimeout(() => controller.abort(new Error(`no answer to ${what} within ${ms / 1000} s`)), ms);
+  try {
+    const res = await fetch(url, { ...init, signal: controller.signal });
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : new Error(`${what}: ${error.cause?.message ?? error.message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** request() of a JSON reply: its status, headers and parsed body. */
+export async function requestJson(url, init, ms) {
+  const reply = await request(url, init, ms);
+  try {
+    return { ...reply, body: JSON.parse(reply.text) };
+  } catch {
+    throw new Error(`${init?.method ?? 'GET'} ${url}: ${reply.status}, not JSON: ${reply.text.slice(0, 200)}`);
+  }
 }
 
 /** Serves `backend` at /auth on 127.0.0.1; resolves with its base URL and a close(). */

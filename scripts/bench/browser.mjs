@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { probe } from './probe.mjs';
+import { probe, visibleText } from './probe.mjs';
 import { WIDGET_BUNDLE, WIDGET_DIST, startBenchServers, widgetVersion } from './servers.mjs';
 import { COMPRESSION } from './static.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
@@ -171,10 +171,13 @@ async function measure(browser, origin, variant, { emulate, orgLog, serverLog, s
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', serviceWorkers: 'block' });
   const orgFrom = orgLog.length;
   const serverFrom = serverLog.length;
+  let page;
+  let net;
+  const errors = [];
   try {
-    const page = await context.newPage();
+    page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const net = recordNetwork(cdp);
+    net = recordNetwork(cdp);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (emulate) await cdp.send('Network.emulateNetworkConditions', CONDITIONS);
@@ -182,27 +185,32 @@ async function measure(browser, origin, variant, { emulate, orgLog, serverLog, s
     const marks = milestones();
     await page.exposeFunction('__benchMark', (name, rel, epoch) => marks.set(name, rel, epoch));
     await page.addInitScript(probe, variant.probe);
-    const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
     await page.goto(origin + variant.path, { waitUntil: 'commit', timeout: STEP_TIMEOUT_MS });
     const field = await marks.wait('field', 'interactive username field');
     const navigationStart = field.epoch - field.rel;
+    // The user types once the page has stopped loading, as a person does: typed into while it still loaded, the
+    // Sign-In Widget now and then lost the password (it then said "This field cannot be left blank").
+    // The fields are checked before the click.
+    await net.quiet(QUIET_MS);
     await page.locator(variant.fields.username).fill(USERNAME, { timeout: STEP_TIMEOUT_MS });
     await page.locator(variant.fields.password).fill(PASSWORD, { timeout: STEP_TIMEOUT_MS });
     await net.quiet(QUIET_MS);
+    for (const [name, value] of [['username', USERNAME], ['password', PASSWORD]]) {
+      if ((await page.locator(variant.fields[name]).inputValue({ timeout: STEP_TIMEOUT_MS })) !== value) {
+        throw new BenchError(`the ${name} typed is no longer in its field`);
+      }
+    }
     const ready = Math.max(...net.all.map((r) => r.end));
     await page.locator(variant.fields.submit).click({ timeout: STEP_TIMEOUT_MS });
     const submit = await marks.wait('submit', 'click on the submit button');
-    const next = await marks.wait('next', `next view ("${variant.probe.next.text}")${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+    const next = await marks.wait('next', `next view ("${variant.probe.next.text}")`);
     await net.settle(next.epoch);
 
     const requests = net.all.filter((r) => r.start <= next.epoch);
     const beforeField = requests.filter((r) => r.start <= field.epoch);
-    const failed = requests.filter((r) => typeof r.status !== 'number' || r.status >= 400);
-    if (failed.length) {
-      throw new BenchError(`requests failed: ${failed.map((r) => `${r.method} ${r.url} → ${r.status ?? 'unfinished'}`).join(', ')}`);
-    }
+    if (requests.some((r) => typeof r.status !== 'number' || r.status >= 400)) throw new BenchError('requests failed');
     const sum = (list) => list.reduce((n, r) => n + r.bytes, 0);
     return {
       fieldMs: field.rel,
@@ -219,9 +227,31 @@ async function measure(browser, origin, variant, { emulate, orgLog, serverLog, s
       orgRequests: orgLog.slice(orgFrom),
       serverRequests: serverLog.slice(serverFrom),
     };
+  } catch (e) {
+    const message = e instanceof BenchError ? e.message : (e?.message ?? String(e));
+    throw new BenchError(`${message}${await whatThePageShows(page, net?.all ?? [], errors)}`);
   } finally {
     await context.close();
   }
+}
+
+/** For a failed run: the page's address and visible text, its errors and the requests that failed or never ended. */
+async function whatThePageShows(page, requests, errors) {
+  const lines = [];
+  if (page) {
+    let timer;
+    const shown = await Promise.race([
+      page.evaluate(visibleText).catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
+    ]);
+    clearTimeout(timer);
+    if (!shown) lines.push(`page ${page.url()} (its text could not be read)`);
+    else lines.push(`page ${page.url()} shows "${shown.text}"${shown.fields.length ? ` (fields: ${shown.fields.join(', ')})` : ''}`);
+  }
+  if (errors.length) lines.push(`page errors: ${errors.join('; ')}`);
+  const bad = requests.filter((r) => typeof r.status !== 'number' || r.status >= 400);
+  if (bad.length) lines.push(`requests: ${bad.map((r) => `${r.method} ${r.url} → ${r.status ?? 'unfinished'}`).join(', ')}`);
+  return lines.map((l) => `\n    ${l}`).join('');
 }
 
 const median = (values) => {
@@ -271,11 +301,13 @@ export async function runBrowserBench() {
   let watchdog;
   let servers;
   let browser;
+  let doing = 'starting the servers and Chromium';
   try {
     const runs = runCount();
     const totalMinutes = 2 + runs;
+    // A backstop behind the bounded steps: exiting also ends Chromium (Playwright kills the browsers it launched).
     watchdog = setTimeout(() => {
-      console.error(`bench: could not measure: gave up after ${totalMinutes} minutes`);
+      console.error(`bench: could not measure: gave up after ${totalMinutes} minutes, while ${doing}`);
       process.exit(1);
     }, totalMinutes * 60_000);
     watchdog.unref();
@@ -292,6 +324,7 @@ export async function runBrowserBench() {
 
     // One unmeasured pass without throttling: the servers load their code and warm up before anything counts.
     for (const key of order) {
+      doing = `${all[key].label}, warm-up run`;
       try {
         await measure(browser, servers.pageOrigin, all[key], { ...options, emulate: false });
       } catch (e) {
@@ -302,6 +335,7 @@ export async function runBrowserBench() {
     const results = Object.fromEntries(order.map((k) => [k, []]));
     for (let i = 0; i < runs; i++) {
       for (const key of order) {
+        doing = `${all[key].label}, run ${i + 1}`;
         try {
           results[key].push(await measure(browser, servers.pageOrigin, all[key], { ...options, emulate: true }));
         } catch (e) {
@@ -342,8 +376,9 @@ export async function runBrowserBench() {
     console.log(`  org, pages and reference backend on 127.0.0.1; the backend's own calls to the org are not throttled`);
     console.log(`  field:  navigation start -> username field interactive (rendered, enabled, hit by a click)`);
     console.log(`  ready:  navigation start -> last request before submit done (IDX: transaction introspected)`);
-    console.log(`  submit: click -> next view for ${USERNAME} ("Set up a security method"); clicked once no request`);
-    console.log(`          has been in flight for ${QUIET_MS} ms; the plain form's POST answers that view as a page`);
+    console.log(`  submit: click -> next view for ${USERNAME} ("Set up a security method"); typed once no request has`);
+    console.log(`          been in flight for ${QUIET_MS} ms, clicked once that holds again and the fields hold what was typed;`);
+    console.log(`          the plain form's POST answers that view as a page`);
     console.log(`  requests, KB: up to the interactive field / whole run (KB = encoded bytes received, headers included)`);
     console.log(`  widget: @okta/okta-signin-widget ${widgetVersion()}, ${WIDGET_BUNDLE} + okta-sign-in.min.css\n`);
     const head =
@@ -360,15 +395,21 @@ export async function runBrowserBench() {
           `${`${r.kbField.toFixed(1)} / ${r.kbTotal.toFixed(1)}`.padStart(16)}`,
       );
     }
-    const ratio = (a, b) => (a / b).toFixed(2);
-    console.log('\nratios of medians');
+    // Each ratio is taken within one round, where the variants ran one after the other, then summarised over the
+    // rounds: a slow moment of the machine then weighs on both sides of a ratio instead of on one median.
+    const ratio = (a, b, metric) => {
+      const each = results[a].map((r, i) => r[metric] / results[b][i][metric]);
+      const spread = runs > 1 ? ` (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})` : '';
+      return `${median(each).toFixed(2)}${spread}`;
+    };
+    console.log(`\nratios, each within one round, median${runs > 1 ? ` (lowest–highest) of ${runs} rounds` : ''}`);
     console.log(
-      `  field:            backend / form ${ratio(m.backend.field, m.form.field)}   backend with the page's form / form ` +
-        `${ratio(m.pageForm.field, m.form.field)}   IDX / form ${ratio(m.idx.field, m.form.field)}`,
+      `  field:            backend / form ${ratio('backend', 'form', 'fieldMs')}   page form / form ${ratio('pageForm', 'form', 'fieldMs')}` +
+        `   IDX / form ${ratio('idx', 'form', 'fieldMs')}`,
     );
-    console.log(`  widget / backend: field ${ratio(m.widget.field, m.backend.field)}   submit ${ratio(m.widget.submit, m.backend.submit)}`);
-    console.log(`  widget / IDX:     field ${ratio(m.widget.field, m.idx.field)}   submit ${ratio(m.widget.submit, m.idx.submit)}`);
-    console.log('\nevery run (field / ready / submit ms)');
+    console.log(`  widget / backend: field ${ratio('widget', 'backend', 'fieldMs')}   submit ${ratio('widget', 'backend', 'submitMs')}`);
+    console.log(`  widget / IDX:     field ${ratio('widget', 'idx', 'fieldMs')}   submit ${ratio('widget', 'idx', 'submitMs')}`);
+    console.log('\nevery run, round by round (field / ready / submit ms)');
     for (const k of order) {
       const list = results[k].map((r) => [r.fieldMs, r.readyMs, r.submitMs].map((v) => v.toFixed(0)).join(' / '));
       console.log(`  ${rowLabel[k].padEnd(26)}${list.join('   ')}`);

@@ -5,7 +5,7 @@
 // after global.gc(), the process's RSS and the sessions stored after each round: the target is a plateau.
 //   node --expose-gc scripts/bench/failed-logins.mjs        (npm run bench runs it)
 //   FAILED_ROUNDS=6 FAILED_PER_ROUND=2000 FAILED_CONCURRENCY=16 (6 rounds pass limits.maxKeys, 10 000 addresses)
-import { heapMb, pct, pool, requireGc, rssMb, serveBenchBackend, startOrgProcess } from './backend-process.mjs';
+import { heapMb, pct, pool, request, requestJson, requireGc, rssMb, serveBenchBackend, startOrgProcess } from './backend-process.mjs';
 
 const ROUNDS = Math.min(Number(process.env.FAILED_ROUNDS ?? 6), 10);
 const PER_ROUND = Math.min(Number(process.env.FAILED_PER_ROUND ?? 2000), 5000);
@@ -21,14 +21,14 @@ async function failedLogin() {
   const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
   const headers = { accept: 'application/json', 'x-forwarded-for': address };
   const started = performance.now();
-  await (await fetch(`${server.base}/state`, { headers })).arrayBuffer();
-  const res = await fetch(`${server.base}/login`, {
+  const state = await request(`${server.base}/state`, { headers });
+  if (state.status !== 200) throw new Error(`state: ${state.status} ${state.text.slice(0, 200)}`);
+  const { status, body } = await requestJson(`${server.base}/login`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify({ username: `guess-${n}@example.com`, password: 'not-the-password' }),
   });
-  const body = await res.json();
-  if (res.status !== 400 || body.code !== 'invalid_credentials') throw new Error(`login: ${res.status} ${JSON.stringify(body)}`);
+  if (status !== 400 || body.code !== 'invalid_credentials') throw new Error(`login: ${status} ${JSON.stringify(body)}`);
   return performance.now() - started;
 }
 

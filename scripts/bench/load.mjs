@@ -5,7 +5,7 @@
 //   node --expose-gc scripts/bench/load.mjs        (npm run bench runs it)
 //   LOAD_ROUNDS=3 LOAD_SIGNINS=1000 LOAD_CONCURRENCY=16
 // The org runs in a child process, so the heap measured is the backend's (and this load generator's).
-import { heapMb, pct, pool, requireGc, serveBenchBackend, startOrgProcess } from './backend-process.mjs';
+import { heapMb, pct, pool, requestJson, requireGc, serveBenchBackend, startOrgProcess } from './backend-process.mjs';
 
 const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
 const PER_ROUND = Math.min(Number(process.env.LOAD_SIGNINS ?? 1000), 5000);
@@ -19,13 +19,13 @@ const base = server.base;
 async function createUsers(n) {
   const users = new Array(n);
   await pool(n, 16, async (i) => {
-    const res = await fetch(`${org.origin}/device/api/users`, {
+    const { status, body } = await requestJson(`${org.origin}/device/api/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ template: 'dave' }),
     });
-    if (res.status !== 201) throw new Error(`device API: ${res.status}`);
-    users[i] = await res.json();
+    if (status !== 201) throw new Error(`device API: ${status} ${JSON.stringify(body)}`);
+    users[i] = body;
   });
   return users;
 }
@@ -38,12 +38,11 @@ async function signIn(user) {
     const headers = { accept: 'application/json', 'x-forwarded-for': address };
     if (cookie) headers.cookie = cookie;
     if (json) headers['content-type'] = 'application/json';
-    const res = await fetch(base + path, { method, headers, body: json ? JSON.stringify(json) : undefined });
+    const res = await requestJson(base + path, { method, headers, body: json ? JSON.stringify(json) : undefined });
     const set = res.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0];
-    const body = await res.json();
-    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body)}`);
-    return body;
+    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
   };
   const started = performance.now();
   await call('GET', '/state');

@@ -64,3 +64,24 @@ export function probe(cfg) {
   };
   requestAnimationFrame(check);
 }
+
+/** For a failed run's report, run in the page: its text, shadow roots included, in one line of at most 400 characters, and which fields hold text. */
+export function visibleText() {
+  const parts = [];
+  const fields = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      if (el.localName === 'input' && el.name && !['hidden', 'checkbox', 'radio', 'submit'].includes(el.type)) {
+        fields.push(`${el.name} ${el.value ? 'filled' : 'empty'}`);
+      }
+    }
+    const top = root === document ? document.body : root;
+    if (!top) return;
+    const shown = top === document.body ? [top] : [...top.children].filter((c) => !['STYLE', 'SCRIPT', 'TEMPLATE'].includes(c.tagName));
+    parts.push(shown.map((c) => c.innerText ?? '').join(' '));
+  };
+  walk(document);
+  const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+  return { text: text.length > 400 ? `${text.slice(0, 400)}…` : text, fields };
+}

@@ -43,6 +43,10 @@ export async function startBenchServers() {
   app.disable('x-powered-by');
   app.set('etag', false);
   const server = http.createServer(app);
+  // The plain form's handler calls /auth/login over a kept-alive loopback connection (fetch). With Node's 5 s idle
+  // timeout the server could close that socket as the next POST is sent on it, about one form run later, and a POST
+  // is not retried: the client must be the side that closes idle sockets.
+  server.keepAliveTimeout = 60_000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
