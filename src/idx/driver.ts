@@ -11,7 +11,8 @@ import { ENROLLMENT_CHANNELS, FlowError, type FlowState, type PollKind } from '.
 import type { ActionInputs, RequestAction } from '../core/actions.js';
 import { errorOf, flowError, type Operation } from './errors.js';
 import { formValues } from './form-values.js';
-import { formValue, remediation, stateOf, stepName } from './map.js';
+import { stateOf, stepName } from './map.js';
+import { formValue, remediation } from './read.js';
 import { idpLinks } from './map-idp.js';
 import { RECOVER_FROM_CHALLENGE, RECOVER_FROM_IDENTIFY } from './map-password.js';
 import type { IdxAuthClient, IdxTransaction } from './types.js';

@@ -4,7 +4,8 @@
  */
 import { FlowError, type ErrorCode, type FlowErrorOptions } from '../core/types.js';
 import { DEFAULT_RATE_LIMIT_WAIT } from '../core/retry-after.js';
-import { remediation, stepName } from './map.js';
+import { stepName } from './map.js';
+import { remediation } from './read.js';
 import { fieldErrorsOf } from './map-form.js';
 import { NOTICE_STEPS, showsAsForm } from './map-steps.js';
 import { safeText } from './safe-text.js';

@@ -6,7 +6,7 @@
 import { FlowError, type Authenticator, type FlowState, type OneTimeCodeInfo, type StepAuthenticator } from '../core/types.js';
 import { isInlineImage } from '../core/inline-image.js';
 import { safeText } from './safe-text.js';
-import { pickerEntries, remediation } from './map.js';
+import { pickerEntries, remediation } from './read.js';
 import type { IdxAuthenticatorValue, IdxRemediation, IdxTransaction } from './types.js';
 
 /** The authenticators that answer with a code. */

@@ -3,8 +3,8 @@
  * Verify FastPass with nothing else to verify with, device probing without a way around it, Duo's frame, the Apple SSO
  * extension, NFC, and any step the mapping does not drive.
  */
-import { FlowError, type FlowState } from '../core/types.js';
-import { remediation, stateOf, stepName } from './map.js';
+import { FlowError } from '../core/types.js';
+import { remediation } from './read.js';
 import type { IdxTransaction } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ import type { IdxTransaction } from './types.js';
  * (`challenge-poll/okta_verify`, `challenge-authenticator/duo`): the same step is a code for one authenticator and a
  * frame for another.
  */
-function stepLabel(tx: IdxTransaction, name: string | undefined): string {
+export function stepLabel(tx: IdxTransaction, name: string | undefined): string {
   if (!name) return 'none';
   const key = remediation(tx, name)?.relatesTo?.value?.key;
   return key ? `${name}/${key}` : name;
@@ -22,16 +22,4 @@ function stepLabel(tx: IdxTransaction, name: string | undefined): string {
 export function unsupportedStep(tx: IdxTransaction, name: string | undefined): FlowError {
   const step = stepLabel(tx, name);
   return new FlowError('config', `Unsupported IDX step: ${step}`, { reason: 'unsupported-step', step });
-}
-
-/** The state of a transaction that is not an error (see `errorOf`), a step no web page can answer included. */
-export function stateToShow(tx: IdxTransaction): FlowState {
-  try {
-    return stateOf(tx);
-  } catch (e) {
-    if (e instanceof FlowError && e.reason === 'unsupported-step') {
-      return { status: 'UnsupportedStep', unsupportedStep: e.step ?? stepLabel(tx, stepName(tx)) };
-    }
-    throw e;
-  }
 }

@@ -5,7 +5,7 @@
  * lists them without the `href`, which the transports keep (`idpLinks`): the browser's server-backed pages never see it.
  */
 import type { FlowState, IdentityProvider, IdentityProviderKind } from '../core/types.js';
-import { pickerEntries, remediation } from './map.js';
+import { pickerEntries, remediation } from './read.js';
 import { unsupportedStep } from './map-device.js';
 import { safeText } from './safe-text.js';
 import type { IdxAuthenticatorValue, IdxRemediation, IdxTransaction } from './types.js';

@@ -10,7 +10,7 @@ import { safeText } from './safe-text.js';
 import { allFields, assertFillable, readForm } from './map-form.js';
 import { passwordRulesOf } from './map-password.js';
 import { CODE_KEYS } from './map-codes.js';
-import { pickerEntries, remediation } from './map.js';
+import { pickerEntries, remediation } from './read.js';
 import type { IdxAuthenticatorValue, IdxRemediation, IdxTransaction } from './types.js';
 
 /** Steps that are a form of plain fields whatever they concern. */

@@ -7,7 +7,7 @@
  */
 import type { Authenticator, FlowState } from '../core/types.js';
 import type { IdxAuthenticatorValue, IdxRemediation, IdxTransaction } from './types.js';
-import { pickerEntries, remediation } from './map.js';
+import { pickerEntries, remediation } from './read.js';
 
 type Json = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * mapping, so that backend mode shows every step exactly as IDX mode does. The reply never holds secrets.
  */
 import { errorOf, type Operation } from '../idx/errors.js';
-import { stateToShow } from '../idx/map-device.js';
+import { stateToShow } from '../idx/map.js';
 import type { IdxTransaction } from '../idx/types.js';
 import type { FlowState } from '../core/types.js';
 import { BackendError, CHECK_FIELDS, accessDenied, invalidInput, rateLimited, sessionExpired, upstreamFailure } from './errors.js';

@@ -3,8 +3,8 @@
  * The IDX mapping here is the one IDX mode uses in the browser, so both modes show the same steps the same way.
  * Pure functions over okta-auth-js 8 step-mode transactions: no DOM, no Lit, no network.
  */
-export { stateOf, stepName, remediation, pickerEntries, tokensOf } from '../idx/map.js';
-export { stateToShow } from '../idx/map-device.js';
+export { stateOf, stateToShow, stepName, tokensOf } from '../idx/map.js';
+export { remediation, pickerEntries } from '../idx/read.js';
 export { identityProviders, idpLinks } from '../idx/map-idp.js';
 export { errorOf, errorFromException, type Operation } from '../idx/errors.js';
 export { safeText } from '../idx/safe-text.js';

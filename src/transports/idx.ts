@@ -17,8 +17,8 @@ import {
   type Transport,
 } from '../core/types.js';
 import type { ActionInputs } from '../core/actions.js';
-import { pickerEntries, remediation, stateOf, stepName, tokensOf } from '../idx/map.js';
-import { stateToShow } from '../idx/map-device.js';
+import { stateOf, stateToShow, stepName, tokensOf } from '../idx/map.js';
+import { pickerEntries, remediation } from '../idx/read.js';
 import { isRedirect } from '../idx/map-idp.js';
 import { errorFromException, errorOf, flowError, type Operation } from '../idx/errors.js';
 import { CALLBACK_PARAMS, callbackParams, finishRedirect, hostedSignIn, nonceMatches, resumeTransaction } from '../idx/redirect.js';

@@ -34,7 +34,7 @@ async function transactionOf(file, edit = (body) => body) {
 
 async function read(file, edit) {
   const tx = await transactionOf(file, edit);
-  const { stateToShow } = await dist('idx/map-device.js');
+  const { stateToShow } = await dist('idx/map.js');
   const { planOf } = await dist('idx/driver.js');
   return { state: stateToShow(tx), plan: planOf(tx) };
 }
