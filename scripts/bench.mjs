@@ -1,4 +1,5 @@
-// `npm run bench` (after `npm run build`): the packed and unpacked size of each package's tarball (`npm pack`), then
+// `npm run bench` (after `npm run build`): the packed and unpacked size of each package's tarball (`npm pack`) and
+// what the elements' package is made of, then
 // what each mode of the script-tag bundle downloads, gzip-compressed.
 // The sign-in form is painted by the script-tag file and its static imports (the 15 KB budget). While the user
 // types, the element fetches the flow's file and its transport's: the backend transport's chunk, or in IDX mode its
@@ -14,10 +15,26 @@ import configs from '../rollup.config.mjs';
 import { PACKAGES, kb, pack } from './packages.mjs';
 
 console.log('package (npm pack)                  packed   unpacked  files');
+const reports = new Map();
 for (const pkg of PACKAGES) {
-  const { size, unpackedSize, entryCount } = pack(pkg);
+  const report = pack(pkg);
+  reports.set(pkg.name, report);
+  const { size, unpackedSize, entryCount } = report;
   console.log(`  ${pkg.name.padEnd(32)} ${kb(size).padStart(9)} ${kb(unpackedSize).padStart(10)} ${String(entryCount).padStart(6)}`);
 }
+
+// What the elements' package holds, unpacked: each file in the first part its path matches.
+const PARTS = [
+  ['the languages (dist/cdn/chunks/i18n/)', (f) => f.startsWith('dist/cdn/chunks/i18n/')],
+  ['the rest of the script-tag folder (dist/cdn/)', (f) => f.startsWith('dist/cdn/')],
+  ['declarations (.d.ts)', (f) => f.endsWith('.d.ts')],
+  ['ES modules for bundlers (dist/)', (f) => f.startsWith('dist/')],
+  ['custom-elements.json, README, license, package.json', () => true],
+];
+console.log('okta-signin-elements, unpacked');
+const sums = PARTS.map(() => 0);
+for (const { path, size } of reports.get('okta-signin-elements').files) sums[PARTS.findIndex(([, test]) => test(path))] += size;
+PARTS.forEach(([what], i) => console.log(`  ${what.padEnd(52)} ${kb(sums[i]).padStart(10)}`));
 
 const TARGET_BACKEND = 15 * 1024;
 const TARGET_IDX = 60 * 1024;
