@@ -36,13 +36,24 @@ export function packAll(destination) {
   return Object.fromEntries(PACKAGES.map((pkg) => [pkg.name, pack(pkg, destination).tarball]));
 }
 
+const readLock = (dir) => JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
+let rootLock;
+
+/**
+ * Every package a folder's lock file installed, as `[name, path]`: node_modules and its scopes, nested ones too.
+ */
+export const lockedPackages = (dir) =>
+  Object.keys(readLock(dir).packages)
+    .filter(Boolean)
+    .map((path) => [path.slice(path.lastIndexOf('node_modules/') + 13), path]);
+
 /**
  * `name@version` at the version this repository's lock file installed, so that npm's cache, filled by `npm ci`, has
  * its tarball.
  */
 export function pinned(name) {
-  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
-  const version = lock.packages[`node_modules/${name}`]?.version;
+  rootLock ??= readLock(ROOT);
+  const version = rootLock.packages[`node_modules/${name}`]?.version;
   if (!version) throw new Error(`${name} is not in package-lock.json: add it to the root devDependencies`);
   return `${name}@${version}`;
 }
@@ -77,9 +88,8 @@ export function installApp(dir, installs) {
   if (npm.error) throw npm.error;
   if (npm.status !== 0) throw new Error(`npm ${args.join(' ')} in ${dir} failed:\n${npm.stderr.replace(/^npm http .*\n/gm, '')}`);
   const seconds = (Date.now() - started) / 1000;
-  const names = new Set(PACKAGES.map((pkg) => pkg.name));
-  const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
-  for (const path of Object.keys(lock.packages).filter((p) => names.has(p.slice(p.lastIndexOf('node_modules/') + 13)))) {
+  const ours = new Set(PACKAGES.map((pkg) => pkg.name));
+  for (const [, path] of lockedPackages(dir).filter(([name]) => ours.has(name))) {
     const real = realpathSync(join(dir, path));
     if (!real.startsWith(realpathSync(dir) + sep)) throw new Error(`${path} in ${dir} resolves to ${real}, outside the app`);
   }

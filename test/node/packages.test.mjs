@@ -5,11 +5,11 @@
 // package and renders the sign-in form on the server.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { installApp, packAll, pinned } from '../../scripts/packages.mjs';
+import { installApp, lockedPackages, packAll, pinned } from '../../scripts/packages.mjs';
 import { Browser } from './backend-harness.mjs';
 import { startOrg } from '../../demo/org/index.mjs';
 
@@ -20,11 +20,8 @@ let tarballs;
 /** A fresh app in `work/<name>` with the given tarballs (and registry packages) installed. */
 const app = (name, installs) => installApp(join(work, name), installs).dir;
 
-/** Every package installed in an app, by name (node_modules and its scopes, nested ones too). */
-function installed(dir) {
-  const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
-  return new Set(Object.keys(lock.packages).filter(Boolean).map((p) => p.slice(p.lastIndexOf('node_modules/') + 13)));
-}
+/** Every package installed in an app, by name. */
+const installed = (dir) => new Set(lockedPackages(dir).map(([name]) => name));
 
 /** Runs an ES module in the app's folder, as the app's own code. */
 function runIn(dir, code, args = []) {
