@@ -210,7 +210,7 @@ async function measure(browser, origin, variant, { emulate, orgLog, serverLog, s
 
     const requests = net.all.filter((r) => r.start <= next.epoch);
     const beforeField = requests.filter((r) => r.start <= field.epoch);
-    if (requests.some((r) => typeof r.status !== 'number' || r.status >= 400)) throw new BenchError('requests failed');
+    if (requests.some(failedRequest)) throw new BenchError('requests failed');
     const sum = (list) => list.reduce((n, r) => n + r.bytes, 0);
     return {
       fieldMs: field.rel,
@@ -235,6 +235,9 @@ async function measure(browser, origin, variant, { emulate, orgLog, serverLog, s
   }
 }
 
+/** A request that failed or never ended. */
+const failedRequest = (r) => typeof r.status !== 'number' || r.status >= 400;
+
 /** For a failed run: the page's address and visible text, its errors and the requests that failed or never ended. */
 async function whatThePageShows(page, requests, errors) {
   const lines = [];
@@ -249,7 +252,7 @@ async function whatThePageShows(page, requests, errors) {
     else lines.push(`page ${page.url()} shows "${shown.text}"${shown.fields.length ? ` (fields: ${shown.fields.join(', ')})` : ''}`);
   }
   if (errors.length) lines.push(`page errors: ${errors.join('; ')}`);
-  const bad = requests.filter((r) => typeof r.status !== 'number' || r.status >= 400);
+  const bad = requests.filter(failedRequest);
   if (bad.length) lines.push(`requests: ${bad.map((r) => `${r.method} ${r.url} → ${r.status ?? 'unfinished'}`).join(', ')}`);
   return lines.map((l) => `\n    ${l}`).join('');
 }
