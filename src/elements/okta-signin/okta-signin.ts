@@ -405,7 +405,7 @@ export class OktaSignin extends LitElement {
     const page = this.pageForm();
     for (const c of page?.querySelectorAll<HTMLButtonElement>('button:not([type]),[type=submit],[name=username],[name=password]') ?? []) {
       if (c.type == 'submit') c.disabled = this.busy;
-      else c.ariaInvalid = this.invalid ? "true" : null;
+      else c.ariaInvalid = this.invalid ? 'true' : null;
     }
     // Passkey autofill while the server offers it and no request runs: on the element's own form, and on the page's
     // own when its field asks for passkeys in its autofill (`autocomplete="username webauthn"`). An element that
