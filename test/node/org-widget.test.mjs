@@ -64,6 +64,22 @@ widget.showSignInToGetTokens({ el: '#w' })
     return { page, errors };
   }
   const see = (page, text) => page.locator('#w').getByText(text, { exact: false }).first().waitFor();
+  // What was typed since the widget last showed something, by field. On a loaded machine the widget moves the focus to
+  // a view's first field after the view is on screen, so text typed meanwhile can land in another field (seen:
+  // "alice@example.comWren" in Email, First name empty) and the form is refused as incomplete. Before a click, each
+  // field that does not hold what was typed into it gets it again, as a person seeing the form would put it right.
+  const typed = new WeakMap();
+  async function type(page, selector, value) {
+    if (!typed.has(page)) typed.set(page, new Map());
+    typed.get(page).set(selector, value);
+    await page.fill(selector, value);
+  }
+  async function retype(page) {
+    for (const [selector, value] of typed.get(page) ?? []) {
+      const field = page.locator(selector);
+      if ((await field.count()) === 1 && (await field.inputValue()) !== value) await field.fill(value);
+    }
+  }
   /**
    * Clicks and waits for the widget's next view or error. For a moment after it shows an error the widget ignores a
    * submit: with `again`, it is clicked once more each time nothing followed within five seconds (a loaded machine renders slowly).
@@ -72,9 +88,13 @@ widget.showSignInToGetTokens({ el: '#w' })
    */
   async function send(page, target, { again = false } = {}) {
     for (let attempt = 0; attempt < (again ? 5 : 1); attempt++) {
+      await retype(page);
       const count = await shown(page);
       await target.click();
-      if (await shownAfter(page, count, again ? 5000 : 15000)) return;
+      if (await shownAfter(page, count, again ? 5000 : 15000)) {
+        typed.get(page)?.clear();
+        return;
+      }
     }
     assert.fail(`the widget did not move on; it shows: ${(await page.locator('#w').innerText()).replace(/\s+/g, ' ')}`);
   }
@@ -83,8 +103,8 @@ widget.showSignInToGetTokens({ el: '#w' })
   // The widget's "Set up" / "Select" of an authenticator row (an anchor without href).
   const choose = (page, key) => send(page, page.locator(`#w [data-se="${key}"] .select-factor`));
   async function signIn(page, username, password = PASSWORD) {
-    await page.fill('input[name="identifier"]', username);
-    await page.fill('input[name="credentials.passcode"]', password);
+    await type(page, 'input[name="identifier"]', username);
+    await type(page, 'input[name="credentials.passcode"]', password);
     await submit(page);
   }
   async function signedIn({ page, errors }) {
@@ -96,7 +116,7 @@ widget.showSignInToGetTokens({ el: '#w' })
   /** The email's code, typed where the widget offers it. */
   async function emailCode(page, to) {
     await page.getByText('Enter a verification code instead').click();
-    await page.fill('input[name="credentials.passcode"]', (await lastMessageTo(org, to, 'email')).code);
+    await type(page, 'input[name="credentials.passcode"]', (await lastMessageTo(org, to, 'email')).code);
     await submit(page);
   }
 
@@ -105,19 +125,19 @@ widget.showSignInToGetTokens({ el: '#w' })
     const { page } = opened;
     await press(page, 'Sign up');
     await see(page, 'Favorite sport');
-    await page.fill('input[name="userProfile.email"]', 'alice@example.com');
-    await page.fill('input[name="userProfile.firstName"]', 'Wren');
-    await page.fill('input[name="userProfile.lastName"]', 'Widget');
-    await page.fill('input[name="userProfile.favoriteSport"]', 'Rowing');
+    await type(page, 'input[name="userProfile.email"]', 'alice@example.com');
+    await type(page, 'input[name="userProfile.firstName"]', 'Wren');
+    await type(page, 'input[name="userProfile.lastName"]', 'Widget');
+    await type(page, 'input[name="userProfile.favoriteSport"]', 'Rowing');
     await submit(page);
     await see(page, 'A user with this Email already exists');
     const email = `wren-${Date.now()}@example.com`;
-    await page.fill('input[name="userProfile.email"]', email);
+    await type(page, 'input[name="userProfile.email"]', email);
     await submit(page, { again: true });
     await choose(page, 'okta_password');
     await see(page, 'Re-enter password');
-    await page.fill('input[name="credentials.passcode"]', 'Strong-Pass-123');
-    await page.fill('input[name="confirmPassword"]', 'Strong-Pass-123');
+    await type(page, 'input[name="credentials.passcode"]', 'Strong-Pass-123');
+    await type(page, 'input[name="confirmPassword"]', 'Strong-Pass-123');
     await submit(page);
     await choose(page, 'okta_email');
     await emailCode(page, email);
@@ -130,11 +150,11 @@ widget.showSignInToGetTokens({ el: '#w' })
     await signIn(first.page, username);
     await choose(first.page, 'security_question');
     await first.page.getByText('Create my own security question').click();
-    await first.page.fill('input[name="credentials.question"]', 'Which ship?');
-    await first.page.fill('input[name="credentials.answer"]', 'Pea');
+    await type(first.page, 'input[name="credentials.question"]', 'Which ship?');
+    await type(first.page, 'input[name="credentials.answer"]', 'Pea');
     await submit(first.page);
     await see(first.page, 'The security question answer must be at least 4 characters in length');
-    await first.page.fill('input[name="credentials.answer"]', 'Black Pearl');
+    await type(first.page, 'input[name="credentials.answer"]', 'Black Pearl');
     await submit(first.page, { again: true });
     await signedIn(first);
 
@@ -142,10 +162,10 @@ widget.showSignInToGetTokens({ el: '#w' })
     await signIn(next.page, username);
     await choose(next.page, 'security_question');
     await see(next.page, 'Which ship?');
-    await next.page.fill('input[name="credentials.answer"]', 'Flying Dutchman');
+    await type(next.page, 'input[name="credentials.answer"]', 'Flying Dutchman');
     await submit(next.page);
     await see(next.page, "Your answer doesn't match our records. Please try again.");
-    await next.page.fill('input[name="credentials.answer"]', 'black pearl');
+    await type(next.page, 'input[name="credentials.answer"]', 'black pearl');
     await submit(next.page, { again: true });
     await signedIn(next);
   });
@@ -157,11 +177,11 @@ widget.showSignInToGetTokens({ el: '#w' })
     await signIn(page, username);
     await see(page, 'Your account is locked. Please contact your administrator.');
     await press(page, 'Unlock account?');
-    await page.fill('input[name="identifier"]', username);
+    await type(page, 'input[name="identifier"]', username);
     await choose(page, 'okta_email');
     await emailCode(page, username);
     await see(page, 'Account successfully unlocked!');
-    await page.fill('input[name="credentials.passcode"]', PASSWORD);
+    await type(page, 'input[name="credentials.passcode"]', PASSWORD);
     await submit(page);
     await signedIn(opened);
   });
@@ -176,7 +196,7 @@ widget.showSignInToGetTokens({ el: '#w' })
         'Hardware token',
         async (page, username) => {
           await choose(page, 'custom_otp');
-          await page.fill('input[name="credentials.passcode"]', (await deviceGet(org, `/users/${encodeURIComponent(username)}`)).body.customOtp.code);
+          await type(page, 'input[name="credentials.passcode"]', (await deviceGet(org, `/users/${encodeURIComponent(username)}`)).body.customOtp.code);
           await submit(page);
         },
       ],
