@@ -65,12 +65,17 @@ widget.showSignInToGetTokens({ el: '#w' })
   }
   const see = (page, text) => page.locator('#w').getByText(text, { exact: false }).first().waitFor();
   // What was typed since the widget last showed something, by field. On a loaded machine the widget moves the focus to
-  // a view's first field after the view is on screen, so text typed meanwhile can land in another field (seen:
-  // "alice@example.comWren" in Email, First name empty) and the form is refused as incomplete. Before a click, each
-  // field that does not hold what was typed into it gets it again, as a person seeing the form would put it right.
+  // a view's first field some time after the view is on screen, so text typed meanwhile can land in another field
+  // (seen: "alice@example.comWren" in Email, First name empty) and the form is refused as incomplete. So a view's
+  // first field is typed into once the widget has put the focus in the view (or after three seconds, for a view that
+  // does not), and before a click each field that does not hold what was typed into it gets it again, as a person
+  // seeing the form would put it right.
   const typed = new WeakMap();
   async function type(page, selector, value) {
     if (!typed.has(page)) typed.set(page, new Map());
+    if (!typed.get(page).size) {
+      await page.waitForFunction(() => !!document.activeElement?.closest('#w input'), null, { timeout: 3000 }).catch(() => undefined);
+    }
     typed.get(page).set(selector, value);
     await page.fill(selector, value);
   }
